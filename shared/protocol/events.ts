@@ -1,0 +1,39 @@
+import type { RoomView } from '../room/views';
+import type { Ack } from './errors';
+import type { CommandEnvelope } from './commands';
+
+/** Why the server closed someone's room connection. */
+export type ClosedReason = 'denied' | 'removed' | 'ended' | 'left';
+
+export interface MediaGrant {
+  /** The LiveKit server URL (ws://...). */
+  url: string;
+  token: string;
+  /** 'main' or a side room id: the client reconnects when this changes. */
+  room: string;
+}
+
+/** Socket handshake `auth`. Facilitators authenticate with their session cookie instead of an invite. */
+export interface HandshakeAuth {
+  protocol: number;
+  invite?: string;
+  meetingId?: string;
+}
+
+export interface ClientToServerEvents {
+  /** Every room command, in one validated envelope; answered with the new state version. */
+  'room:command': (envelope: CommandEnvelope, ack: (res: Ack<{ version: number }>) => void) => void;
+  /** A short-lived LiveKit token for where the server says this person is now. */
+  'media:token': (payload: Record<string, never>, ack: (res: Ack<MediaGrant>) => void) => void;
+  /** Asks for the full current view (after a reconnect that could not be recovered). */
+  'room:sync': (payload: Record<string, never>, ack: (res: Ack<RoomView>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  /** The viewer's whole view after every accepted command; drop any with a lower version. */
+  'room:view': (view: RoomView) => void;
+  /** This person may no longer be in the room. */
+  'room:closed': (payload: { reason: ClosedReason }) => void;
+}
+
+export const SOCKET_PATH = '/socket.io';

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { PARTIES, ROLES, type Party, type Role } from '../room/roles';
+
+/** HTTP API bodies (validated with zod on the server) and answers. All JSON. */
+
+export const EMAIL = z.string().trim().toLowerCase().email().max(200);
+export const PASSWORD = z.string().min(12, 'Use at least 12 characters').max(200);
+export const DISPLAY_NAME = z.string().trim().min(1).max(80);
+/** Case and meeting titles are neutral labels: no clinical words are allowed in links or titles. */
+export const NEUTRAL_TITLE = z.string().trim().min(1).max(80);
+
+export const SETUP_BODY = z
+  .object({ token: z.string().min(10).max(200), email: EMAIL, name: DISPLAY_NAME, password: PASSWORD })
+  .strict();
+export const LOGIN_BODY = z.object({ email: EMAIL, password: z.string().min(1).max(200) }).strict();
+export const CREATE_CASE_BODY = z.object({ title: NEUTRAL_TITLE }).strict();
+export const ADD_PERSON_BODY = z
+  .object({ displayName: DISPLAY_NAME, party: z.enum(PARTIES), role: z.enum(ROLES) })
+  .strict();
+export const CREATE_MEETING_BODY = z
+  .object({
+    title: NEUTRAL_TITLE,
+    floorMode: z.enum(['gentle', 'protected']).default('gentle'),
+  })
+  .strict();
+
+export interface FacilitatorDto {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface PersonDto {
+  id: string;
+  displayName: string;
+  party: Party;
+  role: Role;
+}
+
+export interface InviteDto {
+  id: string;
+  personId: string;
+  meetingId: string;
+  /** The full personal link (only returned to facilitators). */
+  url: string;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+export interface MeetingDto {
+  id: string;
+  caseId: string;
+  title: string;
+  createdAt: number;
+  status: 'open' | 'live' | 'ended';
+}
+
+export interface CaseSummaryDto {
+  id: string;
+  title: string;
+  createdAt: number;
+  closedAt: number | null;
+  people: number;
+  meetings: number;
+  overdueItems: number;
+}
+
+export interface CaseDto {
+  id: string;
+  title: string;
+  createdAt: number;
+  closedAt: number | null;
+  people: PersonDto[];
+  meetings: MeetingDto[];
+  invites: InviteDto[];
+}
+
+/** What someone opening their invite link learns before joining. */
+export interface InviteInfoDto {
+  meetingId: string;
+  meetingTitle: string;
+  person: PersonDto;
+  invitedBy: string;
+  meetingStatus: 'open' | 'live' | 'ended';
+}
+
+export interface AppConfigDto {
+  /** False when no LiveKit server could be started or configured. */
+  videoAvailable: boolean;
+  /** Shown when video is unavailable: what to do. */
+  videoHelp: string | null;
+  needsSetup: boolean;
+}
+
+export const CSRF_HEADER = 'x-common-ground';

@@ -1,0 +1,729 @@
+import type { ClientCommand } from '../protocol/commands';
+import { decideBoard, isBoardCommand } from './boardDecide';
+import {
+  admittedOfParty,
+  canHoldFloor,
+  connectedOfParty,
+  holderIncludes,
+  isFacilitator,
+  mainRoomUnattended,
+  membersOf,
+} from './policies';
+import { STORY_PARTIES, type Party } from './roles';
+import type { DecideContext, FloorHolder, Member, PauseCause, RoomState } from './state';
+import { resetWatch, startWatch, stopWatch } from './stopwatch';
+import {
+  Rejection,
+  reject,
+  type DecideResult,
+  type RoomCommand,
+  type RoomEffect,
+  type RoomEvent,
+  type SystemCommand,
+} from './types';
+
+/** Caps that keep a room's state small whatever the clients send. */
+export const STATE_CAPS = { pauseRequests: 50, messages: 100, alerts: 100 } as const;
+
+/** A mutable draft of one decision: handlers change `state` and push events and effects. */
+export interface Draft {
+  state: RoomState;
+  events: RoomEvent[];
+  effects: RoomEffect[];
+  ctx: DecideContext;
+}
+
+/**
+ * The room state machine: applies one command to a state, or rejects it with a typed error and
+ * changes nothing. Pure: time and ids come in through `ctx`; the input state is never mutated.
+ */
+export function decide(state: RoomState, command: RoomCommand, ctx: DecideContext): DecideResult {
+  const draft: Draft = { state: structuredClone(state), events: [], effects: [], ctx };
+  try {
+    if (command.type.startsWith('system.')) {
+      applySystem(draft, command as SystemCommand);
+    } else {
+      const cmd = command as ClientCommand & { actorId: string };
+      const actor = draft.state.members[cmd.actorId];
+      if (!actor) reject('FORBIDDEN', 'You are not part of this meeting.');
+      applyClient(draft, actor, cmd);
+    }
+    applySafety(draft);
+  } catch (e) {
+    if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+  draft.state.version = state.version + 1;
+  return { ok: true, state: draft.state, events: draft.events, effects: draft.effects };
+}
+
+// ---------------------------------------------------------------------------------------------
+// guards
+
+function requireFacilitator(actor: Member): void {
+  if (!isFacilitator(actor) || actor.status !== 'admitted') {
+    reject('FORBIDDEN', 'Only a facilitator can do this.');
+  }
+}
+
+function requireAdmitted(actor: Member): void {
+  if (actor.status !== 'admitted') reject('FORBIDDEN', 'You are not in the meeting room.');
+}
+
+function requireNotEnded(s: RoomState): void {
+  if (s.status === 'ended') reject('INVALID_STATE', 'The meeting has ended.');
+}
+
+function requireLive(s: RoomState): void {
+  if (s.status !== 'live') reject('INVALID_STATE', 'The meeting has not started.');
+}
+
+function requireNotPaused(s: RoomState): void {
+  if (s.pause) reject('INVALID_STATE', 'The meeting is paused.');
+}
+
+function member(s: RoomState, id: string): Member {
+  const m = s.members[id];
+  if (!m) reject('NOT_FOUND', 'That person is not part of this meeting.');
+  return m;
+}
+
+function event(d: Draft, type: string, actorId: string | null, extra: Partial<RoomEvent> = {}) {
+  d.events.push({ type, actorId, ...extra });
+}
+
+function alert(d: Draft, kind: RoomState['alerts'][number]['kind'], memberId: string | null, party: Party | null) {
+  const s = d.state;
+  s.alerts.push({ id: d.ctx.newId(), kind, at: d.ctx.now, memberId, party });
+  if (s.alerts.length > STATE_CAPS.alerts) s.alerts.splice(0, s.alerts.length - STATE_CAPS.alerts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// dispatch
+
+function applyClient(d: Draft, actor: Member, cmd: ClientCommand & { actorId: string }): void {
+  if (isBoardCommand(cmd)) {
+    decideBoard(d, actor, cmd);
+    return;
+  }
+  switch (cmd.type) {
+    case 'lobby.join':
+      return joinLobby(d, actor);
+    case 'lobby.admit':
+      return admit(d, actor, cmd.memberId);
+    case 'lobby.deny':
+      return deny(d, actor, cmd.memberId);
+    case 'lobby.lock':
+      requireFacilitator(actor);
+      requireNotEnded(d.state);
+      d.state.locked = cmd.locked;
+      return event(d, cmd.locked ? 'lobby.locked' : 'lobby.unlocked', actor.id);
+    case 'member.remove':
+      return removeMember(d, actor, cmd.memberId);
+    case 'meeting.start':
+      return startMeeting(d, actor);
+    case 'meeting.end':
+      return endMeeting(d, actor);
+    case 'meeting.endSafely':
+      return endSafely(d, actor);
+    case 'script.update':
+      return updateScript(d, actor, cmd);
+    case 'phase.next':
+    case 'phase.previous':
+      return stepPhase(d, actor, cmd.type === 'phase.next' ? 1 : -1);
+    case 'floor.give':
+      return giveFloor(d, actor, cmd.holder);
+    case 'floor.pass':
+      return passFloor(d, actor);
+    case 'floor.done':
+      return floorDone(d, actor);
+    case 'floor.request':
+      return requestFloor(d, actor);
+    case 'floor.withdraw':
+      return withdrawFloor(d, actor);
+    case 'floor.reclaim':
+      requireFacilitator(actor);
+      requireLive(d.state);
+      requireNotPaused(d.state);
+      setHolder(d, null);
+      return event(d, 'floor.reclaimed', actor.id);
+    case 'floor.open':
+      requireFacilitator(actor);
+      requireLive(d.state);
+      requireNotPaused(d.state);
+      d.state.floor.open = cmd.open;
+      if (cmd.open) setHolder(d, null);
+      return event(d, cmd.open ? 'floor.opened' : 'floor.closed', actor.id);
+    case 'floor.setMode':
+      requireFacilitator(actor);
+      requireNotEnded(d.state);
+      d.state.floor.mode = cmd.mode;
+      return event(d, 'floor.modeChanged', actor.id);
+    case 'pause.start':
+      requireFacilitator(actor);
+      requireLive(d.state);
+      if (d.state.pause) reject('INVALID_STATE', 'The meeting is already paused.');
+      pauseRoom(d, 'facilitator', cmd.message, cmd.breakMinutes);
+      return event(d, 'pause.started', actor.id);
+    case 'pause.resume':
+      return resume(d, actor);
+    case 'pause.request':
+      return requestPause(d, actor, cmd.reason);
+    case 'pause.dismissRequest': {
+      requireFacilitator(actor);
+      const i = d.state.pauseRequests.findIndex((r) => r.id === cmd.requestId);
+      if (i < 0) reject('NOT_FOUND', 'That request is no longer there.');
+      d.state.pauseRequests.splice(i, 1);
+      return event(d, 'pause.requestDismissed', actor.id);
+    }
+    case 'sideRoom.open':
+      return openSideRoom(d, actor, cmd.memberIds, cmd.facilitatorIds, cmd.purpose);
+    case 'sideRoom.close':
+      return closeSideRoom(d, actor, cmd.sideRoomId);
+    case 'self.stepOut':
+    case 'self.stepBack':
+      return stepOut(d, actor, cmd.type === 'self.stepOut');
+    case 'self.leave':
+      return leave(d, actor);
+    case 'message.toFacilitators':
+      return messageFacilitators(d, actor, cmd.text);
+    case 'alert.dismiss': {
+      requireFacilitator(actor);
+      const i = d.state.alerts.findIndex((a) => a.id === cmd.alertId);
+      if (i < 0) reject('NOT_FOUND', 'That notice is no longer there.');
+      d.state.alerts.splice(i, 1);
+      return event(d, 'alert.dismissed', actor.id);
+    }
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`Unhandled command ${JSON.stringify(x)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// system commands
+
+function applySystem(d: Draft, cmd: SystemCommand): void {
+  const s = d.state;
+  switch (cmd.type) {
+    case 'system.connect': {
+      const m = member(s, cmd.memberId);
+      if (m.status === 'denied' || m.status === 'removed') {
+        reject('FORBIDDEN', 'You cannot join this meeting.');
+      }
+      m.connected = true;
+      m.disconnectedAt = null;
+      // A signed-in facilitator goes straight in; nobody else skips the lobby.
+      if (m.role === 'facilitator' && s.status !== 'ended' && m.status !== 'admitted') {
+        m.status = 'admitted';
+        event(d, 'member.admitted', m.id, { targetId: m.id });
+      }
+      if (s.pause?.cause === 'party-dropped' && m.status === 'admitted' && !isFacilitator(m)) {
+        alert(d, 'reconnected', m.id, m.party);
+      }
+      return event(d, 'member.connected', m.id);
+    }
+    case 'system.disconnect': {
+      const m = member(s, cmd.memberId);
+      m.connected = false;
+      m.disconnectedAt = d.ctx.now;
+      if (
+        s.status === 'live' &&
+        m.status === 'admitted' &&
+        (m.party === 'patient' || m.party === 'hcw') &&
+        connectedOfParty(s, m.party).length === 0
+      ) {
+        d.effects.push({ type: 'schedule.partyGrace', party: m.party });
+      }
+      return event(d, 'member.disconnected', m.id);
+    }
+    case 'system.partyGraceExpired': {
+      const admitted = admittedOfParty(s, cmd.party);
+      const stillGone = admitted.length > 0 && connectedOfParty(s, cmd.party).length === 0;
+      if (s.status !== 'live' || !stillGone) reject('INVALID_STATE', 'The party is back.');
+      alert(d, 'party-dropped', null, cmd.party);
+      if (!s.pause) pauseRoom(d, 'party-dropped', null, null);
+      return event(d, 'pause.started', null, { party: cmd.party });
+    }
+    default:
+      return assertNever(cmd);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lobby and membership
+
+function joinLobby(d: Draft, actor: Member): void {
+  const s = d.state;
+  requireNotEnded(s);
+  if (actor.status === 'denied' || actor.status === 'removed') {
+    reject('FORBIDDEN', 'You cannot join this meeting.');
+  }
+  if (actor.status === 'waiting' || actor.status === 'admitted') {
+    reject('INVALID_STATE', 'You are already here.');
+  }
+  if (s.locked) reject('FORBIDDEN', 'The meeting is closed to new arrivals.');
+  actor.status = 'waiting';
+  actor.waitingSince = d.ctx.now;
+  actor.steppedOut = false;
+  event(d, 'lobby.joined', actor.id);
+}
+
+function admit(d: Draft, actor: Member, targetId: string): void {
+  requireFacilitator(actor);
+  requireNotEnded(d.state);
+  const t = member(d.state, targetId);
+  if (t.status !== 'waiting') reject('INVALID_STATE', 'That person is not waiting.');
+  t.status = 'admitted';
+  t.waitingSince = null;
+  // A check-in side room ends with admission: the person comes into the main room.
+  if (t.sideRoomId) leaveSideRoom(d, t);
+  event(d, 'member.admitted', actor.id, { targetId });
+}
+
+function deny(d: Draft, actor: Member, targetId: string): void {
+  requireFacilitator(actor);
+  requireNotEnded(d.state);
+  const t = member(d.state, targetId);
+  if (t.status !== 'waiting') reject('INVALID_STATE', 'That person is not waiting.');
+  t.status = 'denied';
+  t.waitingSince = null;
+  if (t.sideRoomId) leaveSideRoom(d, t);
+  d.effects.push({ type: 'livekit.removeParticipant', memberId: t.id });
+  event(d, 'member.denied', actor.id, { targetId });
+}
+
+function removeMember(d: Draft, actor: Member, targetId: string): void {
+  requireFacilitator(actor);
+  requireNotEnded(d.state);
+  if (targetId === actor.id) reject('INVALID_STATE', 'Use Leave to leave the meeting yourself.');
+  const t = member(d.state, targetId);
+  if (t.status !== 'admitted' && t.status !== 'waiting') {
+    reject('INVALID_STATE', 'That person is not in the meeting.');
+  }
+  t.status = 'removed';
+  detach(d, t);
+  d.effects.push({ type: 'livekit.removeParticipant', memberId: t.id });
+  event(d, 'member.removed', actor.id, { targetId });
+}
+
+/** Takes a person out of the floor, the queue and any side room. */
+function detach(d: Draft, m: Member): void {
+  const s = d.state;
+  s.floor.queue = s.floor.queue.filter((q) => q.memberId !== m.id);
+  if (s.floor.holder?.kind === 'person' && s.floor.holder.memberId === m.id) setHolder(d, null);
+  if (m.sideRoomId) leaveSideRoom(d, m);
+  m.waitingSince = null;
+  m.steppedOut = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting
+
+function startMeeting(d: Draft, actor: Member): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  if (s.status !== 'open') reject('INVALID_STATE', 'The meeting has already started.');
+  s.status = 'live';
+  s.startedAt = d.ctx.now;
+  s.phaseIndex = 0;
+  resetWatch(s.timers.meeting, d.ctx.now, true);
+  resetWatch(s.timers.phase, d.ctx.now, true);
+  enterPhase(d);
+  event(d, 'meeting.started', actor.id);
+}
+
+function endMeeting(d: Draft, actor: Member): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  requireNotEnded(s);
+  s.status = 'ended';
+  s.endedAt = d.ctx.now;
+  for (const w of [s.timers.meeting, s.timers.phase, s.timers.turn]) stopWatch(w, d.ctx.now);
+  s.pause = null;
+  s.floor.holder = null;
+  s.floor.queue = [];
+  for (const m of membersOf(s)) m.sideRoomId = null;
+  s.sideRooms = [];
+  // Session-only content goes with the meeting.
+  s.messages = [];
+  s.pauseRequests = [];
+  d.effects.push({ type: 'livekit.closeRooms' });
+  event(d, 'meeting.ended', actor.id);
+}
+
+/** Ends the joint conversation by sending each story party to its own debrief room. */
+function endSafely(d: Draft, actor: Member): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  requireLive(s);
+  const facilitators = membersOf(s).filter((m) => isFacilitator(m) && m.status === 'admitted');
+  const parties = STORY_PARTIES.filter((p) => admittedOfParty(s, p).length > 0);
+  if (parties.length === 0) reject('INVALID_STATE', 'Nobody is here to debrief.');
+  for (const m of membersOf(s)) if (m.sideRoomId) leaveSideRoom(d, m);
+  if (s.pause) unpause(d);
+  setHolder(d, null);
+  s.floor.queue = [];
+  const debrief = s.phases.findIndex((p) => p.kind === 'debrief');
+  if (debrief >= 0 && debrief !== s.phaseIndex) {
+    s.phaseIndex = debrief;
+    resetWatch(s.timers.phase, d.ctx.now, true);
+  }
+  parties.forEach((party, i) => {
+    const f = facilitators[i];
+    const room = {
+      id: d.ctx.newId(),
+      purpose: 'debrief' as const,
+      memberIds: admittedOfParty(s, party).map((m) => m.id),
+      facilitatorIds: f ? [f.id] : [],
+      openedAt: d.ctx.now,
+    };
+    s.sideRooms.push(room);
+    for (const id of [...room.memberIds, ...room.facilitatorIds]) s.members[id]!.sideRoomId = room.id;
+  });
+  s.endedSafely = true;
+  event(d, 'meeting.endedSafely', actor.id);
+}
+
+function updateScript(
+  d: Draft,
+  actor: Member,
+  cmd: Extract<ClientCommand, { type: 'script.update' }>,
+): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  if (s.status !== 'open') reject('INVALID_STATE', 'The script can only change before the meeting starts.');
+  if (new Set(cmd.storyOrder).size !== cmd.storyOrder.length) {
+    reject('INVALID_STATE', 'Each party tells its story once.');
+  }
+  const seen = new Set<string>();
+  s.phases = cmd.phases.map((p) => {
+    let id = p.id ?? d.ctx.newId();
+    if (seen.has(id)) id = d.ctx.newId();
+    seen.add(id);
+    return { id, kind: p.kind, name: p.name, party: p.kind === 'story' ? (p.party ?? null) : null, prompt: p.prompt };
+  });
+  if (s.phases.some((p) => p.kind === 'story' && !p.party)) {
+    reject('INVALID_STATE', 'Each story phase needs a party.');
+  }
+  s.storyOrder = [...cmd.storyOrder];
+  s.floor.mode = cmd.floorMode;
+  s.timers.softTurnLimitSec = cmd.softTurnLimitSec;
+  s.phaseIndex = 0;
+  event(d, 'script.updated', actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// phases and floor
+
+function stepPhase(d: Draft, actor: Member, delta: 1 | -1): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  requireLive(s);
+  requireNotPaused(s);
+  const next = s.phaseIndex + delta;
+  if (next < 0 || next >= s.phases.length) {
+    reject('INVALID_STATE', delta > 0 ? 'This is the last phase.' : 'This is the first phase.');
+  }
+  s.phaseIndex = next;
+  resetWatch(s.timers.phase, d.ctx.now, true);
+  enterPhase(d);
+  event(d, 'phase.changed', actor.id);
+}
+
+/** On entering a story phase the floor goes to that party; otherwise back to the facilitators. */
+function enterPhase(d: Draft): void {
+  const s = d.state;
+  const phase = s.phases[s.phaseIndex];
+  s.floor.open = false;
+  setHolder(d, phase?.kind === 'story' && phase.party ? { kind: 'party', party: phase.party } : null);
+}
+
+function setHolder(d: Draft, holder: FloorHolder | null): void {
+  const s = d.state;
+  s.floor.holder = holder;
+  if (holder) {
+    s.floor.open = false;
+    s.floor.queue = s.floor.queue.filter((q) => !holderIncludesId(s, holder, q.memberId));
+  }
+  resetWatch(s.timers.turn, d.ctx.now, holder !== null && !s.pause);
+}
+
+function holderIncludesId(s: RoomState, holder: FloorHolder, id: string): boolean {
+  const m = s.members[id];
+  return !!m && holderIncludes(holder, m);
+}
+
+function giveFloor(d: Draft, actor: Member, holder: FloorHolder): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  requireLive(s);
+  requireNotPaused(s);
+  if (holder.kind === 'person') {
+    const t = member(s, holder.memberId);
+    if (t.status !== 'admitted') reject('INVALID_STATE', 'That person is not in the room.');
+    if (!canHoldFloor(t)) reject('INVALID_STATE', 'That person does not take the floor.');
+  } else if (holder.party === 'facilitation') {
+    reject('INVALID_STATE', 'Facilitators may always speak; give the floor to a party or a person.');
+  } else if (admittedOfParty(s, holder.party).length === 0) {
+    reject('INVALID_STATE', 'Nobody from that party is in the room.');
+  }
+  setHolder(d, holder);
+  event(d, 'floor.given', actor.id, holder.kind === 'party' ? { party: holder.party } : { targetId: holder.memberId });
+}
+
+function requireHolder(s: RoomState, actor: Member): void {
+  requireAdmitted(actor);
+  requireLive(s);
+  requireNotPaused(s);
+  if (!holderIncludes(s.floor.holder, actor)) reject('FORBIDDEN', 'You do not hold the floor.');
+}
+
+/** Passes the floor on in the agreed order: party to the next party, person to the next person. */
+function passFloor(d: Draft, actor: Member): void {
+  const s = d.state;
+  requireHolder(s, actor);
+  const holder = s.floor.holder!;
+  let next: FloorHolder | null = null;
+  if (holder.kind === 'party') {
+    const i = s.storyOrder.indexOf(holder.party as (typeof s.storyOrder)[number]);
+    const after = i >= 0 ? s.storyOrder.slice(i + 1) : [];
+    const party = after.find((p) => admittedOfParty(s, p).length > 0);
+    next = party ? { kind: 'party', party } : null;
+  } else {
+    const round = roundOrder(s);
+    const i = round.findIndex((m) => m.id === holder.memberId);
+    const person = round[i + 1];
+    next = person ? { kind: 'person', memberId: person.id } : null;
+  }
+  setHolder(d, next);
+  event(d, 'floor.passed', actor.id);
+}
+
+/** The round: connected admitted speakers in the main room, story parties in their agreed order. */
+export function roundOrder(s: RoomState): Member[] {
+  const rank = (m: Member) => {
+    const i = s.storyOrder.indexOf(m.party as (typeof s.storyOrder)[number]);
+    return i >= 0 ? i : s.storyOrder.length;
+  };
+  return membersOf(s)
+    .filter((m) => m.status === 'admitted' && m.connected && !m.sideRoomId && !m.steppedOut && canHoldFloor(m))
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+function floorDone(d: Draft, actor: Member): void {
+  requireHolder(d.state, actor);
+  setHolder(d, null);
+  event(d, 'floor.done', actor.id);
+}
+
+function requestFloor(d: Draft, actor: Member): void {
+  const s = d.state;
+  requireAdmitted(actor);
+  requireLive(s);
+  requireNotPaused(s);
+  if (!canHoldFloor(actor)) reject('FORBIDDEN', 'Your role does not take the floor.');
+  if (holderIncludes(s.floor.holder, actor)) reject('INVALID_STATE', 'You already hold the floor.');
+  if (s.floor.queue.some((q) => q.memberId === actor.id)) {
+    reject('INVALID_STATE', 'You have already asked to speak.');
+  }
+  s.floor.queue.push({ memberId: actor.id, at: d.ctx.now });
+  event(d, 'floor.requested', actor.id);
+}
+
+function withdrawFloor(d: Draft, actor: Member): void {
+  const s = d.state;
+  requireAdmitted(actor);
+  requireNotPaused(s);
+  const before = s.floor.queue.length;
+  s.floor.queue = s.floor.queue.filter((q) => q.memberId !== actor.id);
+  if (s.floor.queue.length === before) reject('INVALID_STATE', 'You have not asked to speak.');
+  event(d, 'floor.withdrawn', actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// pause
+
+function pauseRoom(d: Draft, cause: PauseCause, message: string | null, breakMinutes: number | null): void {
+  const s = d.state;
+  const now = d.ctx.now;
+  s.pause = {
+    since: now,
+    cause,
+    message: message || null,
+    breakEndsAt: breakMinutes ? now + breakMinutes * 60_000 : null,
+    resume: {
+      meeting: s.timers.meeting.runningSince !== null,
+      phase: s.timers.phase.runningSince !== null,
+      turn: s.timers.turn.runningSince !== null,
+    },
+  };
+  stopWatch(s.timers.meeting, now);
+  stopWatch(s.timers.phase, now);
+  stopWatch(s.timers.turn, now);
+  const mics = membersOf(s)
+    .filter((m) => m.status === 'admitted' && !isFacilitator(m) && !m.sideRoomId)
+    .map((m) => m.id);
+  if (mics.length) d.effects.push({ type: 'livekit.muteMicrophones', memberIds: mics });
+}
+
+function unpause(d: Draft): void {
+  const s = d.state;
+  const p = s.pause;
+  if (!p) return;
+  if (p.resume.meeting) startWatch(s.timers.meeting, d.ctx.now);
+  if (p.resume.phase) startWatch(s.timers.phase, d.ctx.now);
+  if (p.resume.turn) startWatch(s.timers.turn, d.ctx.now);
+  s.pause = null;
+}
+
+function resume(d: Draft, actor: Member): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  if (!s.pause) reject('INVALID_STATE', 'The meeting is not paused.');
+  unpause(d);
+  if (mainRoomUnattended(s)) {
+    reject('INVALID_STATE', 'A facilitator needs to be with everyone in the main room first.');
+  }
+  event(d, 'pause.resumed', actor.id);
+}
+
+function requestPause(d: Draft, actor: Member, reason: string | null): void {
+  const s = d.state;
+  requireNotEnded(s);
+  if (actor.status !== 'admitted' && actor.status !== 'waiting') {
+    reject('FORBIDDEN', 'You are not in the meeting.');
+  }
+  if (isFacilitator(actor)) reject('INVALID_STATE', 'Facilitators can pause the meeting directly.');
+  if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot ask for a pause.');
+  s.pauseRequests.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, reason: reason || null });
+  if (s.pauseRequests.length > STATE_CAPS.pauseRequests) s.pauseRequests.shift();
+  event(d, 'pause.requested', actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// side rooms
+
+function openSideRoom(
+  d: Draft,
+  actor: Member,
+  memberIds: string[],
+  facilitatorIds: string[],
+  purpose: 'checkin' | 'caucus',
+): void {
+  requireFacilitator(actor);
+  const s = d.state;
+  requireNotEnded(s);
+  const people = [...new Set(memberIds)].map((id) => member(s, id));
+  const facs = [...new Set(facilitatorIds.length ? facilitatorIds : [actor.id])].map((id) => member(s, id));
+  for (const f of facs) {
+    if (!isFacilitator(f) || f.status !== 'admitted') reject('INVALID_STATE', 'Only facilitators can host a side room.');
+    if (f.sideRoomId) reject('INVALID_STATE', 'That facilitator is already in a side room.');
+  }
+  const storyParties = new Set<Party>();
+  for (const p of people) {
+    if (isFacilitator(p)) reject('INVALID_STATE', 'List facilitators separately.');
+    if (p.sideRoomId) reject('INVALID_STATE', 'That person is already in a side room.');
+    const ok = purpose === 'checkin' ? p.status === 'waiting' || p.status === 'admitted' : p.status === 'admitted';
+    if (!ok) reject('INVALID_STATE', 'That person is not here.');
+    if (p.party === 'patient' || p.party === 'hcw') storyParties.add(p.party);
+  }
+  if (storyParties.size > 1) reject('INVALID_STATE', 'A side room holds one person or one party.');
+  if (purpose === 'caucus') requireLive(s);
+  const room = {
+    id: d.ctx.newId(),
+    purpose,
+    memberIds: people.map((p) => p.id),
+    facilitatorIds: facs.map((f) => f.id),
+    openedAt: d.ctx.now,
+  };
+  s.sideRooms.push(room);
+  for (const m of [...people, ...facs]) {
+    m.sideRoomId = room.id;
+    s.floor.queue = s.floor.queue.filter((q) => q.memberId !== m.id);
+  }
+  event(d, 'sideRoom.opened', actor.id);
+}
+
+function leaveSideRoom(d: Draft, m: Member): void {
+  const s = d.state;
+  const room = s.sideRooms.find((r) => r.id === m.sideRoomId);
+  m.sideRoomId = null;
+  if (!room) return;
+  room.memberIds = room.memberIds.filter((id) => id !== m.id);
+  room.facilitatorIds = room.facilitatorIds.filter((id) => id !== m.id);
+  if (room.memberIds.length === 0) closeRoom(d, room.id);
+}
+
+function closeRoom(d: Draft, id: string): void {
+  const s = d.state;
+  for (const m of membersOf(s)) if (m.sideRoomId === id) m.sideRoomId = null;
+  s.sideRooms = s.sideRooms.filter((r) => r.id !== id);
+}
+
+function closeSideRoom(d: Draft, actor: Member, id: string): void {
+  requireFacilitator(actor);
+  if (!d.state.sideRooms.some((r) => r.id === id)) reject('NOT_FOUND', 'That side room is closed already.');
+  closeRoom(d, id);
+  event(d, 'sideRoom.closed', actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// self
+
+function stepOut(d: Draft, actor: Member, out: boolean): void {
+  requireAdmitted(actor);
+  requireNotEnded(d.state);
+  if (actor.steppedOut === out) reject('INVALID_STATE', out ? 'You have already stepped out.' : 'You are already back.');
+  actor.steppedOut = out;
+  if (out) alert(d, 'stepped-out', actor.id, actor.party);
+  event(d, out ? 'member.steppedOut' : 'member.steppedBack', actor.id);
+}
+
+function leave(d: Draft, actor: Member): void {
+  if (actor.status !== 'admitted' && actor.status !== 'waiting') {
+    reject('INVALID_STATE', 'You are not in the meeting.');
+  }
+  const wasAdmitted = actor.status === 'admitted';
+  actor.status = 'left';
+  detach(d, actor);
+  if (wasAdmitted && d.state.status !== 'ended') alert(d, 'left-safely', actor.id, actor.party);
+  d.effects.push({ type: 'livekit.removeParticipant', memberId: actor.id });
+  event(d, 'member.left', actor.id);
+}
+
+function messageFacilitators(d: Draft, actor: Member, text: string): void {
+  const s = d.state;
+  requireNotEnded(s);
+  if (actor.status !== 'admitted' && actor.status !== 'waiting') reject('FORBIDDEN', 'You are not in the meeting.');
+  if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot send messages.');
+  s.messages.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, text });
+  if (s.messages.length > STATE_CAPS.messages) s.messages.shift();
+  event(d, 'message.sent', actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// safety: applied after every accepted command
+
+/**
+ * Nobody is ever left with the other party without a facilitator: if the main room holds both
+ * story parties and no facilitator, it pauses itself; when a facilitator is back and the pause was
+ * only for that, it resumes exactly where it was (people are invited to unmute themselves).
+ */
+function applySafety(d: Draft): void {
+  const s = d.state;
+  const unattended = mainRoomUnattended(s);
+  if (unattended && !s.pause) {
+    pauseRoom(d, 'no-facilitator', null, null);
+    alert(d, 'no-facilitator', null, null);
+    event(d, 'pause.started', null);
+  } else if (!unattended && s.pause?.cause === 'no-facilitator' && s.status === 'live') {
+    unpause(d);
+    event(d, 'pause.resumed', null);
+  }
+}

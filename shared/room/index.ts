@@ -1,0 +1,11 @@
+export * from './roles';
+export * from './phases';
+export * from './state';
+export * from './board';
+export * from './boardView';
+export * from './types';
+export * from './policies';
+export * from './stopwatch';
+export { decide, roundOrder, STATE_CAPS } from './decide';
+export { toRoomView } from './views';
+export type * from './views';

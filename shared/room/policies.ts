@@ -1,0 +1,91 @@
+import { isFacilitatorRole, type Party } from './roles';
+import type { FloorHolder, Member, RoomState } from './state';
+
+/** Pure predicates shared by decide(), the views and the server's LiveKit reconciliation. */
+
+export function isFacilitator(m: Member): boolean {
+  return isFacilitatorRole(m.role);
+}
+
+export function isAdmitted(m: Member): boolean {
+  return m.status === 'admitted';
+}
+
+/** Admitted, connected and in the main room. */
+export function isPresentInMain(m: Member): boolean {
+  return m.status === 'admitted' && m.connected && m.sideRoomId === null;
+}
+
+export function membersOf(state: RoomState): Member[] {
+  return state.memberOrder.map((id) => state.members[id]).filter((m): m is Member => !!m);
+}
+
+export function holderIncludes(holder: FloorHolder | null, m: Member): boolean {
+  if (!holder) return false;
+  return holder.kind === 'party' ? holder.party === m.party : holder.memberId === m.id;
+}
+
+/** The party holding the floor: the party itself, or the party of the person holding it. */
+export function holderParty(state: RoomState): Party | null {
+  const h = state.floor.holder;
+  if (!h) return null;
+  return h.kind === 'party' ? h.party : (state.members[h.memberId]?.party ?? null);
+}
+
+/** Roles that never take the floor. */
+export function canHoldFloor(m: Member): boolean {
+  return m.role !== 'observer' && m.role !== 'interpreter' && !isFacilitator(m);
+}
+
+/** True when the main room holds people of both story parties and no facilitator. */
+export function mainRoomUnattended(state: RoomState): boolean {
+  if (state.status !== 'live') return false;
+  const present = membersOf(state).filter(isPresentInMain);
+  const hasPatient = present.some((m) => m.party === 'patient');
+  const hasHcw = present.some((m) => m.party === 'hcw');
+  const hasFacilitator = present.some(isFacilitator);
+  return hasPatient && hasHcw && !hasFacilitator;
+}
+
+/** Admitted members of a party who are still connected (in any room). */
+export function connectedOfParty(state: RoomState, party: Party): Member[] {
+  return membersOf(state).filter((m) => m.party === party && m.status === 'admitted' && m.connected);
+}
+
+export function admittedOfParty(state: RoomState, party: Party): Member[] {
+  return membersOf(state).filter((m) => m.party === party && m.status === 'admitted');
+}
+
+export interface MediaAccess {
+  /** 'main' or a side room id. */
+  room: string;
+  canPublishAudio: boolean;
+  canPublishVideo: boolean;
+}
+
+/**
+ * What LiveKit may let this person do, derived from the state alone. Null: no media at all (no token
+ * may exist). The server reconciles LiveKit to this after every command and after a restart.
+ */
+export function mediaAccess(state: RoomState, memberId: string): MediaAccess | null {
+  const m = state.members[memberId];
+  if (!m || state.status === 'ended') return null;
+  const side = m.sideRoomId ? state.sideRooms.find((r) => r.id === m.sideRoomId) : undefined;
+  if (m.status === 'waiting') {
+    // The private check-in with someone still in the lobby: only that side room, never the main room.
+    if (side && side.purpose === 'checkin') {
+      return { room: side.id, canPublishAudio: true, canPublishVideo: true };
+    }
+    return null;
+  }
+  if (m.status !== 'admitted') return null;
+  if (m.role === 'observer') return { room: 'main', canPublishAudio: false, canPublishVideo: false };
+  if (side) return { room: side.id, canPublishAudio: true, canPublishVideo: true };
+  if (isFacilitator(m)) return { room: 'main', canPublishAudio: true, canPublishVideo: true };
+  if (state.pause) return { room: 'main', canPublishAudio: false, canPublishVideo: true };
+  const protectedFloor = state.floor.mode === 'protected' && !state.floor.open;
+  // Protected mode: only the holder's party (and facilitators, interpreters) may publish a microphone.
+  const canPublishAudio =
+    !protectedFloor || m.role === 'interpreter' || holderParty(state) === m.party;
+  return { room: 'main', canPublishAudio, canPublishVideo: true };
+}

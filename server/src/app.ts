@@ -1,0 +1,211 @@
+import express from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomId } from './auth/crypto';
+import type { Config } from './config';
+import { createApiRouter, type ApiDeps } from './http/api';
+import { sendError } from './http/errors';
+import type { LiveKitGateway } from './livekit/gateway';
+import type { Logger } from './logger';
+import { createIo, publishTo, type IoServer } from './realtime/io';
+import type { Clock } from './rooms/RoomActor';
+import { RoomRegistry } from './rooms/RoomRegistry';
+import { createRepo, type Repo } from './store/repo';
+import type { Db } from './store/db';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  livekit: LiveKitGateway | null;
+  logger: Logger;
+  clock?: Clock;
+  newId?: () => string;
+  /** Where the built client is (defaults to client/dist). */
+  clientDir?: string;
+}
+
+export interface App {
+  app: express.Express;
+  httpServer: HttpServer;
+  io: IoServer;
+  repo: Repo;
+  rooms: RoomRegistry;
+  setup: { token: string | null };
+  close(): Promise<void>;
+}
+
+const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms) };
+
+/** Builds Express + Socket.IO around the given dependencies. Never listens (tests inject deps). */
+export function createApp(deps: AppDeps): App {
+  const { config, logger, livekit } = deps;
+  const clock = deps.clock ?? realClock;
+  const repo = createRepo(deps.db);
+  const app = express();
+  const httpServer = createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  // The registry publishes through Socket.IO, which is created after it (it needs the registry).
+  const ioRef: { current: IoServer | null } = { current: null };
+  const rooms = new RoomRegistry({
+    repo,
+    livekit,
+    logger,
+    clock,
+    newId: deps.newId ?? (() => randomId(9)),
+    partyGraceMs: config.partyGraceMs,
+    publish: (meetingId, memberId, view, events) =>
+      publishTo(io, meetingId, memberId, view, events),
+  });
+
+  const setup = { token: repo.facilitatorCount() === 0 ? randomId(24) : null };
+  const apiDeps: ApiDeps = {
+    config,
+    repo,
+    rooms,
+    logger,
+    now: () => clock.now(),
+    setup,
+    videoAvailable: livekit !== null,
+  };
+
+  // A strict Content-Security-Policy under which LiveKit still works: media and signalling go to
+  // the configured LiveKit server only.
+  const lk = livekit?.url ? new URL(livekit.url) : null;
+  const lkOrigins = lk
+    ? [`${lk.protocol}//${lk.host}`, `${lk.protocol === 'wss:' ? 'https:' : 'http:'}//${lk.host}`]
+    : [];
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+          connectSrc: ["'self'", ...lkOrigins],
+          workerSrc: ["'self'", 'blob:'],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader(
+      'Permissions-Policy',
+      'camera=(self), microphone=(self), display-capture=(), geolocation=()',
+    );
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    let store = false;
+    try {
+      deps.db.prepare('SELECT 1').get();
+      store = true;
+    } catch {
+      store = false;
+    }
+    let video: boolean | null = null;
+    if (livekit) {
+      try {
+        await livekit.listIdentities('cg_readyz');
+        video = true;
+      } catch {
+        video = false;
+      }
+    }
+    const ready = store && video !== false;
+    res.status(ready ? 200 : 503).json({ ready, store, livekit: video });
+  });
+  app.get('/metrics', (_req, res) => {
+    const actors = rooms.all();
+    const lines = [
+      '# HELP cg_live_meetings Meetings loaded in this process.',
+      '# TYPE cg_live_meetings gauge',
+      `cg_live_meetings ${actors.length}`,
+      '# HELP cg_connected_sockets Open Socket.IO connections.',
+      '# TYPE cg_connected_sockets gauge',
+      `cg_connected_sockets ${ioRef.current?.engine.clientsCount ?? 0}`,
+      '# HELP process_resident_memory_bytes Resident memory.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+    ];
+    res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+  });
+
+  // LiveKit webhooks: verified (signed with our API secret) and idempotent (by event id).
+  const seenWebhooks = new Set<string>();
+  app.post('/livekit/webhook', express.text({ type: '*/*', limit: '64kb' }), async (req, res) => {
+    if (!livekit) return res.status(404).end();
+    try {
+      const event = await livekit.receiveWebhook(String(req.body ?? ''), req.get('authorization'));
+      if (event.id && seenWebhooks.has(event.id)) return res.status(200).json({ duplicate: true });
+      if (event.id) {
+        seenWebhooks.add(event.id);
+        if (seenWebhooks.size > 10_000) seenWebhooks.delete(seenWebhooks.values().next().value!);
+      }
+      logger.debug('livekit.webhook', { reason: event.event });
+      res.status(200).json({ ok: true });
+    } catch {
+      res
+        .status(401)
+        .json({ error: { code: 'UNAUTHENTICATED', message: 'Webhook signature not valid.' } });
+    }
+  });
+
+  app.use('/api', createApiRouter(apiDeps));
+
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const clientDir = deps.clientDir ?? path.resolve(here, '../../client/dist');
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+
+  app.use(
+    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status = (err as { status?: number }).status;
+      if (!status || status >= 500)
+        logger.error('http.error', { reason: String((err as Error)?.name ?? 'error') });
+      sendError(res, err);
+    },
+  );
+
+  const io = createIo(httpServer, { ...apiDeps, rooms });
+  ioRef.current = io;
+
+  return {
+    app,
+    httpServer,
+    io,
+    repo,
+    rooms,
+    setup,
+    async close() {
+      await rooms.idle();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening)
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables, validated at start-up with clear errors. */
+const ENV_SCHEMA = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    /** The address people open; invite links are built from it. */
+    PUBLIC_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('./data'),
+    LIVEKIT_URL: z.string().url().optional(),
+    LIVEKIT_API_KEY: z.string().min(3).optional(),
+    LIVEKIT_API_SECRET: z.string().min(10).optional(),
+    /** Set by the start script when no LiveKit server could be started: what to tell people. */
+    LIVEKIT_UNAVAILABLE: z.string().optional(),
+    /** Signs invite links and sessions. Generated and stored on first run when absent. */
+    SESSION_SECRET: z.string().min(32).optional(),
+    /** Create the first facilitator from the environment instead of the set-up link. */
+    FACILITATOR_EMAIL: z.string().email().optional(),
+    FACILITATOR_PASSWORD: z.string().min(12).optional(),
+    FACILITATOR_NAME: z.string().min(1).max(80).optional(),
+    INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Seconds a whole party may be disconnected before the room pauses itself. */
+    PARTY_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
+    message: 'LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET too',
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  dataDir: string;
+  livekit: { url: string; apiKey: string; apiSecret: string } | null;
+  livekitHelp: string | null;
+  sessionSecret: string;
+  bootstrapFacilitator: { email: string; password: string; name: string } | null;
+  inviteTtlMs: number;
+  retentionDays: number;
+  partyGraceMs: number;
+  cookieSecure: 'auto' | boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ENV_SCHEMA.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    dataDir,
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        : null,
+    livekitHelp: e.LIVEKIT_URL
+      ? null
+      : (e.LIVEKIT_UNAVAILABLE ??
+        'Video is unavailable: no LiveKit server is configured. Install Go 1.26 or newer and run npm start again, or set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.'),
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    bootstrapFacilitator:
+      e.FACILITATOR_EMAIL && e.FACILITATOR_PASSWORD
+        ? {
+            email: e.FACILITATOR_EMAIL.toLowerCase(),
+            password: e.FACILITATOR_PASSWORD,
+            name: e.FACILITATOR_NAME ?? 'Facilitator',
+          }
+        : null,
+    inviteTtlMs: e.INVITE_TTL_DAYS * 86_400_000,
+    retentionDays: e.RETENTION_DAYS,
+    partyGraceMs: e.PARTY_GRACE_SECONDS * 1000,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A development secret, generated once and stored beside the data (never sent to a browser). */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

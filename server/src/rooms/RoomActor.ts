@@ -1,0 +1,272 @@
+import type { Ack } from '../../../shared/protocol/errors';
+import type { MediaGrant } from '../../../shared/protocol/events';
+import { decide } from '../../../shared/room/decide';
+import { mediaAccess, membersOf } from '../../../shared/room/policies';
+import type { DecideContext, RoomState } from '../../../shared/room/state';
+import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/types';
+import { toRoomView, type RoomView } from '../../../shared/room/views';
+import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
+import type { Logger } from '../logger';
+import type { Repo } from '../store/repo';
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): { unref?: () => void };
+}
+
+export interface RoomActorDeps {
+  repo: Repo;
+  livekit: LiveKitGateway | null;
+  logger: Logger;
+  clock: Clock;
+  newId: () => string;
+  partyGraceMs: number;
+  /** Pushes one viewer's view (or a close notice) to that viewer's sockets. */
+  publish: (
+    meetingId: string,
+    memberId: string,
+    view: RoomView | null,
+    events: RoomEvent[],
+  ) => void;
+}
+
+interface Applied {
+  room: string;
+  publish: Publish;
+}
+
+/**
+ * One live meeting: applies commands one at a time (a promise queue), persists each accepted one
+ * durably before acknowledging it, pushes every viewer's view, then runs effects against LiveKit.
+ */
+export class RoomActor {
+  private tail: Promise<unknown> = Promise.resolve();
+  /** LiveKit work runs in its own queue, in order, without holding up the next command. */
+  private effectsTail: Promise<unknown> = Promise.resolve();
+  /** What LiveKit was last told for each person (room and publish rights). */
+  private applied = new Map<string, Applied>();
+  /** Open sockets per member. */
+  private sockets = new Map<string, number>();
+
+  constructor(
+    public state: RoomState,
+    private readonly deps: RoomActorDeps,
+  ) {}
+
+  get meetingId(): string {
+    return this.state.meetingId;
+  }
+
+  /** Runs `fn` after every queued command: the one place state changes. */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private enqueueEffect<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.effectsTail.then(fn, fn);
+    this.effectsTail = run.catch((err) =>
+      this.deps.logger.warn('livekit.effect.failed', {
+        meetingId: this.meetingId,
+        reason: String((err as Error)?.message ?? err).slice(0, 120),
+      }),
+    );
+    return run;
+  }
+
+  dispatch(
+    command: RoomCommand,
+    clientId: string | null = null,
+  ): Promise<Ack<{ version: number }>> {
+    return this.enqueue(async () => this.apply(command, clientId));
+  }
+
+  private async apply(
+    command: RoomCommand,
+    clientId: string | null,
+  ): Promise<Ack<{ version: number }>> {
+    const { repo, logger, clock } = this.deps;
+    if (clientId) {
+      const done = repo.commandVersionByClientId(this.meetingId, clientId);
+      if (done !== undefined) return { ok: true, data: { version: done } };
+    }
+    const now = clock.now();
+    const ctx: DecideContext = { now, newId: this.deps.newId };
+    const result = decide(this.state, command, ctx);
+    if (!result.ok) {
+      logger.debug('command.rejected', {
+        meetingId: this.meetingId,
+        command: command.type,
+        code: result.error.code,
+      });
+      return { ok: false, error: result.error };
+    }
+    const before = this.state;
+    // Durable before acknowledged: the command row and the new snapshot, fsynced in one transaction.
+    repo.commitCommand(this.meetingId, result.state, clientId, command.type, now);
+    this.state = result.state;
+    if (before.status !== result.state.status)
+      repo.setMeetingStatus(this.meetingId, result.state.status);
+    for (const e of result.events) {
+      if (e.type === 'member.connected' || e.type === 'member.disconnected') continue;
+      const actor = e.actorId ? this.state.members[e.actorId] : undefined;
+      repo.audit(
+        this.meetingId,
+        now,
+        e.type,
+        e.actorId,
+        actor?.role ?? (e.actorId ? null : 'system'),
+      );
+    }
+    this.broadcast(result.events);
+    void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
+    return { ok: true, data: { version: result.state.version } };
+  }
+
+  /** The view each person gets now (null: nothing to see). */
+  viewFor(memberId: string): RoomView | null {
+    return toRoomView(this.state, memberId);
+  }
+
+  private broadcast(events: RoomEvent[]): void {
+    for (const m of membersOf(this.state)) {
+      if (!this.sockets.get(m.id)) continue;
+      this.deps.publish(this.meetingId, m.id, this.viewFor(m.id), events);
+    }
+  }
+
+  /** A socket of this member connected; the first one marks them present. */
+  async attach(memberId: string): Promise<void> {
+    const n = (this.sockets.get(memberId) ?? 0) + 1;
+    this.sockets.set(memberId, n);
+    if (n === 1) await this.dispatch({ type: 'system.connect', memberId });
+  }
+
+  async detach(memberId: string): Promise<void> {
+    const n = (this.sockets.get(memberId) ?? 1) - 1;
+    if (n > 0) {
+      this.sockets.set(memberId, n);
+      return;
+    }
+    this.sockets.delete(memberId);
+    if (this.state.members[memberId]?.connected) {
+      await this.dispatch({ type: 'system.disconnect', memberId });
+    }
+  }
+
+  get socketCount(): number {
+    let n = 0;
+    for (const v of this.sockets.values()) n += v;
+    return n;
+  }
+
+  /** A short-lived LiveKit token for where the state says this person is, or an error. */
+  mintToken(memberId: string): Promise<Ack<MediaGrant>> {
+    return this.enqueueEffect(async () => {
+      const lk = this.deps.livekit;
+      const access = mediaAccess(this.state, memberId);
+      if (!access) {
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'Video opens once the facilitator lets you in.' },
+        };
+      }
+      if (!lk?.url) {
+        return {
+          ok: false,
+          error: { code: 'INVALID_STATE', message: 'Video is unavailable on this server.' },
+        };
+      }
+      const m = this.state.members[memberId]!;
+      const room = livekitRoomName(this.meetingId, access.room);
+      const publish = { audio: access.canPublishAudio, video: access.canPublishVideo };
+      const token = await lk.mintToken({ room, identity: memberId, name: m.name, publish });
+      this.applied.set(memberId, { room, publish });
+      return { ok: true, data: { url: lk.url, token, room: access.room } };
+    });
+  }
+
+  private async runEffects(effects: RoomEffect[]): Promise<void> {
+    const lk = this.deps.livekit;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'schedule.partyGrace':
+          this.deps.clock
+            .setTimeout(() => {
+              void this.dispatch({ type: 'system.partyGraceExpired', party: e.party });
+            }, this.deps.partyGraceMs)
+            .unref?.();
+          break;
+        case 'livekit.muteMicrophones':
+          if (lk) await lk.muteMicrophones(livekitRoomName(this.meetingId, 'main'), e.memberIds);
+          break;
+        case 'livekit.removeParticipant': {
+          const a = this.applied.get(e.memberId);
+          this.applied.delete(e.memberId);
+          if (lk && a) await lk.removeParticipant(a.room, e.memberId);
+          break;
+        }
+        case 'livekit.closeRooms':
+          if (lk) {
+            const rooms = new Set([livekitRoomName(this.meetingId, 'main')]);
+            for (const a of this.applied.values()) rooms.add(a.room);
+            this.applied.clear();
+            await Promise.all([...rooms].map((r) => lk.deleteRoom(r)));
+          }
+          break;
+      }
+    }
+    await this.reconcile();
+  }
+
+  /**
+   * Brings LiveKit in line with the state: anyone whose room changed is taken out of the old one;
+   * anyone whose publish rights changed gets the full new permission set.
+   */
+  async reconcile(): Promise<void> {
+    const lk = this.deps.livekit;
+    if (!lk) return;
+    for (const [memberId, a] of [...this.applied]) {
+      const access = mediaAccess(this.state, memberId);
+      const room = access ? livekitRoomName(this.meetingId, access.room) : null;
+      if (room !== a.room) {
+        this.applied.delete(memberId);
+        await lk.removeParticipant(a.room, memberId);
+        continue;
+      }
+      const publish = { audio: access!.canPublishAudio, video: access!.canPublishVideo };
+      if (publish.audio !== a.publish.audio || publish.video !== a.publish.video) {
+        if (!publish.audio && a.publish.audio) await lk.muteMicrophones(a.room, [memberId]);
+        await lk.setPermissions(a.room, memberId, publish);
+        this.applied.set(memberId, { room, publish });
+      }
+    }
+  }
+
+  /** After a restart: learn who is in which LiveKit room, then reconcile from the restored state. */
+  async restoreLiveKit(): Promise<void> {
+    const lk = this.deps.livekit;
+    if (!lk) return;
+    const rooms = new Set<string>(['main', ...this.state.sideRooms.map((r) => r.id)]);
+    for (const r of rooms) {
+      const name = livekitRoomName(this.meetingId, r);
+      for (const identity of await lk.listIdentities(name)) {
+        // Unknown publish rights: force a full permission set by recording the opposite.
+        const access = mediaAccess(this.state, identity);
+        const unknown = {
+          audio: !(access?.canPublishAudio ?? false),
+          video: !(access?.canPublishVideo ?? false),
+        };
+        this.applied.set(identity, { room: name, publish: unknown });
+      }
+    }
+    await this.enqueueEffect(() => this.reconcile());
+  }
+
+  /** Waits for every queued command and effect (tests and shutdown). */
+  async idle(): Promise<void> {
+    await this.enqueue(async () => undefined);
+    await this.enqueueEffect(async () => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+import { createRoomState, type NewMember } from '../../../shared/room/state';
+import { RoomActor, type RoomActorDeps } from './RoomActor';
+
+/** Live meetings by id: an actor is created lazily from the latest snapshot, or from the case. */
+export class RoomRegistry {
+  private actors = new Map<string, RoomActor>();
+
+  constructor(private readonly deps: RoomActorDeps) {}
+
+  /** The actor for a meeting, or undefined when the meeting does not exist. */
+  get(meetingId: string): RoomActor | undefined {
+    const existing = this.actors.get(meetingId);
+    if (existing) return existing;
+    const { repo } = this.deps;
+    const meeting = repo.meetingById(meetingId);
+    if (!meeting) return undefined;
+    let state = repo.loadSnapshot(meetingId);
+    if (!state) {
+      const c = repo.caseById(meeting.caseId)!;
+      const owner = repo.facilitatorById(c.owner_id)!;
+      const members: NewMember[] = [
+        { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
+        ...repo
+          .peopleByCase(c.id)
+          .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
+      ];
+      state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
+      repo.saveSnapshot(state, this.deps.clock.now());
+    }
+    const actor = new RoomActor(state, this.deps);
+    this.actors.set(meetingId, actor);
+    return actor;
+  }
+
+  /**
+   * After a restart: load every meeting that was not ended, mark everyone disconnected (their
+   * sockets are gone; they reconnect by themselves) and bring LiveKit in line with the state.
+   */
+  async restoreLive(): Promise<number> {
+    const ids = this.deps.repo.liveMeetingIds();
+    for (const id of ids) {
+      const actor = this.get(id);
+      if (!actor) continue;
+      for (const m of Object.values(actor.state.members)) {
+        if (m.connected) await actor.dispatch({ type: 'system.disconnect', memberId: m.id });
+      }
+      await actor.restoreLiveKit().catch((err) =>
+        this.deps.logger.warn('livekit.restore.failed', {
+          meetingId: id,
+          reason: String(err?.message ?? err).slice(0, 120),
+        }),
+      );
+    }
+    return ids.length;
+  }
+
+  all(): RoomActor[] {
+    return [...this.actors.values()];
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all(this.all().map((a) => a.idle()));
+  }
+}

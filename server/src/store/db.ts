@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * SQLite in WAL mode with synchronous=FULL: every acknowledged command's transaction is fsynced
+ * before the ack is sent, so it survives a process kill and a power cut. (NORMAL in WAL mode would
+ * survive a process kill but may lose the last transactions on power loss: not good enough for a
+ * meeting that may happen once.)
+ */
+export function openDb(dataDir: string | ':memory:'): Db {
+  const db = new Database(
+    dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'common-ground.sqlite'),
+  );
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE facilitators (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    facilitator_id TEXT NOT NULL REFERENCES facilitators(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES facilitators(id),
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    closed_at INTEGER
+  );
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL,
+    party TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    floor_mode TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open'
+  );
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX invites_meeting ON invites(meeting_id);
+  -- The room's state after its latest accepted command (the snapshot a restart loads).
+  CREATE TABLE room_snapshots (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    state_json TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- One row per accepted command: content-free (type only), keyed by the client's command id
+  -- so a retried command applies once.
+  CREATE TABLE room_commands (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    client_id TEXT,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (meeting_id, version)
+  );
+  CREATE UNIQUE INDEX room_commands_client ON room_commands(meeting_id, client_id) WHERE client_id IS NOT NULL;
+  -- Content-free audit log: who (by role) did what, when.
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id TEXT,
+    at INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    actor_id TEXT,
+    actor_role TEXT
+  );
+  `,
+];
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

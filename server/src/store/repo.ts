@@ -1,0 +1,225 @@
+import type { MeetingDto, PersonDto } from '../../../shared/protocol/http';
+import type { Party, Role } from '../../../shared/room/roles';
+import type { RoomState } from '../../../shared/room/state';
+import type { Db } from './db';
+
+export interface FacilitatorRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+  failed_logins: number;
+  locked_until: number;
+}
+
+export interface CaseRow {
+  id: string;
+  owner_id: string;
+  title: string;
+  created_at: number;
+  closed_at: number | null;
+}
+
+export interface InviteRow {
+  id: string;
+  meeting_id: string;
+  person_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+interface MeetingRow {
+  id: string;
+  case_id: string;
+  title: string;
+  floor_mode: 'gentle' | 'protected';
+  created_at: number;
+  status: 'open' | 'live' | 'ended';
+}
+
+interface PersonRow {
+  id: string;
+  case_id: string;
+  display_name: string;
+  party: Party;
+  role: Role;
+}
+
+const toPerson = (r: PersonRow): PersonDto => ({
+  id: r.id,
+  displayName: r.display_name,
+  party: r.party,
+  role: r.role,
+});
+const toMeeting = (r: MeetingRow): MeetingDto => ({
+  id: r.id,
+  caseId: r.case_id,
+  title: r.title,
+  createdAt: r.created_at,
+  status: r.status,
+});
+
+/** All SQL in one place, with prepared statements. */
+export function createRepo(db: Db) {
+  const q = {
+    facilitatorCount: db.prepare('SELECT COUNT(*) AS n FROM facilitators'),
+    facilitatorByEmail: db.prepare('SELECT * FROM facilitators WHERE email = ?'),
+    facilitatorById: db.prepare('SELECT * FROM facilitators WHERE id = ?'),
+    insertFacilitator: db.prepare(
+      'INSERT INTO facilitators (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    setLoginFailures: db.prepare(
+      'UPDATE facilitators SET failed_logins = ?, locked_until = ? WHERE id = ?',
+    ),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (id, facilitator_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    sessionById: db.prepare('SELECT * FROM sessions WHERE id = ? AND expires_at > ?'),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+    insertCase: db.prepare(
+      'INSERT INTO cases (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    caseById: db.prepare('SELECT * FROM cases WHERE id = ?'),
+    casesByOwner: db.prepare('SELECT * FROM cases WHERE owner_id = ? ORDER BY created_at DESC'),
+    closeCase: db.prepare('UPDATE cases SET closed_at = ? WHERE id = ?'),
+    insertPerson: db.prepare(
+      'INSERT INTO people (id, case_id, display_name, party, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    peopleByCase: db.prepare('SELECT * FROM people WHERE case_id = ? ORDER BY created_at, rowid'),
+    personById: db.prepare('SELECT * FROM people WHERE id = ?'),
+    insertMeeting: db.prepare(
+      'INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    meetingsByCase: db.prepare(
+      'SELECT * FROM meetings WHERE case_id = ? ORDER BY created_at, rowid',
+    ),
+    setMeetingStatus: db.prepare('UPDATE meetings SET status = ? WHERE id = ?'),
+    liveMeetings: db.prepare("SELECT id FROM meetings WHERE status != 'ended'"),
+    insertInvite: db.prepare(
+      'INSERT INTO invites (id, meeting_id, person_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    inviteById: db.prepare('SELECT * FROM invites WHERE id = ?'),
+    invitesByCase: db.prepare(
+      'SELECT i.* FROM invites i JOIN meetings m ON m.id = i.meeting_id WHERE m.case_id = ? ORDER BY i.created_at',
+    ),
+    revokeInvite: db.prepare(
+      'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+    ),
+    snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
+    upsertSnapshot: db.prepare(
+      `INSERT INTO room_snapshots (meeting_id, version, state_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(meeting_id) DO UPDATE SET version = excluded.version, state_json = excluded.state_json, updated_at = excluded.updated_at`,
+    ),
+    insertCommand: db.prepare(
+      'INSERT INTO room_commands (meeting_id, version, client_id, type, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    commandByClientId: db.prepare(
+      'SELECT version FROM room_commands WHERE meeting_id = ? AND client_id = ?',
+    ),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (meeting_id, at, event, actor_id, actor_role) VALUES (?, ?, ?, ?, ?)',
+    ),
+    auditByMeeting: db.prepare(
+      'SELECT at, event, actor_id, actor_role FROM audit WHERE meeting_id = ? ORDER BY id',
+    ),
+  };
+
+  return {
+    db,
+    facilitatorCount: () => (q.facilitatorCount.get() as { n: number }).n,
+    facilitatorByEmail: (email: string) =>
+      q.facilitatorByEmail.get(email) as FacilitatorRow | undefined,
+    facilitatorById: (id: string) => q.facilitatorById.get(id) as FacilitatorRow | undefined,
+    insertFacilitator: (f: {
+      id: string;
+      email: string;
+      name: string;
+      passwordHash: string;
+      now: number;
+    }) => q.insertFacilitator.run(f.id, f.email, f.name, f.passwordHash, f.now),
+    setLoginFailures: (id: string, failures: number, lockedUntil: number) =>
+      q.setLoginFailures.run(failures, lockedUntil, id),
+    insertSession: (id: string, facilitatorId: string, now: number, expiresAt: number) =>
+      q.insertSession.run(id, facilitatorId, now, expiresAt),
+    sessionById: (id: string, now: number) =>
+      q.sessionById.get(id, now) as { id: string; facilitator_id: string } | undefined,
+    deleteSession: (id: string) => q.deleteSession.run(id),
+    insertCase: (id: string, ownerId: string, title: string, now: number) =>
+      q.insertCase.run(id, ownerId, title, now),
+    caseById: (id: string) => q.caseById.get(id) as CaseRow | undefined,
+    casesByOwner: (ownerId: string) => q.casesByOwner.all(ownerId) as CaseRow[],
+    closeCase: (id: string, now: number) => q.closeCase.run(now, id),
+    insertPerson: (p: {
+      id: string;
+      caseId: string;
+      displayName: string;
+      party: Party;
+      role: Role;
+      now: number;
+    }) => q.insertPerson.run(p.id, p.caseId, p.displayName, p.party, p.role, p.now),
+    peopleByCase: (caseId: string) => (q.peopleByCase.all(caseId) as PersonRow[]).map(toPerson),
+    personById: (id: string) => {
+      const r = q.personById.get(id) as PersonRow | undefined;
+      return r ? { ...toPerson(r), caseId: r.case_id } : undefined;
+    },
+    insertMeeting: (m: {
+      id: string;
+      caseId: string;
+      title: string;
+      floorMode: string;
+      now: number;
+    }) => q.insertMeeting.run(m.id, m.caseId, m.title, m.floorMode, m.now),
+    meetingById: (id: string) => {
+      const r = q.meetingById.get(id) as MeetingRow | undefined;
+      return r ? { ...toMeeting(r), floorMode: r.floor_mode } : undefined;
+    },
+    meetingsByCase: (caseId: string) =>
+      (q.meetingsByCase.all(caseId) as MeetingRow[]).map(toMeeting),
+    setMeetingStatus: (id: string, status: string) => q.setMeetingStatus.run(status, id),
+    liveMeetingIds: () => (q.liveMeetings.all() as { id: string }[]).map((r) => r.id),
+    insertInvite: (i: {
+      id: string;
+      meetingId: string;
+      personId: string;
+      now: number;
+      expiresAt: number;
+    }) => q.insertInvite.run(i.id, i.meetingId, i.personId, i.now, i.expiresAt),
+    inviteById: (id: string) => q.inviteById.get(id) as InviteRow | undefined,
+    invitesByCase: (caseId: string) => q.invitesByCase.all(caseId) as InviteRow[],
+    revokeInvite: (id: string, now: number) => q.revokeInvite.run(now, id),
+    loadSnapshot: (meetingId: string): RoomState | undefined => {
+      const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
+      return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
+    },
+    /** One transaction, fsynced before it returns: the command row and the new snapshot. */
+    commitCommand: db.transaction(
+      (meetingId: string, state: RoomState, clientId: string | null, type: string, now: number) => {
+        q.insertCommand.run(meetingId, state.version, clientId, type, now);
+        q.upsertSnapshot.run(meetingId, state.version, JSON.stringify(state), now);
+      },
+    ),
+    saveSnapshot: (state: RoomState, now: number) =>
+      q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
+    commandVersionByClientId: (meetingId: string, clientId: string) =>
+      (q.commandByClientId.get(meetingId, clientId) as { version: number } | undefined)?.version,
+    audit: (
+      meetingId: string | null,
+      now: number,
+      event: string,
+      actorId: string | null,
+      actorRole: string | null,
+    ) => q.insertAudit.run(meetingId, now, event, actorId, actorRole),
+    auditByMeeting: (meetingId: string) =>
+      q.auditByMeeting.all(meetingId) as {
+        at: number;
+        event: string;
+        actor_id: string | null;
+        actor_role: string | null;
+      }[],
+  };
+}
+
+export type Repo = ReturnType<typeof createRepo>;

@@ -1,0 +1,145 @@
+import {
+  AudioSource,
+  LocalAudioTrack,
+  Room,
+  TrackPublishOptions,
+  TrackSource as RtcTrackSource,
+} from '@livekit/rtc-node';
+import { RoomServiceClient, TrackSource, TrackType } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLiveKitGateway } from '../../server/src/livekit/gateway';
+import { startLiveKit, type LiveKitServer } from '../support/livekit';
+import {
+  connect,
+  createMeeting,
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../support/server';
+
+/**
+ * Against the real LiveKit server, with real WebRTC participants (@livekit/rtc-node): protected
+ * mode is enforced by the SFU, a pause mutes every participant microphone at the server, and
+ * nobody is unmuted after resume without their own action.
+ */
+describe('LiveKit permissions follow the room state (real SFU)', () => {
+  let lk: LiveKitServer;
+  let s: TestServer;
+  let svc: RoomServiceClient;
+  let fac: Client;
+  const sockets: Client[] = [];
+  const rooms: Room[] = [];
+  let meeting: Awaited<ReturnType<typeof createMeeting>>;
+  const lkRoom = () => `cg_${meeting.meetingId}`;
+
+  async function join(key: 'patient' | 'clinician') {
+    const c = await connect(s, { invite: meeting.people[key]!.token });
+    sockets.push(c);
+    await c.command({ type: 'lobby.join' });
+    await fac.command({ type: 'lobby.admit', memberId: meeting.people[key]!.id });
+    await c.waitFor((v) => v.me.status === 'admitted');
+    const grant = await c.socket.timeout(5000).emitWithAck('media:token', {});
+    if (!grant.ok) throw new Error(grant.error.message);
+    const room = new Room();
+    await room.connect(grant.data.url, grant.data.token, { autoSubscribe: false, dynacast: false });
+    rooms.push(room);
+    return { socket: c, room, id: meeting.people[key]!.id };
+  }
+
+  /** Publishes a microphone track (a silent source); resolves true if LiveKit accepted it. */
+  async function publishMic(room: Room): Promise<boolean> {
+    const source = new AudioSource(48000, 1);
+    const track = LocalAudioTrack.createAudioTrack('microphone', source);
+    const opts = new TrackPublishOptions();
+    opts.source = RtcTrackSource.SOURCE_MICROPHONE;
+    try {
+      await room.localParticipant!.publishTrack(track, opts);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function serverMics() {
+    const ps = await svc.listParticipants(lkRoom());
+    return Object.fromEntries(
+      ps.map((p) => [
+        p.identity,
+        {
+          canPublishMic: p.permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false,
+          liveMic: p.tracks.some((t) => t.type === TrackType.AUDIO && !t.muted),
+        },
+      ]),
+    );
+  }
+
+  async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+    const end = Date.now() + ms;
+    let v = await f();
+    while (!ok(v)) {
+      if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
+      await new Promise((r) => setTimeout(r, 100));
+      v = await f();
+    }
+    return v;
+  }
+
+  beforeAll(async () => {
+    lk = await startLiveKit();
+    s = await startTestServer({ livekit: createLiveKitGateway(lk) });
+    svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+    meeting = await createMeeting(
+      s,
+      [
+        { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
+        { key: 'clinician', name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },
+      ],
+      'protected',
+    );
+    fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
+    sockets.push(fac);
+    await fac.waitFor((v) => v.me.status === 'admitted');
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of rooms) await r.disconnect().catch(() => undefined);
+    for (const c of sockets) c.close();
+    await s?.close();
+    await lk?.stop();
+  });
+
+  it('protected floor: only the holder can publish a microphone; pause mutes; resume unmutes nobody', async () => {
+    const patient = await join('patient');
+    const clinician = await join('clinician');
+    expect(await fac.command({ type: 'meeting.start' })).toMatchObject({ ok: true });
+
+    // Opening phase: nobody holds the floor, so in protected mode no participant may publish a mic.
+    expect(await publishMic(clinician.room)).toBe(false);
+
+    // The patient party gets the floor: the SFU now lets the patient publish, not the clinician.
+    expect(
+      await fac.command({ type: 'floor.give', holder: { kind: 'party', party: 'patient' } }),
+    ).toMatchObject({ ok: true });
+    await until(serverMics, (m) => m[patient.id]?.canPublishMic === true);
+    expect(await publishMic(patient.room)).toBe(true);
+    const during = await until(serverMics, (m) => m[patient.id]?.liveMic === true);
+    expect(during[clinician.id]).toEqual({ canPublishMic: false, liveMic: false });
+    expect(await publishMic(clinician.room)).toBe(false);
+
+    // Pause: every participant microphone is muted at the server.
+    expect(
+      await fac.command({ type: 'pause.start', message: null, breakMinutes: 5 }),
+    ).toMatchObject({ ok: true });
+    const paused = await until(serverMics, (m) => Object.values(m).every((x) => !x.liveMic));
+    expect(paused[patient.id]!.canPublishMic).toBe(false);
+
+    // Resume: rights come back, but nobody's microphone is live until they publish it themselves.
+    expect(await fac.command({ type: 'pause.resume' })).toMatchObject({ ok: true });
+    const resumed = await until(serverMics, (m) => m[patient.id]?.canPublishMic === true);
+    expect(resumed[patient.id]!.liveMic).toBe(false);
+    expect(resumed[clinician.id]!.liveMic).toBe(false);
+    // ...and the patient's own action brings it back.
+    expect(await publishMic(patient.room)).toBe(true);
+    await until(serverMics, (m) => m[patient.id]?.liveMic === true);
+  });
+});

@@ -67,6 +67,14 @@ vitest_project() {
 
 # The compose CLI: the docker client's plugin (v2) if it is installed, else a docker-compose binary.
 COMPOSE=()
+# The docker client here has no compose plugin: Debian's docker-compose validates the file instead.
+if command -v docker >/dev/null 2>&1 && ! docker compose version >/dev/null 2>&1 &&
+  ! command -v docker-compose >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 ]]; then
+  log "installing Debian's docker-compose to validate docker/compose.yaml..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null 2>&1 ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } ||
+    log 'could not install docker-compose; the compose check will be skipped'
+fi
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
   COMPOSE=(docker compose)
 elif command -v docker-compose >/dev/null 2>&1; then

@@ -10,7 +10,7 @@ import { createApiRouter, type ApiDeps } from './http/api';
 import { sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
 import type { Logger } from './logger';
-import { createIo, publishTo, type IoServer } from './realtime/io';
+import { createIo, publishTo, type IoServer, type SocketLimits } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createRepo, type Repo } from './store/repo';
@@ -25,6 +25,8 @@ export interface AppDeps {
   newId?: () => string;
   /** Where the built client is (defaults to client/dist). */
   clientDir?: string;
+  /** Per-socket rate and abuse limits (defaults: SOCKET_LIMITS). */
+  socketLimits?: SocketLimits;
 }
 
 export interface App {
@@ -190,7 +192,7 @@ export function createApp(deps: AppDeps): App {
     },
   );
 
-  const io = createIo(httpServer, { ...apiDeps, rooms });
+  const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
 
   return {

@@ -9,6 +9,7 @@ import type { LiveKitGateway } from '../../server/src/livekit/gateway';
 import { createLogger } from '../../server/src/logger';
 import { openDb } from '../../server/src/store/db';
 import type { Clock } from '../../server/src/rooms/RoomActor';
+import type { SocketLimits } from '../../server/src/realtime/io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import {
   CSRF_HEADER,
@@ -40,6 +41,7 @@ export async function startTestServer(
     env?: Record<string, string>;
     clock?: Clock;
     dataDir?: string;
+    socketLimits?: SocketLimits;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cg-test-'));
@@ -53,7 +55,14 @@ export async function startTestServer(
   const logLines: string[] = [];
   const logger = createLogger('debug', (l) => logLines.push(l));
   const db = openDb(dataDir);
-  const app = createApp({ config, db, livekit: opts.livekit ?? null, logger, clock: opts.clock });
+  const app = createApp({
+    config,
+    db,
+    livekit: opts.livekit ?? null,
+    logger,
+    clock: opts.clock,
+    socketLimits: opts.socketLimits,
+  });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
   const port = (app.httpServer.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;

@@ -50,13 +50,19 @@ class AuthError extends Error {
   }
 }
 
+export type SocketLimits = { [K in keyof typeof SOCKET_LIMITS]: number };
+
 export function createIo(
   httpServer: HttpServer,
-  deps: Pick<ApiDeps, 'repo' | 'config' | 'now' | 'logger'> & { rooms: RoomRegistry },
+  deps: Pick<ApiDeps, 'repo' | 'config' | 'now' | 'logger'> & {
+    rooms: RoomRegistry;
+    limits?: SocketLimits;
+  },
 ): IoServer {
   const { rooms, repo, logger } = deps;
+  const limits = deps.limits ?? SOCKET_LIMITS;
   const io: IoServer = new Server(httpServer, {
-    maxHttpBufferSize: SOCKET_LIMITS.maxPayloadBytes,
+    maxHttpBufferSize: limits.maxPayloadBytes,
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
@@ -113,12 +119,12 @@ export function createIo(
     const actor = rooms.get(meetingId)!;
     void socket.join(memberChannel(meetingId, memberId));
 
-    let tokens: number = SOCKET_LIMITS.burst;
+    let tokens: number = limits.burst;
     let last = Date.now();
     let strikes = 0;
     const strike = () => {
       strikes += 1;
-      if (strikes >= SOCKET_LIMITS.maxStrikes) {
+      if (strikes >= limits.maxStrikes) {
         logger.warn('socket.disconnected.abuse', { meetingId });
         socket.disconnect(true);
       }
@@ -126,10 +132,7 @@ export function createIo(
     // Rate limit every packet (token bucket).
     socket.use((_packet, next) => {
       const t = Date.now();
-      tokens = Math.min(
-        SOCKET_LIMITS.burst,
-        tokens + ((t - last) / 1000) * SOCKET_LIMITS.perSecond,
-      );
+      tokens = Math.min(limits.burst, tokens + ((t - last) / 1000) * limits.perSecond);
       last = t;
       if (tokens < 1) {
         strike();

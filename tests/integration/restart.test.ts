@@ -1,0 +1,202 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io as ioClient } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  CSRF_HEADER,
+  type CaseDto,
+  type InviteDto,
+  type MeetingDto,
+  type PersonDto,
+} from '../../shared/protocol/http';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { RoomView } from '../../shared/room/views';
+import { freeTcpPort } from '../support/livekit';
+import { spawnServer, type ServerProcess } from '../support/process';
+import type { ClientSocket } from '../support/server';
+
+const EMAIL = 'restart@example.org';
+const PASSWORD = 'a long enough password';
+const N = 30;
+
+async function http<T>(
+  url: string,
+  method: string,
+  body?: unknown,
+  cookie?: string,
+): Promise<{ data: T; cookie?: string }> {
+  const res = await fetch(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      [CSRF_HEADER]: '1',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return { data: (await res.json()) as T, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
+/** A client that reconnects by itself (as the browser does) and keeps the newest view. */
+function client(url: string, auth: object, cookie?: string) {
+  const socket: ClientSocket = ioClient(url, {
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    extraHeaders: cookie ? { cookie } : undefined,
+    transports: ['websocket'],
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 500,
+  });
+  const state = { view: undefined as RoomView | undefined };
+  socket.on('room:view', (v) => {
+    if (!state.view || v.version >= state.view.version) state.view = v;
+  });
+  return { socket, state };
+}
+
+async function until(f: () => boolean, what: string, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error(`${what}: not reached within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged', () => {
+  const procs: ServerProcess[] = [];
+  const sockets: ClientSocket[] = [];
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    for (const p of procs) await p.kill('SIGKILL');
+  });
+
+  it('restores the meeting and every client converges on the same version', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-restart-'));
+    const port = await freeTcpPort();
+    const env = {
+      DATA_DIR: dataDir,
+      FACILITATOR_EMAIL: EMAIL,
+      FACILITATOR_PASSWORD: PASSWORD,
+      FACILITATOR_NAME: 'Fran',
+    };
+    let server = await spawnServer(env, port);
+    procs.push(server);
+    const api = `${server.url}/api`;
+    const { cookie } = await http(`${api}/auth/login`, 'POST', {
+      email: EMAIL,
+      password: PASSWORD,
+    });
+    const c = (await http<CaseDto>(`${api}/cases`, 'POST', { title: 'Case R' }, cookie)).data;
+    const pat = (
+      await http<PersonDto>(
+        `${api}/cases/${c.id}/people`,
+        'POST',
+        { displayName: 'Pat', party: 'patient', role: 'patient' },
+        cookie,
+      )
+    ).data;
+    const cli = (
+      await http<PersonDto>(
+        `${api}/cases/${c.id}/people`,
+        'POST',
+        { displayName: 'Casey', party: 'hcw', role: 'hcw' },
+        cookie,
+      )
+    ).data;
+    const m = (
+      await http<MeetingDto>(`${api}/cases/${c.id}/meetings`, 'POST', { title: 'Joint' }, cookie)
+    ).data;
+    const token = async (p: PersonDto) =>
+      (
+        await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
+      ).data.url.split('/j/')[1]!;
+
+    const fac = client(server.url, { meetingId: m.id }, cookie);
+    const patient = client(server.url, { invite: await token(pat) });
+    const clinician = client(server.url, { invite: await token(cli) });
+    const all = [fac, patient, clinician];
+    sockets.push(...all.map((x) => x.socket));
+    await until(() => all.every((x) => !!x.state.view), 'first views');
+
+    const send = (x: typeof fac, command: object, id: string) =>
+      x.socket.timeout(5000).emitWithAck('room:command', { id, command } as never) as Promise<{
+        ok: boolean;
+      }>;
+    expect(await send(patient, { type: 'lobby.join' }, 'join-patient-1')).toMatchObject({
+      ok: true,
+    });
+    expect(await send(clinician, { type: 'lobby.join' }, 'join-clinic-1')).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await send(fac, { type: 'lobby.admit', memberId: pat.id }, 'admit-patient'),
+    ).toMatchObject({ ok: true });
+    expect(
+      await send(fac, { type: 'lobby.admit', memberId: cli.id }, 'admit-clinician'),
+    ).toMatchObject({ ok: true });
+    expect(await send(fac, { type: 'meeting.start' }, 'start-meeting')).toMatchObject({ ok: true });
+
+    // A steady stream of commands; the server is killed right after the N-th acknowledgement,
+    // while later ones are still in flight.
+    const acked: string[] = [];
+    let k = 0;
+    let killed = false;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (killed) return;
+        const text = `note-${++k}`;
+        void send(patient, { type: 'message.toFacilitators', text }, `msg-${k}-abcdef`)
+          .then((r) => {
+            if (r.ok && !killed) acked.push(text);
+            if (acked.length >= N && !killed) {
+              killed = true;
+              clearInterval(timer);
+              server.child.kill('SIGKILL');
+              resolve();
+            }
+          })
+          .catch(() => undefined);
+      }, 70);
+    });
+    await new Promise<void>((r) =>
+      server.child.exitCode !== null || server.child.signalCode
+        ? r()
+        : server.child.once('exit', () => r()),
+    );
+    expect(server.child.signalCode).toBe('SIGKILL');
+
+    const t0 = Date.now();
+    server = await spawnServer(env, port);
+    procs.push(server);
+
+    // Every client reconnects by itself and lands on the same, current version.
+    await until(() => all.every((x) => x.socket.connected), 'clients reconnected');
+    const sync = await fac.socket.timeout(5000).emitWithAck('room:sync', {});
+    if (!sync.ok) throw new Error('sync failed');
+    await until(() => {
+      const versions = all.map((x) => x.state.view?.version);
+      return versions.every((v) => v === versions[0]) && (versions[0] ?? 0) >= sync.data.version;
+    }, 'same version everywhere');
+    const convergedMs = Date.now() - t0;
+
+    const view = fac.state.view!;
+    const texts = view.facilitator!.messages.map((x) => x.text);
+    for (const text of acked) expect(texts).toContain(text);
+    expect(view.status).toBe('live');
+    expect(view.members.map((x) => x.id).sort()).toEqual([view.me.id, pat.id, cli.id].sort());
+    // A retried command (same client id) applies once, across the restart too.
+    const before = texts.filter((t) => t === 'note-1').length;
+    expect(
+      await send(patient, { type: 'message.toFacilitators', text: 'note-1' }, 'msg-1-abcdef'),
+    ).toMatchObject({ ok: true });
+    const after = (await fac.socket.timeout(5000).emitWithAck('room:sync', {})) as {
+      ok: true;
+      data: RoomView;
+    };
+    expect(after.data.facilitator!.messages.filter((x) => x.text === 'note-1').length).toBe(before);
+    process.stdout.write(
+      `restart: ${acked.length} acknowledged commands kept; clients converged in ${convergedMs} ms\n`,
+    );
+  }, 90_000);
+});

@@ -36,6 +36,8 @@ export interface App {
   repo: Repo;
   rooms: RoomRegistry;
   setup: { token: string | null };
+  /** Deletes every case closed more than RETENTION_DAYS ago, with all it holds. */
+  purgeExpired(): { caseIds: string[]; meetingIds: string[] };
   close(): Promise<void>;
 }
 
@@ -195,6 +197,16 @@ export function createApp(deps: AppDeps): App {
   const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
 
+  const purgeExpired = () => {
+    const purged = repo.purgeClosedBefore(clock.now() - config.retentionDays * 86_400_000);
+    for (const id of purged.meetingIds) rooms.forget(id);
+    if (purged.caseIds.length) logger.info('retention.purged', { count: purged.caseIds.length });
+    return purged;
+  };
+  purgeExpired();
+  const purgeTimer = setInterval(purgeExpired, 3600_000);
+  purgeTimer.unref();
+
   return {
     app,
     httpServer,
@@ -202,7 +214,9 @@ export function createApp(deps: AppDeps): App {
     repo,
     rooms,
     setup,
+    purgeExpired,
     async close() {
+      clearInterval(purgeTimer);
       await rooms.idle();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,4 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { summaryItems } from '../../../shared/room/board/summary';
+import type { RoomState } from '../../../shared/room/state';
 import {
   ADD_PERSON_BODY,
   CREATE_CASE_BODY,
@@ -25,6 +27,7 @@ import type { Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { Repo, FacilitatorRow, InviteRow } from '../store/repo';
 import { HttpError, parseBody, route } from './errors';
+import { summaryFor } from './summary';
 
 export const SESSION_COOKIE = 'cg_session';
 const SESSION_TTL_MS = 12 * 3600_000;
@@ -94,6 +97,25 @@ export function checkInvite(
       message: 'This link has expired. Please ask your facilitator for a new one.',
     };
   return { ok: true, invite };
+}
+
+/** Agreed items past their due date and neither done nor marked not possible. */
+export function overdueItems(states: RoomState[], now: number): number {
+  const today = new Date(now).toISOString().slice(0, 10);
+  return states.reduce(
+    (n, s) =>
+      n +
+      (s.board.finalisedAt === null
+        ? 0
+        : summaryItems(s).filter(
+            (i) =>
+              i.fields.dueDate !== null &&
+              i.fields.dueDate < today &&
+              i.followUp.status !== 'done' &&
+              i.followUp.status !== 'not_possible',
+          ).length),
+    0,
+  );
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
@@ -304,7 +326,7 @@ export function createApiRouter(deps: ApiDeps): Router {
         closedAt: c.closed_at,
         people: repo.peopleByCase(c.id).length,
         meetings: repo.meetingsByCase(c.id).length,
-        overdueItems: 0,
+        overdueItems: overdueItems(repo.snapshotsByCase(c.id), now()),
       }));
       res.json(out);
     }),
@@ -328,6 +350,20 @@ export function createApiRouter(deps: ApiDeps): Router {
       const f = requireFacilitator(req);
       ownCase(f, String(req.params.caseId));
       res.json(caseDto(req, String(req.params.caseId)));
+    }),
+  );
+
+  r.post(
+    '/cases/:caseId/close',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      if (repo.meetingsByCase(c.id).some((m) => m.status === 'live')) {
+        throw new HttpError(409, 'INVALID_STATE', 'End the meeting that is still running first.');
+      }
+      if (!c.closed_at) repo.closeCase(c.id, now());
+      repo.audit(null, now(), 'case.closed', f.id, 'facilitator');
+      res.json(caseDto(req, c.id));
     }),
   );
 
@@ -436,6 +472,48 @@ export function createApiRouter(deps: ApiDeps): Router {
         meetingStatus: m.status,
       };
       res.json(body);
+    }),
+  );
+
+  // ---- summary and follow-up ---------------------------------------------------------------
+  const summaryOr409 = (title: string, meetingId: string, memberId: string) => {
+    const actor = deps.rooms.get(meetingId);
+    const viewer = actor?.state.members[memberId];
+    if (!actor || !viewer) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
+    const summary = summaryFor(title, actor.state, viewer);
+    if (!summary) {
+      throw new HttpError(
+        409,
+        'INVALID_STATE',
+        'The summary opens once the board is final and every party has agreed to it.',
+      );
+    }
+    return summary;
+  };
+
+  r.get(
+    '/summary/:token',
+    route((req, res) => {
+      const check = checkInvite(deps, String(req.params.token));
+      if (!check.ok)
+        throw new HttpError(check.code === 'NOT_FOUND' ? 404 : 410, check.code, check.message);
+      const m = repo.meetingById(check.invite.meeting_id)!;
+      const member = deps.rooms.get(m.id)?.state.members[check.invite.person_id];
+      if (!member || member.status === 'denied' || member.status === 'removed') {
+        throw new HttpError(403, 'FORBIDDEN', 'This summary is not available to you.');
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(summaryOr409(m.title, m.id, member.id));
+    }),
+  );
+
+  r.get(
+    '/meetings/:meetingId/summary',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const m = ownMeeting(f, String(req.params.meetingId));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(summaryOr409(m.title, m.id, f.id));
     }),
   );
 

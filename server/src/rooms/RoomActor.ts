@@ -106,6 +106,11 @@ export class RoomActor {
     // Durable before acknowledged: the command row and the new snapshot, fsynced in one transaction.
     repo.commitCommand(this.meetingId, result.state, clientId, command.type, now);
     this.state = result.state;
+    logger.debug('command.applied', {
+      meetingId: this.meetingId,
+      command: command.type,
+      version: result.state.version,
+    });
     if (before.status !== result.state.status)
       repo.setMeetingStatus(this.meetingId, result.state.status);
     for (const e of result.events) {

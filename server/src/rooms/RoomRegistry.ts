@@ -54,6 +54,11 @@ export class RoomRegistry {
     return ids.length;
   }
 
+  /** Drops a meeting's actor (its data was purged). */
+  forget(meetingId: string): void {
+    this.actors.delete(meetingId);
+  }
+
   all(): RoomActor[] {
     return [...this.actors.values()];
   }

@@ -125,6 +125,11 @@ export function createRepo(db: Db) {
     auditByMeeting: db.prepare(
       'SELECT at, event, actor_id, actor_role FROM audit WHERE meeting_id = ? ORDER BY id',
     ),
+    closedBefore: db.prepare('SELECT id FROM cases WHERE closed_at IS NOT NULL AND closed_at < ?'),
+    deleteCase: db.prepare('DELETE FROM cases WHERE id = ?'),
+    snapshotsByCase: db.prepare(
+      'SELECT s.state_json FROM room_snapshots s JOIN meetings m ON m.id = s.meeting_id WHERE m.case_id = ?',
+    ),
   };
 
   return {
@@ -212,6 +217,19 @@ export function createRepo(db: Db) {
       actorId: string | null,
       actorRole: string | null,
     ) => q.insertAudit.run(meetingId, now, event, actorId, actorRole),
+    /** Every case closed before `cutoff`, with all it holds (people, meetings, invites, state). */
+    purgeClosedBefore: db.transaction((cutoff: number) => {
+      const ids = (q.closedBefore.all(cutoff) as { id: string }[]).map((r) => r.id);
+      const meetingIds = ids.flatMap((id) =>
+        (q.meetingsByCase.all(id) as MeetingRow[]).map((m) => m.id),
+      );
+      for (const id of ids) q.deleteCase.run(id);
+      return { caseIds: ids, meetingIds };
+    }),
+    snapshotsByCase: (caseId: string) =>
+      (q.snapshotsByCase.all(caseId) as { state_json: string }[]).map(
+        (r) => JSON.parse(r.state_json) as RoomState,
+      ),
     auditByMeeting: (meetingId: string) =>
       q.auditByMeeting.all(meetingId) as {
         at: number;

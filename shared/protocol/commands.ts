@@ -54,7 +54,8 @@ export type BoardCategory = (typeof BOARD_CATEGORIES)[number];
 export const FOLLOW_UP_STATUSES = ['planned', 'in_progress', 'done', 'not_possible'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31');
+// A real calendar date (not just the shape: 2026-02-31 is refused).
+const isoDate = z.iso.date({ error: 'Use a date like 2026-12-31' });
 
 export const BOARD_FIELDS_SCHEMA = z
   .object({
@@ -147,7 +148,9 @@ export const ROOM_COMMAND_SCHEMA = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('board.remove'), itemId: id }).strict(),
-  z.object({ type: z.literal('board.reorder'), itemIds: z.array(id).max(LIMITS.boardItems) }).strict(),
+  z
+    .object({ type: z.literal('board.reorder'), itemIds: z.array(id).max(LIMITS.boardItems) })
+    .strict(),
   z
     .object({
       type: z.literal('board.merge'),

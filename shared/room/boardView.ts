@@ -1,9 +1,14 @@
 import type { BoardItem, BoardState } from './board';
+import { consentRight, isAgreed } from './board/agreement';
+import { canSee } from './board/fields';
+import { summaryAvailable, summaryParties } from './board/summary';
+import type { StoryParty } from './roles';
 import type { Member, RoomState } from './state';
-import { isFacilitator } from './policies';
+
+export { isAgreed };
 
 export interface BoardItemView extends BoardItem {
-  /** Every affected party has consented. */
+  /** Every affected party has consented to the current version. */
   agreed: boolean;
 }
 
@@ -12,21 +17,29 @@ export interface BoardView {
   finalisedAt: number | null;
   noAgreement: boolean;
   summaryConsents: BoardState['summaryConsents'];
+  /** The story parties whose agreement the summary needs. */
+  summaryParties: StoryParty[];
+  /** The board is finalised and every party in `summaryParties` has agreed to the summary. */
+  summaryAvailable: boolean;
+  /** The party the viewer answers for (consent buttons), or null if they do not give consent. */
+  answersFor: StoryParty | null;
 }
 
-export function isAgreed(item: BoardItem): boolean {
-  return item.fields.affectedParties.every((p) => item.consents[p]?.decision === 'consent');
-}
-
-/** Items the viewer's party may see (facilitators see all). */
+/**
+ * The board as one person sees it: facilitators see every item, everyone else only the items whose
+ * `visibleTo` includes their party. Items are copies; the state is never shared with a view.
+ */
 export function toBoardView(state: RoomState, viewer: Member): BoardView {
-  const all = isFacilitator(viewer);
+  const right = consentRight(state, viewer);
   return {
     items: state.board.items
-      .filter((i) => all || i.fields.visibleTo.includes(viewer.party))
+      .filter((i) => canSee(viewer, i.fields.visibleTo))
       .map((i) => ({ ...structuredClone(i), agreed: isAgreed(i) })),
     finalisedAt: state.board.finalisedAt,
     noAgreement: state.board.noAgreement,
-    summaryConsents: { ...state.board.summaryConsents },
+    summaryConsents: structuredClone(state.board.summaryConsents),
+    summaryParties: summaryParties(state),
+    summaryAvailable: summaryAvailable(state),
+    answersFor: right.ok ? right.party : null,
   };
 }

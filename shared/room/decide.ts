@@ -6,6 +6,7 @@ import {
   connectedOfParty,
   holderIncludes,
   isFacilitator,
+  isPresentInMain,
   mainRoomUnattended,
   membersOf,
 } from './policies';
@@ -216,9 +217,12 @@ function applySystem(d: Draft, cmd: SystemCommand): void {
       }
       m.connected = true;
       m.disconnectedAt = null;
-      // A signed-in facilitator goes straight in; nobody else skips the lobby.
-      if (m.role === 'facilitator' && s.status !== 'ended' && m.status !== 'admitted') {
+      // A signed-in facilitator (lead or co-facilitator, equal controls: FAC-15) goes straight in;
+      // nobody else skips the lobby. Without this a co-facilitator could never get in while the
+      // lead is away, which is exactly when they are needed.
+      if (isFacilitator(m) && s.status !== 'ended' && m.status !== 'admitted') {
         m.status = 'admitted';
+        m.waitingSince = null;
         event(d, 'member.admitted', m.id, { targetId: m.id });
       }
       if (s.pause?.cause === 'party-dropped' && m.status === 'admitted' && !isFacilitator(m)) {
@@ -246,7 +250,25 @@ function applySystem(d: Draft, cmd: SystemCommand): void {
       if (s.status !== 'live' || !stillGone) reject('INVALID_STATE', 'The party is back.');
       alert(d, 'party-dropped', null, cmd.party);
       if (!s.pause) pauseRoom(d, 'party-dropped', null, null);
+      // A pause that was only for a missing facilitator would resume by itself when one is back;
+      // with a party gone the facilitators decide when to resume.
+      else if (s.pause.cause === 'no-facilitator') s.pause.cause = 'party-dropped';
       return event(d, 'pause.started', null, { party: cmd.party });
+    }
+    case 'system.addMember': {
+      requireNotEnded(s);
+      if (s.members[cmd.member.id]) reject('CONFLICT', 'That person is already part of this meeting.');
+      s.members[cmd.member.id] = {
+        ...cmd.member,
+        status: 'invited',
+        connected: false,
+        steppedOut: false,
+        waitingSince: null,
+        disconnectedAt: null,
+        sideRoomId: null,
+      };
+      s.memberOrder.push(cmd.member.id);
+      return event(d, 'member.added', null, { targetId: cmd.member.id });
     }
     default:
       return assertNever(cmd);
@@ -265,7 +287,11 @@ function joinLobby(d: Draft, actor: Member): void {
   if (actor.status === 'waiting' || actor.status === 'admitted') {
     reject('INVALID_STATE', 'You are already here.');
   }
-  if (s.locked) reject('FORBIDDEN', 'The meeting is closed to new arrivals.');
+  // A lock keeps out new arrivals; someone who left safely may always knock again (PAR-5) and
+  // still needs to be admitted.
+  if (s.locked && actor.status !== 'left') {
+    reject('FORBIDDEN', 'The meeting is closed to new arrivals.');
+  }
   actor.status = 'waiting';
   actor.waitingSince = d.ctx.now;
   actor.steppedOut = false;
@@ -327,6 +353,8 @@ function startMeeting(d: Draft, actor: Member): void {
   requireFacilitator(actor);
   const s = d.state;
   if (s.status !== 'open') reject('INVALID_STATE', 'The meeting has already started.');
+  // Paused before the start: both parties are in the main room without a facilitator.
+  requireNotPaused(s);
   s.status = 'live';
   s.startedAt = d.ctx.now;
   s.phaseIndex = 0;
@@ -360,12 +388,16 @@ function endSafely(d: Draft, actor: Member): void {
   requireFacilitator(actor);
   const s = d.state;
   requireLive(s);
-  const facilitators = membersOf(s).filter((m) => isFacilitator(m) && m.status === 'admitted');
+  // Connected facilitators first, so a party is not sent to debrief with someone who dropped.
+  const facilitators = membersOf(s)
+    .filter((m) => isFacilitator(m) && m.status === 'admitted')
+    .sort((a, b) => Number(b.connected) - Number(a.connected));
   const parties = STORY_PARTIES.filter((p) => admittedOfParty(s, p).length > 0);
   if (parties.length === 0) reject('INVALID_STATE', 'Nobody is here to debrief.');
   for (const m of membersOf(s)) if (m.sideRoomId) leaveSideRoom(d, m);
   if (s.pause) unpause(d);
   setHolder(d, null);
+  s.floor.open = false;
   s.floor.queue = [];
   const debrief = s.phases.findIndex((p) => p.kind === 'debrief');
   if (debrief >= 0 && debrief !== s.phaseIndex) {
@@ -450,6 +482,9 @@ function setHolder(d: Draft, holder: FloorHolder | null): void {
     s.floor.queue = s.floor.queue.filter((q) => !holderIncludesId(s, holder, q.memberId));
   }
   resetWatch(s.timers.turn, d.ctx.now, holder !== null && !s.pause);
+  // A holder change during a pause (someone leaves or is removed): resume must not restart a
+  // turn timer for nobody, nor forget a new holder's turn.
+  if (s.pause) s.pause.resume.turn = holder !== null;
 }
 
 function holderIncludesId(s: RoomState, holder: FloorHolder, id: string): boolean {
@@ -477,6 +512,8 @@ function giveFloor(d: Draft, actor: Member, holder: FloorHolder): void {
 
 function requireHolder(s: RoomState, actor: Member): void {
   requireAdmitted(actor);
+  // Interpreters and observers belong to the 'other' party but never pass the talking piece on.
+  if (!canHoldFloor(actor)) reject('FORBIDDEN', 'Your role does not take the floor.');
   requireLive(s);
   requireNotPaused(s);
   if (!holderIncludes(s.floor.holder, actor)) reject('FORBIDDEN', 'You do not hold the floor.');
@@ -494,26 +531,34 @@ function passFloor(d: Draft, actor: Member): void {
     const party = after.find((p) => admittedOfParty(s, p).length > 0);
     next = party ? { kind: 'party', party } : null;
   } else {
-    const round = roundOrder(s);
-    const i = round.findIndex((m) => m.id === holder.memberId);
-    const person = round[i + 1];
+    // The next speaker after the holder's place in the round, even when the holder is no longer
+    // in it (stepped out, in a side room): the round goes on instead of starting over.
+    const round = new Set(roundOrder(s).map((m) => m.id));
+    const order = speakingOrder(s);
+    const i = order.findIndex((m) => m.id === holder.memberId);
+    const person = i < 0 ? undefined : order.slice(i + 1).find((m) => round.has(m.id));
     next = person ? { kind: 'person', memberId: person.id } : null;
   }
   setHolder(d, next);
   event(d, 'floor.passed', actor.id);
 }
 
-/** The round: connected admitted speakers in the main room, story parties in their agreed order. */
-export function roundOrder(s: RoomState): Member[] {
+/** Every admitted person who takes the floor: story parties in their agreed order, then others. */
+function speakingOrder(s: RoomState): Member[] {
   const rank = (m: Member) => {
     const i = s.storyOrder.indexOf(m.party as (typeof s.storyOrder)[number]);
     return i >= 0 ? i : s.storyOrder.length;
   };
   return membersOf(s)
-    .filter((m) => m.status === 'admitted' && m.connected && !m.sideRoomId && !m.steppedOut && canHoldFloor(m))
+    .filter((m) => m.status === 'admitted' && canHoldFloor(m))
     .map((m, i) => ({ m, i }))
     .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
     .map(({ m }) => m);
+}
+
+/** The round: connected admitted speakers in the main room, story parties in their agreed order. */
+export function roundOrder(s: RoomState): Member[] {
+  return speakingOrder(s).filter((m) => m.connected && !m.sideRoomId && !m.steppedOut);
 }
 
 function floorDone(d: Draft, actor: Member): void {
@@ -539,6 +584,7 @@ function requestFloor(d: Draft, actor: Member): void {
 function withdrawFloor(d: Draft, actor: Member): void {
   const s = d.state;
   requireAdmitted(actor);
+  if (!canHoldFloor(actor)) reject('FORBIDDEN', 'Your role does not take the floor.');
   requireNotPaused(s);
   const before = s.floor.queue.length;
   s.floor.queue = s.floor.queue.filter((q) => q.memberId !== actor.id);
@@ -599,7 +645,7 @@ function requestPause(d: Draft, actor: Member, reason: string | null): void {
   if (actor.status !== 'admitted' && actor.status !== 'waiting') {
     reject('FORBIDDEN', 'You are not in the meeting.');
   }
-  if (isFacilitator(actor)) reject('INVALID_STATE', 'Facilitators can pause the meeting directly.');
+  if (isFacilitator(actor)) reject('FORBIDDEN', 'Facilitators can pause the meeting directly.');
   if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot ask for a pause.');
   s.pauseRequests.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, reason: reason || null });
   if (s.pauseRequests.length > STATE_CAPS.pauseRequests) s.pauseRequests.shift();
@@ -625,15 +671,17 @@ function openSideRoom(
     if (!isFacilitator(f) || f.status !== 'admitted') reject('INVALID_STATE', 'Only facilitators can host a side room.');
     if (f.sideRoomId) reject('INVALID_STATE', 'That facilitator is already in a side room.');
   }
-  const storyParties = new Set<Party>();
+  // One person or one party (FAC-6); an interpreter may go with anyone. An organisation
+  // representative or an observer is not part of a story party's private conversation.
+  const parties = new Set<Party>();
   for (const p of people) {
     if (isFacilitator(p)) reject('INVALID_STATE', 'List facilitators separately.');
     if (p.sideRoomId) reject('INVALID_STATE', 'That person is already in a side room.');
     const ok = purpose === 'checkin' ? p.status === 'waiting' || p.status === 'admitted' : p.status === 'admitted';
     if (!ok) reject('INVALID_STATE', 'That person is not here.');
-    if (p.party === 'patient' || p.party === 'hcw') storyParties.add(p.party);
+    if (p.role !== 'interpreter') parties.add(p.party);
   }
-  if (storyParties.size > 1) reject('INVALID_STATE', 'A side room holds one person or one party.');
+  if (parties.size > 1) reject('INVALID_STATE', 'A side room holds one person or one party.');
   if (purpose === 'caucus') requireLive(s);
   const room = {
     id: d.ctx.newId(),
@@ -722,7 +770,13 @@ function applySafety(d: Draft): void {
     pauseRoom(d, 'no-facilitator', null, null);
     alert(d, 'no-facilitator', null, null);
     event(d, 'pause.started', null);
-  } else if (!unattended && s.pause?.cause === 'no-facilitator' && s.status === 'live') {
+  } else if (
+    !unattended &&
+    s.pause?.cause === 'no-facilitator' &&
+    // Only a facilitator's return resumes: a party leaving the main room is no reason to run the
+    // meeting (its timers, its floor) with no facilitator there.
+    membersOf(s).some((m) => isFacilitator(m) && isPresentInMain(m))
+  ) {
     unpause(d);
     event(d, 'pause.resumed', null);
   }

@@ -8,4 +8,5 @@ export * from './policies';
 export * from './stopwatch';
 export { decide, roundOrder, STATE_CAPS } from './decide';
 export { toRoomView } from './views';
+export { checkInvariants } from './invariants';
 export type * from './views';

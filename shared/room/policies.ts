@@ -37,9 +37,12 @@ export function canHoldFloor(m: Member): boolean {
   return m.role !== 'observer' && m.role !== 'interpreter' && !isFacilitator(m);
 }
 
-/** True when the main room holds people of both story parties and no facilitator. */
+/**
+ * True when the main room holds people of both story parties and no facilitator. Before the start
+ * counts too: admitted people are already together in the main room (NOT-10).
+ */
 export function mainRoomUnattended(state: RoomState): boolean {
-  if (state.status !== 'live') return false;
+  if (state.status === 'ended') return false;
   const present = membersOf(state).filter(isPresentInMain);
   const hasPatient = present.some((m) => m.party === 'patient');
   const hasHcw = present.some((m) => m.party === 'hcw');
@@ -79,8 +82,10 @@ export function mediaAccess(state: RoomState, memberId: string): MediaAccess | n
     return null;
   }
   if (m.status !== 'admitted') return null;
-  if (m.role === 'observer') return { room: 'main', canPublishAudio: false, canPublishVideo: false };
-  if (side) return { room: side.id, canPublishAudio: true, canPublishVideo: true };
+  // Observers never publish, wherever they are.
+  const publishes = m.role !== 'observer';
+  if (side) return { room: side.id, canPublishAudio: publishes, canPublishVideo: publishes };
+  if (!publishes) return { room: 'main', canPublishAudio: false, canPublishVideo: false };
   if (isFacilitator(m)) return { room: 'main', canPublishAudio: true, canPublishVideo: true };
   if (state.pause) return { room: 'main', canPublishAudio: false, canPublishVideo: true };
   const protectedFloor = state.floor.mode === 'protected' && !state.floor.open;

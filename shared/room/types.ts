@@ -1,12 +1,14 @@
 import type { ClientCommand } from '../protocol/commands';
 import type { Party } from './roles';
-import type { RoomState } from './state';
+import type { NewMember, RoomState } from './state';
 
 /** Commands the server itself issues (presence, timers). Never accepted from a client. */
 export type SystemCommand =
   | { type: 'system.connect'; memberId: string }
   | { type: 'system.disconnect'; memberId: string }
-  | { type: 'system.partyGraceExpired'; party: Party };
+  | { type: 'system.partyGraceExpired'; party: Party }
+  /** A person added to the case after the meeting was created. */
+  | { type: 'system.addMember'; member: NewMember };
 
 export type RoomCommand = (ClientCommand & { actorId: string }) | SystemCommand;
 

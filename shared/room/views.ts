@@ -79,7 +79,11 @@ export interface RoomView {
   phaseIndex: number;
   storyOrder: RoomState['storyOrder'];
   floor: FloorState;
-  timers: { meeting: Stopwatch; phase: Stopwatch; turn: Stopwatch };
+  /**
+   * Meeting and phase time for everyone; the speaking (turn) timer for facilitators only, null for
+   * everyone else: nobody is shown how long they have been talking (FAC-7).
+   */
+  timers: { meeting: Stopwatch; phase: Stopwatch; turn: Stopwatch | null };
   pause: Omit<PauseState, 'resume'> | null;
   /** True when someone is in a private conversation (a neutral notice, nothing more). */
   privateConversation: boolean;
@@ -151,7 +155,7 @@ export function toRoomView(state: RoomState, viewerId: string): RoomView | null 
     timers: {
       meeting: { ...state.timers.meeting },
       phase: { ...state.timers.phase },
-      turn: { ...state.timers.turn },
+      turn: fac ? { ...state.timers.turn } : null,
     },
     pause: state.pause
       ? {

@@ -1,0 +1,93 @@
+// toRoomView: the per-viewer projection. Nobody sees anyone before admission; only facilitators
+// see the lobby, prompts, side rooms, requests, messages, alerts and the speaking timer.
+import { describe, expect, it } from 'vitest';
+import { toRoomView } from '../../../../shared/room/views';
+import { EVERYONE, ID, join, meeting, without } from './helpers';
+
+const {
+  facilitator: FAC,
+  cofacilitator: COFAC,
+  patient: PAT,
+  hcw: HCW,
+  org_rep: ORG,
+  interpreter: INT,
+  observer: OBS,
+} = ID;
+
+describe('toRoomView', () => {
+  it('shows someone waiting only themselves: no people, floor, board or facilitator data', () => {
+    const h = meeting({ present: without(EVERYONE, ORG) });
+    h.act(FAC, { type: 'floor.give', holder: { kind: 'party', party: 'patient' } });
+    h.act(HCW, { type: 'floor.request' });
+    join(h, [ORG]);
+    const view = h.view(ORG);
+    expect(view.me).toMatchObject({ id: ORG, status: 'waiting', isFacilitator: false, media: null });
+    expect(view.members.map((m) => m.id)).toEqual([ORG]);
+    expect(view.floor).toEqual({ mode: 'gentle', holder: null, open: false, queue: [] });
+    expect(view.board).toBeNull();
+    expect(view.facilitator).toBeNull();
+    expect(view.privateConversation).toBe(false);
+    expect(view.timers.turn).toBeNull();
+    expect(view.version).toBe(h.state.version);
+  });
+
+  it('gives facilitators the lobby, prompts, soft limit, side rooms, requests, messages and alerts', () => {
+    const h = meeting({ present: without(EVERYONE, ORG, OBS), softTurnLimitSec: 120 });
+    join(h, [ORG]);
+    h.act(PAT, { type: 'pause.request', reason: null });
+    h.act(HCW, { type: 'message.toFacilitators', text: 'hello' });
+    h.act(HCW, { type: 'self.stepOut' });
+    h.act(COFAC, { type: 'sideRoom.open', memberIds: [PAT], facilitatorIds: [], purpose: 'caucus' });
+    const f = h.view(FAC).facilitator;
+    expect(f?.lobby.map((e) => [e.id, e.status])).toEqual([
+      [ORG, 'waiting'],
+      [OBS, 'invited'],
+    ]);
+    expect(f?.prompts).toHaveLength(h.state.phases.length);
+    expect(f?.softTurnLimitSec).toBe(120);
+    expect(f?.sideRooms).toEqual(h.state.sideRooms);
+    expect(f?.pauseRequests).toEqual(h.state.pauseRequests);
+    expect(f?.messages).toEqual(h.state.messages);
+    expect(f?.alerts).toEqual(h.state.alerts);
+    expect(h.view(FAC).me.isFacilitator).toBe(true);
+  });
+
+  it('shows the speaking timer to facilitators only (regression: everyone saw it)', () => {
+    const h = meeting();
+    h.act(FAC, { type: 'floor.give', holder: { kind: 'person', memberId: HCW } });
+    expect(h.view(FAC).timers.turn).toEqual(h.state.timers.turn);
+    expect(h.view(COFAC).timers.turn).toEqual(h.state.timers.turn);
+    for (const id of without(EVERYONE, FAC, COFAC)) {
+      const view = h.view(id);
+      expect(view.timers.turn).toBeNull();
+      expect(view.timers.meeting).toEqual(h.state.timers.meeting);
+      expect(view.timers.phase).toEqual(h.state.timers.phase);
+    }
+  });
+
+  it('shows everyone admitted the people, the floor and the phases without prompts', () => {
+    const h = meeting();
+    h.act(FAC, { type: 'floor.give', holder: { kind: 'party', party: 'hcw' } });
+    const view = h.view(INT);
+    expect(view.members.map((m) => m.id)).toEqual(EVERYONE);
+    expect(view.members.filter((m) => m.hasFloor).map((m) => m.id)).toEqual([HCW, ID.hcw_support]);
+    expect(view.floor.holder).toEqual({ kind: 'party', party: 'hcw' });
+    expect(view.phases[0]).not.toHaveProperty('prompt');
+  });
+
+  it('hides how a pause will be resumed', () => {
+    const h = meeting();
+    h.act(FAC, { type: 'pause.start', message: 'Breathe', breakMinutes: 2 });
+    expect(h.view(PAT).pause).not.toHaveProperty('resume');
+  });
+
+  it('gives no view to denied, removed or unknown people', () => {
+    const h = meeting({ present: without(EVERYONE, OBS) });
+    join(h, [OBS]);
+    h.act(FAC, { type: 'lobby.deny', memberId: OBS });
+    h.act(FAC, { type: 'member.remove', memberId: ORG });
+    expect(toRoomView(h.state, OBS)).toBeNull();
+    expect(toRoomView(h.state, ORG)).toBeNull();
+    expect(toRoomView(h.state, 'ghost')).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { useSyncExternalStore } from 'react';
+
+/** One polite live region for the whole app: floor changes, resumes, sent messages. */
+let message = '';
+let timer: number | undefined;
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const l of listeners) l();
+}
+
+/** Says `text` to screen readers (politely, after what they are reading now). */
+export function announce(text: string): void {
+  window.clearTimeout(timer);
+  // Clearing first makes a repeated message be read again.
+  message = '';
+  emit();
+  timer = window.setTimeout(() => {
+    message = text;
+    emit();
+  }, 100);
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function LiveAnnouncer() {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => message,
+    () => '',
+  );
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardItemView } from '../../../../shared/room/boardView';
+import type { RoomView } from '../../../../shared/room/views';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Link } from '../../components/Link';
+import { TextAreaField } from '../../components/Fields';
+import { BOARD_CATEGORIES, LIMITS } from '../../lib/contract';
+import { partyLabel } from '../../lib/labels';
+import { formatDate } from '../../lib/time';
+import { useCommand } from '../../lib/useCommand';
+import { BoardItemCard } from './BoardItemCard';
+import { emptyFields, ItemFieldsForm } from './ItemFieldsForm';
+
+const NO_PROPOSE_ROLES = ['observer', 'interpreter'];
+
+function ProposeForm({ view }: { view: RoomView }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  return (
+    <section className="propose" aria-labelledby="propose-heading">
+      <h3 id="propose-heading">{t('board.proposeHeading')}</h3>
+      <p className="field__hint">{t('board.proposeHint')}</p>
+      <ItemFieldsForm
+        initial={emptyFields()}
+        members={view.members}
+        submitLabel={t('board.propose')}
+        busy={cmd.pending}
+        onSubmit={async (fields) => (await cmd.run({ type: 'board.propose', fields })).ok}
+        footer={<ErrorMessage error={cmd.error} />}
+      />
+    </section>
+  );
+}
+
+function MergeForm({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="merge"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const res = await cmd.run({ type: 'board.merge', itemIds: ids, text: text.trim() });
+        if (res.ok) onDone();
+      }}
+    >
+      <TextAreaField
+        label={t('board.mergeText', { n: ids.length })}
+        rows={3}
+        maxLength={LIMITS.boardText}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        required
+      />
+      <ErrorMessage error={cmd.error} />
+      <button type="submit" className="button" disabled={cmd.pending || !text.trim()}>
+        {t('board.merge')}
+      </button>
+    </form>
+  );
+}
+
+function FinaliseControls() {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  return (
+    <section className="finalise" aria-labelledby="finalise-heading">
+      <h3 id="finalise-heading">{t('board.finaliseHeading')}</h3>
+      <p className="field__hint">{t('board.finaliseHint')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={cmd.pending}
+          onClick={() => void cmd.run({ type: 'board.finalise', noAgreement: false })}
+        >
+          {t('board.finalise')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={cmd.pending}
+          onClick={() => void cmd.run({ type: 'board.finalise', noAgreement: true })}
+        >
+          {t('board.noAgreement')}
+        </button>
+      </div>
+      <ErrorMessage error={cmd.error} />
+    </section>
+  );
+}
+
+function SummaryConsent({ view, summaryHref }: { view: RoomView; summaryHref?: string }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const board = view.board!;
+  const myParty = board.answersFor;
+  const canAnswer =
+    myParty !== null && board.summaryParties.includes(myParty) && !board.summaryConsents[myParty];
+  return (
+    <section className="summary-consent" aria-labelledby="summary-consent-heading">
+      <h3 id="summary-consent-heading">{t('board.summaryHeading')}</h3>
+      <p>{t('board.summaryExplain')}</p>
+      <ul>
+        {board.summaryParties.map((p) => (
+          <li key={p}>
+            {partyLabel(t, p)}:{' '}
+            {board.summaryConsents[p] ? t('board.summaryAgreed') : t('board.summaryNotYet')}
+          </li>
+        ))}
+      </ul>
+      {canAnswer ? (
+        <button
+          type="button"
+          className="button"
+          disabled={cmd.pending}
+          onClick={() => void cmd.run({ type: 'board.consentSummary' })}
+        >
+          {t('board.summaryAgree')}
+        </button>
+      ) : null}
+      <ErrorMessage error={cmd.error} />
+      {summaryHref && board.summaryAvailable ? (
+        <p>
+          <Link to={summaryHref}>{t('board.summaryLink')}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The agreement board: items by category, consent per party, propose for everyone admitted,
+ * edit / reorder / merge / finalise for facilitators. Not a legal contract, and says so.
+ */
+export function BoardPanel({ view, summaryHref }: { view: RoomView; summaryHref?: string }) {
+  const { t, i18n } = useTranslation();
+  const reorder = useCommand();
+  const [selected, setSelected] = useState<string[]>([]);
+  const board = view.board;
+  if (!board) return null;
+  const fac = view.me.isFacilitator;
+  const finalised = board.finalisedAt !== null;
+  const items = board.items;
+  const canPropose =
+    !finalised && !NO_PROPOSE_ROLES.includes(view.me.role) && view.status !== 'ended';
+
+  // Moves an item past its neighbour within its category (items are shown by category).
+  const move = (itemId: string, delta: -1 | 1) => {
+    const item = items.find((i) => i.id === itemId);
+    if (!item) return;
+    const group = items.filter((i) => i.fields.category === item.fields.category);
+    const neighbour = group[group.indexOf(item) + delta];
+    if (!neighbour) return;
+    const ids = items.map((i) => i.id);
+    const a = ids.indexOf(itemId);
+    const b = ids.indexOf(neighbour.id);
+    ids[a] = neighbour.id;
+    ids[b] = itemId;
+    void reorder.run({ type: 'board.reorder', itemIds: ids });
+  };
+  const byCategory = BOARD_CATEGORIES.map((c) => ({
+    category: c,
+    items: items.filter((i: BoardItemView) => i.fields.category === c),
+  })).filter((g) => g.items.length > 0);
+  const liveSelected = selected.filter((id) => items.some((i) => i.id === id));
+
+  return (
+    <section className="board" aria-labelledby="board-heading">
+      <h2 id="board-heading" className="section-title">
+        {t('board.heading')}
+      </h2>
+      <p className="board__note">{t('board.notContract')}</p>
+      <p className="board__note">{t('board.faultGeneral')}</p>
+      {finalised ? (
+        <p className="notice notice--success" role="status">
+          {board.noAgreement
+            ? t('board.finalisedNoAgreement')
+            : t('board.finalisedOn', { date: formatDate(board.finalisedAt!, i18n.language) })}
+        </p>
+      ) : null}
+      {items.length === 0 ? <p className="muted">{t('board.empty')}</p> : null}
+      {byCategory.map((g) => (
+        <div key={g.category} className="board__category">
+          <h3>{t(`board.category.${g.category}`)}</h3>
+          <ul className="board__items">
+            {g.items.map((item, index) => {
+              return (
+                <BoardItemCard
+                  key={item.id}
+                  item={item}
+                  view={view}
+                  index={index}
+                  count={g.items.length}
+                  onMove={(delta) => move(item.id, delta)}
+                  selected={liveSelected.includes(item.id)}
+                  onSelect={(on) =>
+                    setSelected((s) => (on ? [...s, item.id] : s.filter((x) => x !== item.id)))
+                  }
+                />
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      <ErrorMessage error={reorder.error} />
+      {fac && !finalised && liveSelected.length >= 2 ? (
+        <MergeForm ids={liveSelected} onDone={() => setSelected([])} />
+      ) : null}
+      {canPropose ? <ProposeForm view={view} /> : null}
+      {fac && !finalised && view.status !== 'ended' ? <FinaliseControls /> : null}
+      {finalised ? <SummaryConsent view={view} summaryHref={summaryHref} /> : null}
+    </section>
+  );
+}

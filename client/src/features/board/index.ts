@@ -1,0 +1,2 @@
+export { BoardPanel } from './BoardPanel';
+export { ConsentState, FieldFacts } from './ItemDetails';

@@ -1,0 +1,291 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/protocol/errors';
+import type {
+  CaseDto,
+  FacilitatorDto,
+  InviteDto,
+  MeetingDto,
+  PersonDto,
+} from '../../../../shared/protocol/http';
+import {
+  DEFAULT_PARTY,
+  PARTIES,
+  ROLES,
+  type Party,
+  type Role,
+} from '../../../../shared/room/roles';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField, TextField } from '../../components/Fields';
+import { Link } from '../../components/Link';
+import { Page } from '../../components/Page';
+import { apiPost, toAppError } from '../../lib/api';
+import { HTTP_LIMITS } from '../../lib/contract';
+import { partyLabel, roleLabel } from '../../lib/labels';
+import { paths } from '../../lib/router';
+import { formatDate } from '../../lib/time';
+import { useApi } from '../../lib/useApi';
+import { SignInForm } from '../auth';
+import { InviteRow } from './InviteRow';
+
+type SetCase = (update: (c: CaseDto) => CaseDto) => void;
+
+function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: PersonDto) => void }) {
+  const { t } = useTranslation();
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('patient');
+  const [party, setParty] = useState<Party>(DEFAULT_PARTY.patient);
+  // The party follows the role's usual party until the facilitator picks one themselves.
+  const [partyChosen, setPartyChosen] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await apiPost<PersonDto>(`/api/cases/${encodeURIComponent(caseId)}/people`, {
+        displayName: displayName.trim(),
+        party,
+        role,
+      });
+      onAdded(p);
+      setDisplayName('');
+      setPartyChosen(false);
+    } catch (err) {
+      setError(toAppError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form form--inline" onSubmit={submit} aria-labelledby="add-person-h">
+      <h3 id="add-person-h">{t('case.addPersonHeading')}</h3>
+      <TextField
+        label={t('case.displayName')}
+        hint={t('case.displayNameHint')}
+        required
+        maxLength={HTTP_LIMITS.displayName}
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+      />
+      <SelectField
+        label={t('case.role')}
+        options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        value={role}
+        onChange={(e) => {
+          const r = e.target.value as Role;
+          setRole(r);
+          if (!partyChosen) setParty(DEFAULT_PARTY[r]);
+        }}
+      />
+      <SelectField
+        label={t('case.party')}
+        hint={t('case.partyHint')}
+        options={PARTIES.map((p) => ({ value: p, label: partyLabel(t, p) }))}
+        value={party}
+        onChange={(e) => {
+          setParty(e.target.value as Party);
+          setPartyChosen(true);
+        }}
+      />
+      <ErrorMessage error={error} />
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={busy || !displayName.trim()}
+      >
+        {t('case.addPerson')}
+      </button>
+    </form>
+  );
+}
+
+function CreateMeetingForm({
+  caseId,
+  onCreated,
+}: {
+  caseId: string;
+  onCreated: (m: MeetingDto) => void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [floorMode, setFloorMode] = useState<'gentle' | 'protected'>('gentle');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const m = await apiPost<MeetingDto>(`/api/cases/${encodeURIComponent(caseId)}/meetings`, {
+        title: title.trim(),
+        floorMode,
+      });
+      onCreated(m);
+      setTitle('');
+    } catch (err) {
+      setError(toAppError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form form--inline" onSubmit={submit} aria-labelledby="new-meeting-h">
+      <h3 id="new-meeting-h">{t('case.newMeetingHeading')}</h3>
+      <TextField
+        label={t('case.meetingTitle')}
+        hint={t('cases.titleHint')}
+        required
+        maxLength={HTTP_LIMITS.title}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <SelectField
+        label={t('case.floorMode')}
+        hint={t('floorControls.modeHint')}
+        options={[
+          { value: 'gentle', label: t('floorControls.mode.gentle') },
+          { value: 'protected', label: t('floorControls.mode.protected') },
+        ]}
+        value={floorMode}
+        onChange={(e) => setFloorMode(e.target.value as 'gentle' | 'protected')}
+      />
+      <ErrorMessage error={error} />
+      <button type="submit" className="button button--primary" disabled={busy || !title.trim()}>
+        {t('case.createMeeting')}
+      </button>
+    </form>
+  );
+}
+
+function MeetingSection({
+  c,
+  meeting,
+  setCase,
+}: {
+  c: CaseDto;
+  meeting: MeetingDto;
+  setCase: SetCase;
+}) {
+  const { t, i18n } = useTranslation();
+  const headingId = `meeting-${meeting.id}`;
+  const onInvite = (inv: InviteDto) =>
+    setCase((old) => ({ ...old, invites: [...old.invites.filter((i) => i.id !== inv.id), inv] }));
+  return (
+    <section className="meeting" aria-labelledby={headingId}>
+      <h3 id={headingId}>{meeting.title}</h3>
+      <p className="field__hint">
+        {t(`case.meetingStatus.${meeting.status}`)} ·{' '}
+        {t('case.createdOn', { date: formatDate(meeting.createdAt, i18n.language) })}
+      </p>
+      <p className="actions">
+        <Link to={paths.meet(meeting.id)} className="button button--primary">
+          {t('case.openRoom')}
+        </Link>
+        {meeting.status === 'ended' ? (
+          <Link to={paths.meetSummary(meeting.id)}>{t('ended.summaryLink')}</Link>
+        ) : null}
+      </p>
+      {c.people.length === 0 ? (
+        <p className="muted">{t('case.noPeopleForInvites')}</p>
+      ) : (
+        <table className="invites">
+          <caption className="visually-hidden">
+            {t('case.invitesCaption', { meeting: meeting.title })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.person')}</th>
+              <th scope="col">{t('case.inviteLink')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.people.map((p) => (
+              <InviteRow
+                key={p.id}
+                person={p}
+                meeting={meeting}
+                invites={c.invites.filter((i) => i.meetingId === meeting.id && i.personId === p.id)}
+                onInvite={onInvite}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CaseBody({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const res = useApi<CaseDto>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const c = res.data;
+  const setCase: SetCase = (update) => res.setData((old) => (old ? update(old) : old));
+  if (res.error) {
+    return (
+      <Page screen="case" title={t('case.notFound')}>
+        <ErrorMessage error={res.error} />
+        <Link to={paths.home()}>{t('cases.backToCases')}</Link>
+      </Page>
+    );
+  }
+  if (!c) {
+    return (
+      <Page screen="loading" title={t('common.loading')}>
+        <p className="muted">{t('common.pleaseWait')}</p>
+      </Page>
+    );
+  }
+  return (
+    <Page screen="case" title={c.title} wide>
+      <p>
+        <Link to={paths.home()}>{t('cases.backToCases')}</Link>
+      </p>
+      <section aria-labelledby="people-h">
+        <h2 id="people-h">{t('case.people')}</h2>
+        {c.people.length === 0 ? <p className="muted">{t('case.noPeople')}</p> : null}
+        <ul className="people__list">
+          {c.people.map((p) => (
+            <li key={p.id} className="people__item">
+              <span className="people__name">{p.displayName}</span>
+              <span className="people__role">
+                {roleLabel(t, p.role)} · {partyLabel(t, p.party)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <AddPersonForm
+          caseId={c.id}
+          onAdded={(p) => setCase((old) => ({ ...old, people: [...old.people, p] }))}
+        />
+      </section>
+      <section aria-labelledby="meetings-h">
+        <h2 id="meetings-h">{t('case.meetings')}</h2>
+        {c.meetings.length === 0 ? <p className="muted">{t('case.noMeetings')}</p> : null}
+        {c.meetings.map((m) => (
+          <MeetingSection key={m.id} c={c} meeting={m} setCase={setCase} />
+        ))}
+        <CreateMeetingForm
+          caseId={c.id}
+          onCreated={(m) => setCase((old) => ({ ...old, meetings: [...old.meetings, m] }))}
+        />
+      </section>
+    </Page>
+  );
+}
+
+/** /cases/:caseId — people, meetings and invite links. */
+export default function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const me = useApi<FacilitatorDto>('/api/auth/me');
+  if (me.loading && !me.data) {
+    return (
+      <Page screen="loading" title={t('common.loading')}>
+        <p className="muted">{t('common.pleaseWait')}</p>
+      </Page>
+    );
+  }
+  if (!me.data) return <SignInForm onSignedIn={() => me.reload()} />;
+  return <CaseBody caseId={caseId} />;
+}

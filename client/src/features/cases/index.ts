@@ -1,0 +1,2 @@
+export { default as HomePage } from './HomePage';
+export { default as CasePage } from './CasePage';

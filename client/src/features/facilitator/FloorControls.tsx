@@ -1,0 +1,123 @@
+import { useTranslation } from 'react-i18next';
+import { STORY_PARTIES } from '../../../../shared/room/roles';
+import type { RoomView } from '../../../../shared/room/views';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { memberName } from '../../lib/labels';
+import { formatTime } from '../../lib/time';
+import { useCommand } from '../../lib/useCommand';
+import { floorStatus } from '../room';
+
+const NO_FLOOR_ROLES = ['observer', 'interpreter', 'facilitator', 'cofacilitator'];
+
+/** The talking piece: mode, open discussion, give / take back, and the request queue (FAC-4). */
+export function FloorControls({ view }: { view: RoomView }) {
+  const { t, i18n } = useTranslation();
+  const cmd = useCommand();
+  const live = view.status === 'live' && !view.pause;
+  const floor = view.floor;
+  const speakers = view.members.filter((m) => !NO_FLOOR_ROLES.includes(m.role) && !m.away);
+  const parties = STORY_PARTIES.filter((p) => view.members.some((m) => m.party === p));
+  const queuePos = new Map(floor.queue.map((q, i) => [q.memberId, i + 1]));
+  return (
+    <section className="panel floor-controls" aria-labelledby="floor-controls-heading">
+      <h2 id="floor-controls-heading" className="section-title">
+        {t('floorControls.heading')}
+      </h2>
+      <p className="floor-panel__status">{floorStatus(t, view)}</p>
+      <fieldset className="checks">
+        <legend>{t('floorControls.modeLegend')}</legend>
+        {(['gentle', 'protected'] as const).map((mode) => (
+          <label key={mode} className="check">
+            <input
+              type="radio"
+              name="floor-mode"
+              checked={floor.mode === mode}
+              disabled={cmd.pending || view.status === 'ended'}
+              onChange={() => void cmd.run({ type: 'floor.setMode', mode })}
+            />{' '}
+            {t(`floorControls.mode.${mode}`)}
+          </label>
+        ))}
+        <p className="field__hint">{t('floorControls.modeHint')}</p>
+      </fieldset>
+      {live ? (
+        <>
+          <div className="actions">
+            {parties.map((p) => (
+              <button
+                key={p}
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                aria-pressed={floor.holder?.kind === 'party' && floor.holder.party === p}
+                onClick={() =>
+                  void cmd.run({ type: 'floor.give', holder: { kind: 'party', party: p } })
+                }
+              >
+                {t(`floorControls.giveParty.${p}`)}
+              </button>
+            ))}
+          </div>
+          <ul className="floor-controls__people">
+            {speakers.map((m) => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={cmd.pending}
+                  aria-pressed={floor.holder?.kind === 'person' && floor.holder.memberId === m.id}
+                  onClick={() =>
+                    void cmd.run({ type: 'floor.give', holder: { kind: 'person', memberId: m.id } })
+                  }
+                >
+                  {t('floorControls.givePerson', { name: m.name })}
+                </button>
+                {queuePos.has(m.id) ? (
+                  <span className="badge badge--floor">
+                    {t('floorControls.asked', { position: queuePos.get(m.id) ?? 0 })}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            {floor.holder ? (
+              <button
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                onClick={() => void cmd.run({ type: 'floor.reclaim' })}
+              >
+                {t('floorControls.reclaim')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button"
+              disabled={cmd.pending}
+              onClick={() => void cmd.run({ type: 'floor.open', open: !floor.open })}
+            >
+              {floor.open ? t('floorControls.closeOpen') : t('floorControls.open')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      <h3>{t('floorControls.queueHeading')}</h3>
+      {floor.queue.length === 0 ? (
+        <p className="muted">{t('floorControls.queueEmpty')}</p>
+      ) : (
+        <ol className="queue">
+          {floor.queue.map((q) => (
+            <li key={q.memberId}>
+              {memberName(view, q.memberId, t('common.someone'))}{' '}
+              <span className="field__hint">
+                {t('floorControls.askedAt', { time: formatTime(q.at, i18n.language) })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <ErrorMessage error={cmd.error} />
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/protocol/errors';
+import type { InviteInfoDto } from '../../../../shared/protocol/http';
+import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
+import { useAppConfig } from '../../lib/appConfig';
+import { RoomConnectionContext } from '../../lib/connectionContext';
+import { loadChoices, saveChoices, type DeviceChoices } from '../../lib/deviceChoices';
+import { paths } from '../../lib/router';
+import { RoomConnection } from '../../lib/roomConnection';
+import { useApi } from '../../lib/useApi';
+import { useRoomConnection } from '../../lib/useRoomConnection';
+import { WaitingScreen } from '../lobby';
+import {
+  AftercareScreen,
+  DeniedScreen,
+  EndedScreen,
+  InviteProblem,
+  LoadingScreen,
+} from './AfterScreens';
+import { DeviceCheckScreen } from './DeviceCheckScreen';
+import { WelcomeScreen } from './WelcomeScreen';
+
+// The call (livekit-client) and the board load only when needed: not in the join page's first JS.
+const RoomScreen = lazy(() => import('../room').then((m) => ({ default: m.RoomScreen })));
+const CallStage = lazy(() => import('../room').then((m) => ({ default: m.CallStage })));
+// A co-facilitator who joins from an invite link gets the same tools as the lead facilitator.
+const FacilitatorRoom = lazy(() =>
+  import('../facilitator').then((m) => ({ default: m.FacilitatorRoom })),
+);
+const FollowUpPanel = lazy(() => import('../followup').then((m) => ({ default: m.FollowUpPanel })));
+
+type Step = 'welcome' | 'devices' | 'meeting' | 'left';
+
+/** Connections that already asked to join the waiting area (one ask per connection). */
+const joinAsked = new WeakSet<RoomConnection>();
+
+/** /j/:token — welcome → device check → waiting area → room → aftercare / ended. */
+export function JoinPage({ token }: { token: string }) {
+  const invite = useApi<InviteInfoDto>(`/api/invite/${encodeURIComponent(token)}`);
+  const [step, setStep] = useState<Step>('welcome');
+  const [choices, setChoices] = useState<DeviceChoices>(loadChoices);
+  // One socket connection per "session" number; a new number (Join, Rejoin) makes a new socket.
+  const [session, setSession] = useState<number | null>(null);
+  const [active, setActive] = useState<{ session: number; conn: RoomConnection } | null>(null);
+
+  useEffect(() => {
+    if (session === null) return;
+    const conn = new RoomConnection({ protocol: PROTOCOL_VERSION, invite: token });
+    setActive({ session, conn });
+    return () => conn.close();
+  }, [session, token]);
+
+  const counter = useRef(0);
+  const connect = useCallback(() => {
+    counter.current += 1;
+    setSession(counter.current);
+    setStep('meeting');
+  }, []);
+
+  // After the meeting the link shows the ended screen and follow-up straight away.
+  const ended = invite.data?.meetingStatus === 'ended';
+  useEffect(() => {
+    if (ended && step === 'welcome') connect();
+  }, [ended, step, connect]);
+
+  if (invite.error) return <InviteProblem error={invite.error} onRetry={invite.reload} />;
+  if (!invite.data) return <LoadingScreen />;
+  const info = invite.data;
+
+  if (step === 'welcome') {
+    return <WelcomeScreen info={info} onContinue={() => setStep('devices')} />;
+  }
+  if (step === 'devices') {
+    return (
+      <DeviceCheckScreen
+        initial={choices}
+        onBack={() => setStep('welcome')}
+        onJoin={(c) => {
+          saveChoices(c);
+          setChoices(c);
+          connect();
+        }}
+      />
+    );
+  }
+  if (step === 'left') {
+    return <AftercareScreen party={info.person.party} onRejoin={connect} />;
+  }
+  if (!active || active.session !== session) return <LoadingScreen />;
+  const conn = active.conn;
+  return (
+    <RoomConnectionContext.Provider value={conn}>
+      <InMeeting
+        key={active.session}
+        conn={conn}
+        info={info}
+        token={token}
+        choices={choices}
+        onLeft={() => {
+          setStep('left');
+          setSession(null);
+        }}
+        onRejoin={connect}
+      />
+    </RoomConnectionContext.Provider>
+  );
+}
+
+function InMeeting({
+  conn,
+  info,
+  token,
+  choices,
+  onLeft,
+  onRejoin,
+}: {
+  conn: RoomConnection;
+  info: InviteInfoDto;
+  token: string;
+  choices: DeviceChoices;
+  onLeft: () => void;
+  onRejoin: () => void;
+}) {
+  const { t } = useTranslation();
+  const snap = useRoomConnection(conn);
+  const config = useAppConfig();
+  const [joinError, setJoinError] = useState<AppError | null>(null);
+  const view = snap.view;
+  const party = info.person.party;
+  const status = view?.me.status;
+  const meetingEnded = view?.status === 'ended' || snap.closedReason === 'ended';
+
+  // Someone arriving (or coming back after leaving) asks to join their party's waiting area.
+  useEffect(() => {
+    if (!view || meetingEnded || joinAsked.has(conn)) return;
+    if (status !== 'invited' && status !== 'left') return;
+    joinAsked.add(conn);
+    void conn.send({ type: 'lobby.join' }).then((res) => {
+      if (!res.ok) setJoinError(res.error);
+    });
+  }, [view, status, meetingEnded, conn]);
+
+  if (snap.refusal) return <InviteProblem error={snap.refusal} />;
+  if (snap.closedReason === 'denied' || status === 'denied') {
+    return <DeniedScreen reason="denied" party={party} />;
+  }
+  if (snap.closedReason === 'removed' || status === 'removed') {
+    return <DeniedScreen reason="removed" party={party} />;
+  }
+  if (meetingEnded) {
+    return (
+      <EndedScreen party={party} summaryHref={paths.joinSummary(token)}>
+        {view?.board ? (
+          <Suspense fallback={null}>
+            <FollowUpPanel view={view} />
+          </Suspense>
+        ) : null}
+      </EndedScreen>
+    );
+  }
+  if (snap.closedReason === 'left') {
+    return <AftercareScreen party={party} onRejoin={onRejoin} />;
+  }
+  if (joinError) {
+    return <AftercareScreen party={party} onRejoin={onRejoin} error={joinError} />;
+  }
+  if (!view || status === 'invited' || status === 'left') {
+    return <LoadingScreen label={t('waiting.joining')} />;
+  }
+  const reconnecting = snap.status === 'reconnecting' || snap.status === 'connecting';
+  if (status === 'waiting') {
+    return (
+      <WaitingScreen
+        view={view}
+        reconnecting={reconnecting}
+        onLeft={onLeft}
+        checkIn={
+          view.me.media ? (
+            <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+              <CallStage view={view} choices={choices} config={config ?? null} />
+            </Suspense>
+          ) : null
+        }
+      />
+    );
+  }
+  if (view.me.isFacilitator) {
+    return (
+      <Suspense fallback={<LoadingScreen label={t('room.loading')} />}>
+        <FacilitatorRoom
+          view={view}
+          socketStatus={snap.status}
+          closed={snap.closedReason !== null}
+          choices={choices}
+          config={config ?? null}
+          onLeft={onLeft}
+          summaryHref={paths.joinSummary(token)}
+        />
+      </Suspense>
+    );
+  }
+  return (
+    <Suspense fallback={<LoadingScreen label={t('room.loading')} />}>
+      <RoomScreen
+        view={view}
+        socketStatus={snap.status}
+        choices={choices}
+        config={config ?? null}
+        onLeft={onLeft}
+        summaryHref={paths.joinSummary(token)}
+      />
+    </Suspense>
+  );
+}

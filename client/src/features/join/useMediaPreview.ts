@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+
+export type PreviewProblem = 'blocked' | 'none' | 'unavailable' | null;
+
+export interface MediaPreview {
+  stream: MediaStream | null;
+  problem: PreviewProblem;
+  cameras: MediaDeviceInfo[];
+  mics: MediaDeviceInfo[];
+  /** The microphone level, 0..1. */
+  level: number;
+}
+
+function problemOf(e: unknown): PreviewProblem {
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'blocked';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'none';
+  return 'unavailable';
+}
+
+async function open(cameraOn: boolean, cameraId: string | null, micId: string | null) {
+  const audio: MediaTrackConstraints | boolean = micId ? { deviceId: { exact: micId } } : true;
+  const video: MediaTrackConstraints | boolean = cameraOn
+    ? cameraId
+      ? { deviceId: { exact: cameraId } }
+      : { width: { ideal: 640 }, height: { ideal: 480 } }
+    : false;
+  try {
+    return { stream: await navigator.mediaDevices.getUserMedia({ audio, video }), problem: null };
+  } catch (e) {
+    // Try the microphone alone before giving up: someone may have no camera.
+    if (!video) return { stream: null, problem: problemOf(e) };
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
+      return { stream, problem: problemOf(e) };
+    } catch (e2) {
+      return { stream: null, problem: problemOf(e2) };
+    }
+  }
+}
+
+/**
+ * The device check's own preview with getUserMedia (not livekit-client, which only loads when the
+ * call starts). Stops every track when the choices change or the screen closes.
+ */
+export function useMediaPreview(
+  cameraOn: boolean,
+  cameraId: string | null,
+  micId: string | null,
+): MediaPreview {
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [problem, setProblem] = useState<PreviewProblem>(null);
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
+  const [level, setLevel] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    let current: MediaStream | null = null;
+    if (!navigator.mediaDevices?.getUserMedia) {
+      setProblem('unavailable');
+      return;
+    }
+    void open(cameraOn, cameraId, micId).then(async (r) => {
+      if (!live) {
+        r.stream?.getTracks().forEach((tr) => tr.stop());
+        return;
+      }
+      current = r.stream;
+      setStream(r.stream);
+      setProblem(r.problem);
+      try {
+        const devices = await navigator.mediaDevices.enumerateDevices();
+        if (!live) return;
+        setCameras(devices.filter((d) => d.kind === 'videoinput' && d.deviceId));
+        setMics(devices.filter((d) => d.kind === 'audioinput' && d.deviceId));
+      } catch {
+        // Device lists are a nicety; the defaults still work.
+      }
+    });
+    return () => {
+      live = false;
+      current?.getTracks().forEach((tr) => tr.stop());
+      setStream(null);
+    };
+  }, [cameraOn, cameraId, micId]);
+
+  useEffect(() => {
+    const track = stream?.getAudioTracks()[0];
+    if (!stream || !track || typeof AudioContext === 'undefined') {
+      setLevel(0);
+      return;
+    }
+    const ctx = new AudioContext();
+    void ctx.resume().catch(() => undefined);
+    const source = ctx.createMediaStreamSource(new MediaStream([track]));
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    const data = new Uint8Array(analyser.fftSize);
+    // Ten updates a second is enough for a level meter and keeps re-renders low.
+    const id = window.setInterval(() => {
+      analyser.getByteTimeDomainData(data);
+      let sum = 0;
+      for (const v of data) {
+        const x = (v - 128) / 128;
+        sum += x * x;
+      }
+      const rms = Math.sqrt(sum / data.length);
+      setLevel(Math.min(1, Math.round(rms * 400) / 100));
+    }, 100);
+    return () => {
+      window.clearInterval(id);
+      source.disconnect();
+      void ctx.close().catch(() => undefined);
+    };
+  }, [stream]);
+
+  return { stream, problem, cameras, mics, level };
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomView } from '../../../../shared/room/views';
+import { announce } from '../../components/Announcer';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useCommand } from '../../lib/useCommand';
+
+/** "I need a pause": a private request to the facilitators, one tap, no reason needed. */
+export function PauseRequestButton() {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const [sentAt, setSentAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (sentAt === null) return;
+    const id = window.setTimeout(() => setSentAt(null), 60_000);
+    return () => window.clearTimeout(id);
+  }, [sentAt]);
+  const ask = async () => {
+    const res = await cmd.run({ type: 'pause.request', reason: null });
+    if (res.ok) {
+      setSentAt(Date.now());
+      announce(t('self.pauseSent'));
+    }
+  };
+  return (
+    <div className="self-control">
+      <button
+        type="button"
+        className="button button--pause"
+        onClick={() => void ask()}
+        disabled={cmd.pending}
+      >
+        {t('self.needPause')}
+      </button>
+      {sentAt !== null ? <p className="success-text">{t('self.pauseSent')}</p> : null}
+      <ErrorMessage error={cmd.error} />
+    </div>
+  );
+}
+
+/** Step out for a moment (camera and microphone off, others see "stepped out") and come back. */
+export function StepOutControl({ view }: { view: RoomView }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const out = view.me.steppedOut;
+  return (
+    <div className="self-control">
+      <button
+        type="button"
+        className="button"
+        disabled={cmd.pending}
+        onClick={() => void cmd.run({ type: out ? 'self.stepBack' : 'self.stepOut' })}
+      >
+        {out ? t('self.stepBack') : t('self.stepOut')}
+      </button>
+      <ErrorMessage error={cmd.error} />
+    </div>
+  );
+}
+
+/** Leave safely: asks once, then the meeting goes on for the others and an aftercare screen shows. */
+export function LeaveControl({ onLeft }: { onLeft: () => void }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const [asking, setAsking] = useState(false);
+  const leave = async () => {
+    const res = await cmd.run({ type: 'self.leave' });
+    if (res.ok) onLeft();
+  };
+  if (!asking) {
+    return (
+      <div className="self-control">
+        <button type="button" className="button button--leave" onClick={() => setAsking(true)}>
+          {t('self.leave')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="self-control leave-confirm" role="group" aria-labelledby="leave-q">
+      <p id="leave-q">{t('self.leaveQuestion')}</p>
+      <p className="field__hint">{t('self.leaveExplain')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--leave"
+          onClick={() => void leave()}
+          disabled={cmd.pending}
+        >
+          {t('self.leaveConfirm')}
+        </button>
+        <button type="button" className="button" onClick={() => setAsking(false)} autoFocus>
+          {t('self.stay')}
+        </button>
+      </div>
+      <ErrorMessage error={cmd.error} />
+    </div>
+  );
+}

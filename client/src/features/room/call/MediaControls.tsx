@@ -1,0 +1,142 @@
+import { Room } from 'livekit-client';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomView } from '../../../../../shared/room/views';
+import { SelectField } from '../../../components/Fields';
+import { useCall, useCallVersion } from './CallContext';
+
+function DevicePicker() {
+  const { t } = useTranslation();
+  const call = useCall();
+  const [open, setOpen] = useState(false);
+  const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
+  const [cams, setCams] = useState<MediaDeviceInfo[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void Promise.all([Room.getLocalDevices('audioinput'), Room.getLocalDevices('videoinput')])
+      .then(([a, v]) => {
+        if (!live) return;
+        setMics(a.filter((d) => d.deviceId));
+        setCams(v.filter((d) => d.deviceId));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  const room = call.room;
+  return (
+    <details className="devices" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('media.changeDevices')}</summary>
+      {mics.length > 0 ? (
+        <SelectField
+          label={t('devices.microphone')}
+          options={mics.map((d, i) => ({
+            value: d.deviceId,
+            label: d.label || t('devices.micN', { n: i + 1 }),
+          }))}
+          value={room?.getActiveDevice('audioinput') ?? mics[0]?.deviceId ?? ''}
+          onChange={(e) => void call.switchDevice('audioinput', e.target.value)}
+        />
+      ) : null}
+      {cams.length > 0 ? (
+        <SelectField
+          label={t('devices.camera')}
+          options={cams.map((d, i) => ({
+            value: d.deviceId,
+            label: d.label || t('devices.cameraN', { n: i + 1 }),
+          }))}
+          value={room?.getActiveDevice('videoinput') ?? cams[0]?.deviceId ?? ''}
+          onChange={(e) => void call.switchDevice('videoinput', e.target.value)}
+        />
+      ) : null}
+    </details>
+  );
+}
+
+/** Microphone, camera, self-view. The microphone only turns on when the person presses it. */
+export function MediaControls({
+  view,
+  hideSelf,
+  onHideSelf,
+}: {
+  view: RoomView;
+  hideSelf: boolean;
+  onHideSelf: (hide: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const call = useCall();
+  useCallVersion(call);
+  const [busy, setBusy] = useState(false);
+  const media = view.me.media;
+  const connected = call.state === 'connected';
+  const canAudio = media?.canPublishAudio ?? false;
+  const canVideo = media?.canPublishVideo ?? false;
+  const stepped = view.me.steppedOut;
+  const micOn = call.micOn;
+  const camOn = call.cameraOn;
+
+  let micHint: string | null = null;
+  if (media && !canAudio) {
+    if (view.pause) micHint = t('media.micPaused');
+    else if (view.floor.mode === 'protected') micHint = t('media.micNotYourTurn');
+    else micHint = t('media.micNotAllowed');
+  } else if (stepped) {
+    micHint = t('media.steppedOutHint');
+  }
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="media-controls" role="group" aria-label={t('media.groupLabel')}>
+      <button
+        type="button"
+        className={micOn ? 'button button--on' : 'button'}
+        aria-describedby={micHint ? 'mic-hint' : undefined}
+        disabled={!connected || !canAudio || stepped || busy}
+        onClick={() => void run(() => call.setMic(!micOn))}
+      >
+        {micOn ? t('media.mute') : t('media.unmute')}
+      </button>
+      <button
+        type="button"
+        className={camOn ? 'button button--on' : 'button'}
+        disabled={!connected || !canVideo || stepped || busy}
+        onClick={() => void run(() => call.setCamera(!camOn))}
+      >
+        {camOn ? t('media.cameraOff') : t('media.cameraOn')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={hideSelf}
+        onClick={() => onHideSelf(!hideSelf)}
+      >
+        {t('media.hideSelf')}
+      </button>
+      {call.room && !call.room.canPlaybackAudio ? (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void call.startAudio()}
+        >
+          {t('media.startAudio')}
+        </button>
+      ) : null}
+      {micHint ? (
+        <p id="mic-hint" className="field__hint media-controls__hint">
+          {micHint}
+        </p>
+      ) : null}
+      {connected ? <DevicePicker /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { ConnectionQuality, Track, type Participant } from 'livekit-client';
+import { useTranslation } from 'react-i18next';
+import type { MemberView, RoomView } from '../../../../../shared/room/views';
+import { roleLabel } from '../../../lib/labels';
+import { useCall, useCallVersion } from './CallContext';
+import { TrackVideo } from './TrackElements';
+
+function qualityKey(q: ConnectionQuality): 'excellent' | 'good' | 'poor' | 'lost' | 'unknown' {
+  switch (q) {
+    case ConnectionQuality.Excellent:
+      return 'excellent';
+    case ConnectionQuality.Good:
+      return 'good';
+    case ConnectionQuality.Poor:
+      return 'poor';
+    case ConnectionQuality.Lost:
+      return 'lost';
+    default:
+      return 'unknown';
+  }
+}
+
+function Tile({
+  participant,
+  member,
+  self,
+}: {
+  participant: Participant;
+  member: MemberView | undefined;
+  self?: boolean;
+}) {
+  const { t } = useTranslation();
+  const cam = participant.getTrackPublication(Track.Source.Camera);
+  const mic = participant.getTrackPublication(Track.Source.Microphone);
+  const videoTrack = cam && !cam.isMuted && cam.track ? cam.track : undefined;
+  const showVideo = !!videoTrack && (self || cam?.isSubscribed);
+  const muted = !mic || mic.isMuted || !mic.track;
+  const name = self ? t('tile.you') : (member?.name ?? (participant.name || t('common.someone')));
+  const role = member ? roleLabel(t, member.role) : '';
+  const quality = qualityKey(participant.connectionQuality);
+  return (
+    <li
+      className="tile"
+      data-speaking={participant.isSpeaking ? 'true' : undefined}
+      data-tile-id={participant.identity}
+    >
+      <div className="tile__media">
+        {showVideo && videoTrack ? (
+          <TrackVideo
+            track={videoTrack}
+            participantId={self ? undefined : participant.identity}
+            label={self ? t('tile.selfVideo') : t('tile.video', { name })}
+            self={self}
+          />
+        ) : (
+          <div className="tile__placeholder" aria-hidden="true">
+            <span>{(member?.name ?? name).slice(0, 1).toUpperCase()}</span>
+          </div>
+        )}
+      </div>
+      <div className="tile__caption">
+        <span className="tile__name">{name}</span>
+        {role ? <span className="tile__role">{role}</span> : null}
+        <span className="tile__badges">
+          {member?.hasFloor ? (
+            <span className="badge badge--floor">{t('tile.hasFloor')}</span>
+          ) : null}
+          {member?.steppedOut ? <span className="badge">{t('tile.steppedOut')}</span> : null}
+          {muted ? <span className="badge">{t('tile.muted')}</span> : null}
+          {participant.isSpeaking && !muted ? (
+            <span className="badge badge--speaking">{t('tile.speaking')}</span>
+          ) : null}
+          {!self && quality !== 'unknown' ? (
+            <span className={`badge badge--quality-${quality}`}>
+              {t(`tile.quality.${quality}`)}
+            </span>
+          ) : null}
+        </span>
+      </div>
+    </li>
+  );
+}
+
+/** Video tiles: one per person in this LiveKit room (identity = member id), self first. */
+export function VideoGrid({ view, hideSelf }: { view: RoomView; hideSelf: boolean }) {
+  const { t } = useTranslation();
+  const call = useCall();
+  useCallVersion(call);
+  const room = call.room;
+  if (!room) return null;
+  const order = new Map(view.members.map((m, i) => [m.id, i]));
+  const byId = new Map(view.members.map((m) => [m.id, m]));
+  const remotes = [...room.remoteParticipants.values()].sort(
+    (a, b) => (order.get(a.identity) ?? 1e6) - (order.get(b.identity) ?? 1e6),
+  );
+  const me = byId.get(view.me.id);
+  return (
+    <ul className="video-grid" aria-label={t('tile.gridLabel')} data-count={remotes.length + 1}>
+      {hideSelf ? null : <Tile participant={room.localParticipant} member={me} self />}
+      {remotes.map((p) => (
+        <Tile key={p.identity} participant={p} member={byId.get(p.identity)} />
+      ))}
+    </ul>
+  );
+}

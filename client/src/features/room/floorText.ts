@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { RoomView } from '../../../../shared/room/views';
+import { holderLabel } from '../../lib/labels';
+
+/** True when the viewer is (part of) the floor holder. */
+export function iHoldTheFloor(view: RoomView): boolean {
+  return view.members.find((m) => m.id === view.me.id)?.hasFloor ?? false;
+}
+
+/** The one-line floor status everyone sees and hears. */
+export function floorStatus(t: TFunction, view: RoomView): string {
+  const h = view.floor.holder;
+  if (view.status !== 'live') return t('floor.notStarted');
+  if (view.pause) return t('floor.paused');
+  if (view.floor.open) return t('floor.open');
+  if (!h) return t('floor.facilitators');
+  if (iHoldTheFloor(view)) return t('floor.youHaveIt');
+  return t('floor.nowSpeaking', { name: holderLabel(t, view, h) });
+}

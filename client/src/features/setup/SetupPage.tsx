@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/protocol/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/Fields';
+import { Link } from '../../components/Link';
+import { Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { apiPost, toAppError } from '../../lib/api';
+import { invalidateAppConfig, useAppConfig } from '../../lib/appConfig';
+import { HTTP_LIMITS } from '../../lib/contract';
+import { navigate, paths } from '../../lib/router';
+
+/** Reads the one-time token from /setup#token=… once, then takes it out of the address bar. */
+function takeToken(): string {
+  const m = /(?:^|[#&])token=([^&]+)/.exec(window.location.hash);
+  if (!m?.[1]) return '';
+  window.history.replaceState(null, '', window.location.pathname);
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}
+
+/** /setup — the first facilitator account, with the token printed when the server started. */
+export default function SetupPage() {
+  const { t } = useTranslation();
+  const config = useAppConfig();
+  const [token, setToken] = useState(takeToken);
+  const [hadToken] = useState(() => token !== '');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiPost('/api/setup', { token: token.trim(), email, name, password });
+      invalidateAppConfig();
+      navigate(paths.home());
+    } catch (err) {
+      setError(toAppError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page screen="setup" title={t('setup.title')}>
+      <p className="lead">{t('setup.intro')}</p>
+      {config && !config.needsSetup ? (
+        <Notice tone="info">
+          <p>
+            {t('setup.done')} <Link to={paths.home()}>{t('setup.goSignIn')}</Link>
+          </p>
+        </Notice>
+      ) : null}
+      <form className="form" onSubmit={submit}>
+        {!hadToken ? (
+          <TextField
+            label={t('setup.token')}
+            hint={t('setup.tokenHint')}
+            required
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        ) : null}
+        <TextField
+          label={t('setup.name')}
+          autoComplete="name"
+          required
+          maxLength={HTTP_LIMITS.displayName}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={HTTP_LIMITS.email}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t('auth.password')}
+          hint={t('setup.passwordHint', { min: HTTP_LIMITS.passwordMin })}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={HTTP_LIMITS.passwordMin}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <ErrorMessage error={error} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('setup.submit')}
+        </button>
+      </form>
+    </Page>
+  );
+}

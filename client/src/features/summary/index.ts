@@ -1,0 +1,1 @@
+export { default as SummaryPage } from './SummaryPage';

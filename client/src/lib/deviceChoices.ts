@@ -1,0 +1,40 @@
+/** What the person chose on the device check, kept for this tab (also across a reload). */
+export interface DeviceChoices {
+  cameraOn: boolean;
+  micOn: boolean;
+  cameraId: string | null;
+  micId: string | null;
+}
+
+const KEY = 'common-ground.devices';
+
+export const DEFAULT_CHOICES: DeviceChoices = {
+  cameraOn: true,
+  micOn: true,
+  cameraId: null,
+  micId: null,
+};
+
+export function loadChoices(): DeviceChoices {
+  try {
+    const raw = window.sessionStorage.getItem(KEY);
+    if (!raw) return DEFAULT_CHOICES;
+    const v = JSON.parse(raw) as Partial<DeviceChoices>;
+    return {
+      cameraOn: v.cameraOn !== false,
+      micOn: v.micOn !== false,
+      cameraId: typeof v.cameraId === 'string' ? v.cameraId : null,
+      micId: typeof v.micId === 'string' ? v.micId : null,
+    };
+  } catch {
+    return DEFAULT_CHOICES;
+  }
+}
+
+export function saveChoices(c: DeviceChoices): void {
+  try {
+    window.sessionStorage.setItem(KEY, JSON.stringify(c));
+  } catch {
+    // Private browsing may refuse storage; the choices still hold for this page.
+  }
+}

@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles.css';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { PARTIES, STORY_PARTIES } from '../room/roles';
 import { PHASE_KINDS } from '../room/phases';
+import { BOARD_CATEGORIES, FOLLOW_UP_STATUSES, LIMITS } from './constants';
+
+export { BOARD_CATEGORIES, FOLLOW_UP_STATUSES, LIMITS };
+export type { BoardCategory, FollowUpStatus } from './constants';
 
 /**
  * One zod schema per client command. Every command travels in one envelope on the `room:command`
@@ -9,19 +13,6 @@ import { PHASE_KINDS } from '../room/phases';
 const id = z.string().min(1).max(64);
 const party = z.enum(PARTIES);
 const storyParty = z.enum(STORY_PARTIES);
-
-export const LIMITS = {
-  phaseName: 80,
-  prompt: 1000,
-  pauseMessage: 200,
-  pauseReason: 200,
-  messageText: 1000,
-  boardText: 1000,
-  boardShort: 200,
-  phases: 20,
-  boardItems: 200,
-  breakMinutes: 60,
-} as const;
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
@@ -39,20 +30,6 @@ export const PHASE_INPUT_SCHEMA = z
     prompt: trimmed(LIMITS.prompt),
   })
   .strict();
-
-export const BOARD_CATEGORIES = [
-  'acknowledgement',
-  'answers',
-  'learning',
-  'support',
-  'followup',
-  'referral',
-  'commitment',
-] as const;
-export type BoardCategory = (typeof BOARD_CATEGORIES)[number];
-
-export const FOLLOW_UP_STATUSES = ['planned', 'in_progress', 'done', 'not_possible'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 // A real calendar date (not just the shape: 2026-02-31 is refused).
 const isoDate = z.iso.date({ error: 'Use a date like 2026-12-31' });

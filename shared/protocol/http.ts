@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { PARTIES, ROLES, type Party, type Role } from '../room/roles';
+import type { BoardItem } from '../room/board';
+import { HTTP_LIMITS } from './constants';
 
 /** HTTP API bodies (validated with zod on the server) and answers. All JSON. */
 
-export const EMAIL = z.string().trim().toLowerCase().email().max(200);
-export const PASSWORD = z.string().min(12, 'Use at least 12 characters').max(200);
-export const DISPLAY_NAME = z.string().trim().min(1).max(80);
+export const EMAIL = z.string().trim().toLowerCase().email().max(HTTP_LIMITS.email);
+export const PASSWORD = z
+  .string()
+  .min(HTTP_LIMITS.passwordMin, 'Use at least 12 characters')
+  .max(200);
+export const DISPLAY_NAME = z.string().trim().min(1).max(HTTP_LIMITS.displayName);
 /** Case and meeting titles are neutral labels: no clinical words are allowed in links or titles. */
-export const NEUTRAL_TITLE = z.string().trim().min(1).max(80);
+export const NEUTRAL_TITLE = z.string().trim().min(1).max(HTTP_LIMITS.title);
 
 export const SETUP_BODY = z
-  .object({ token: z.string().min(10).max(200), email: EMAIL, name: DISPLAY_NAME, password: PASSWORD })
+  .object({
+    token: z.string().min(10).max(200),
+    email: EMAIL,
+    name: DISPLAY_NAME,
+    password: PASSWORD,
+  })
   .strict();
 export const LOGIN_BODY = z.object({ email: EMAIL, password: z.string().min(1).max(200) }).strict();
 export const CREATE_CASE_BODY = z.object({ title: NEUTRAL_TITLE }).strict();
@@ -84,6 +94,15 @@ export interface InviteInfoDto {
   meetingStatus: 'open' | 'live' | 'ended';
 }
 
+/** GET /api/summary/:token and /api/meetings/:id/summary: only agreed items (409 until every party agreed to it). */
+export interface SummaryDto {
+  meetingTitle: string;
+  finalisedAt: number | null;
+  noAgreement: boolean;
+  items: BoardItem[];
+  markdown: string;
+}
+
 export interface AppConfigDto {
   /** False when no LiveKit server could be started or configured. */
   videoAvailable: boolean;
@@ -92,4 +111,4 @@ export interface AppConfigDto {
   needsSetup: boolean;
 }
 
-export const CSRF_HEADER = 'x-common-ground';
+export { CSRF_HEADER } from './constants';

@@ -93,7 +93,12 @@ function event(d: Draft, type: string, actorId: string | null, extra: Partial<Ro
   d.events.push({ type, actorId, ...extra });
 }
 
-function alert(d: Draft, kind: RoomState['alerts'][number]['kind'], memberId: string | null, party: Party | null) {
+function alert(
+  d: Draft,
+  kind: RoomState['alerts'][number]['kind'],
+  memberId: string | null,
+  party: Party | null,
+) {
   const s = d.state;
   s.alerts.push({ id: d.ctx.newId(), kind, at: d.ctx.now, memberId, party });
   if (s.alerts.length > STATE_CAPS.alerts) s.alerts.splice(0, s.alerts.length - STATE_CAPS.alerts);
@@ -257,7 +262,8 @@ function applySystem(d: Draft, cmd: SystemCommand): void {
     }
     case 'system.addMember': {
       requireNotEnded(s);
-      if (s.members[cmd.member.id]) reject('CONFLICT', 'That person is already part of this meeting.');
+      if (s.members[cmd.member.id])
+        reject('CONFLICT', 'That person is already part of this meeting.');
       s.members[cmd.member.id] = {
         ...cmd.member,
         status: 'invited',
@@ -414,7 +420,8 @@ function endSafely(d: Draft, actor: Member): void {
       openedAt: d.ctx.now,
     };
     s.sideRooms.push(room);
-    for (const id of [...room.memberIds, ...room.facilitatorIds]) s.members[id]!.sideRoomId = room.id;
+    for (const id of [...room.memberIds, ...room.facilitatorIds])
+      s.members[id]!.sideRoomId = room.id;
   });
   s.endedSafely = true;
   event(d, 'meeting.endedSafely', actor.id);
@@ -427,7 +434,8 @@ function updateScript(
 ): void {
   requireFacilitator(actor);
   const s = d.state;
-  if (s.status !== 'open') reject('INVALID_STATE', 'The script can only change before the meeting starts.');
+  if (s.status !== 'open')
+    reject('INVALID_STATE', 'The script can only change before the meeting starts.');
   if (new Set(cmd.storyOrder).size !== cmd.storyOrder.length) {
     reject('INVALID_STATE', 'Each party tells its story once.');
   }
@@ -436,7 +444,13 @@ function updateScript(
     let id = p.id ?? d.ctx.newId();
     if (seen.has(id)) id = d.ctx.newId();
     seen.add(id);
-    return { id, kind: p.kind, name: p.name, party: p.kind === 'story' ? (p.party ?? null) : null, prompt: p.prompt };
+    return {
+      id,
+      kind: p.kind,
+      name: p.name,
+      party: p.kind === 'story' ? (p.party ?? null) : null,
+      prompt: p.prompt,
+    };
   });
   if (s.phases.some((p) => p.kind === 'story' && !p.party)) {
     reject('INVALID_STATE', 'Each story phase needs a party.');
@@ -471,7 +485,10 @@ function enterPhase(d: Draft): void {
   const s = d.state;
   const phase = s.phases[s.phaseIndex];
   s.floor.open = false;
-  setHolder(d, phase?.kind === 'story' && phase.party ? { kind: 'party', party: phase.party } : null);
+  setHolder(
+    d,
+    phase?.kind === 'story' && phase.party ? { kind: 'party', party: phase.party } : null,
+  );
 }
 
 function setHolder(d: Draft, holder: FloorHolder | null): void {
@@ -502,12 +519,20 @@ function giveFloor(d: Draft, actor: Member, holder: FloorHolder): void {
     if (t.status !== 'admitted') reject('INVALID_STATE', 'That person is not in the room.');
     if (!canHoldFloor(t)) reject('INVALID_STATE', 'That person does not take the floor.');
   } else if (holder.party === 'facilitation') {
-    reject('INVALID_STATE', 'Facilitators may always speak; give the floor to a party or a person.');
+    reject(
+      'INVALID_STATE',
+      'Facilitators may always speak; give the floor to a party or a person.',
+    );
   } else if (admittedOfParty(s, holder.party).length === 0) {
     reject('INVALID_STATE', 'Nobody from that party is in the room.');
   }
   setHolder(d, holder);
-  event(d, 'floor.given', actor.id, holder.kind === 'party' ? { party: holder.party } : { targetId: holder.memberId });
+  event(
+    d,
+    'floor.given',
+    actor.id,
+    holder.kind === 'party' ? { party: holder.party } : { targetId: holder.memberId },
+  );
 }
 
 function requireHolder(s: RoomState, actor: Member): void {
@@ -595,7 +620,12 @@ function withdrawFloor(d: Draft, actor: Member): void {
 // ---------------------------------------------------------------------------------------------
 // pause
 
-function pauseRoom(d: Draft, cause: PauseCause, message: string | null, breakMinutes: number | null): void {
+function pauseRoom(
+  d: Draft,
+  cause: PauseCause,
+  message: string | null,
+  breakMinutes: number | null,
+): void {
   const s = d.state;
   const now = d.ctx.now;
   s.pause = {
@@ -647,7 +677,12 @@ function requestPause(d: Draft, actor: Member, reason: string | null): void {
   }
   if (isFacilitator(actor)) reject('FORBIDDEN', 'Facilitators can pause the meeting directly.');
   if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot ask for a pause.');
-  s.pauseRequests.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, reason: reason || null });
+  s.pauseRequests.push({
+    id: d.ctx.newId(),
+    memberId: actor.id,
+    at: d.ctx.now,
+    reason: reason || null,
+  });
   if (s.pauseRequests.length > STATE_CAPS.pauseRequests) s.pauseRequests.shift();
   event(d, 'pause.requested', actor.id);
 }
@@ -666,9 +701,12 @@ function openSideRoom(
   const s = d.state;
   requireNotEnded(s);
   const people = [...new Set(memberIds)].map((id) => member(s, id));
-  const facs = [...new Set(facilitatorIds.length ? facilitatorIds : [actor.id])].map((id) => member(s, id));
+  const facs = [...new Set(facilitatorIds.length ? facilitatorIds : [actor.id])].map((id) =>
+    member(s, id),
+  );
   for (const f of facs) {
-    if (!isFacilitator(f) || f.status !== 'admitted') reject('INVALID_STATE', 'Only facilitators can host a side room.');
+    if (!isFacilitator(f) || f.status !== 'admitted')
+      reject('INVALID_STATE', 'Only facilitators can host a side room.');
     if (f.sideRoomId) reject('INVALID_STATE', 'That facilitator is already in a side room.');
   }
   // One person or one party (FAC-6); an interpreter may go with anyone. An organisation
@@ -677,7 +715,10 @@ function openSideRoom(
   for (const p of people) {
     if (isFacilitator(p)) reject('INVALID_STATE', 'List facilitators separately.');
     if (p.sideRoomId) reject('INVALID_STATE', 'That person is already in a side room.');
-    const ok = purpose === 'checkin' ? p.status === 'waiting' || p.status === 'admitted' : p.status === 'admitted';
+    const ok =
+      purpose === 'checkin'
+        ? p.status === 'waiting' || p.status === 'admitted'
+        : p.status === 'admitted';
     if (!ok) reject('INVALID_STATE', 'That person is not here.');
     if (p.role !== 'interpreter') parties.add(p.party);
   }
@@ -716,7 +757,8 @@ function closeRoom(d: Draft, id: string): void {
 
 function closeSideRoom(d: Draft, actor: Member, id: string): void {
   requireFacilitator(actor);
-  if (!d.state.sideRooms.some((r) => r.id === id)) reject('NOT_FOUND', 'That side room is closed already.');
+  if (!d.state.sideRooms.some((r) => r.id === id))
+    reject('NOT_FOUND', 'That side room is closed already.');
   closeRoom(d, id);
   event(d, 'sideRoom.closed', actor.id);
 }
@@ -727,7 +769,8 @@ function closeSideRoom(d: Draft, actor: Member, id: string): void {
 function stepOut(d: Draft, actor: Member, out: boolean): void {
   requireAdmitted(actor);
   requireNotEnded(d.state);
-  if (actor.steppedOut === out) reject('INVALID_STATE', out ? 'You have already stepped out.' : 'You are already back.');
+  if (actor.steppedOut === out)
+    reject('INVALID_STATE', out ? 'You have already stepped out.' : 'You are already back.');
   actor.steppedOut = out;
   if (out) alert(d, 'stepped-out', actor.id, actor.party);
   event(d, out ? 'member.steppedOut' : 'member.steppedBack', actor.id);
@@ -748,7 +791,8 @@ function leave(d: Draft, actor: Member): void {
 function messageFacilitators(d: Draft, actor: Member, text: string): void {
   const s = d.state;
   requireNotEnded(s);
-  if (actor.status !== 'admitted' && actor.status !== 'waiting') reject('FORBIDDEN', 'You are not in the meeting.');
+  if (actor.status !== 'admitted' && actor.status !== 'waiting')
+    reject('FORBIDDEN', 'You are not in the meeting.');
   if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot send messages.');
   s.messages.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, text });
   if (s.messages.length > STATE_CAPS.messages) s.messages.shift();

@@ -93,7 +93,8 @@ function checkTimersAndPause(s: RoomState, fail: Fail): void {
   for (const [name, w] of Object.entries(watches)) {
     if (w.accumulatedMs < 0) fail(`${name} timer below zero`);
     if (s.pause && w.runningSince !== null) fail(`${name} timer runs during a pause`);
-    if (s.status !== 'live' && w.runningSince !== null) fail(`${name} timer runs while ${s.status}`);
+    if (s.status !== 'live' && w.runningSince !== null)
+      fail(`${name} timer runs while ${s.status}`);
   }
   if (s.status === 'live' && !s.pause) {
     if (meeting.runningSince === null) fail('meeting timer stopped in a running meeting');
@@ -118,7 +119,8 @@ function checkTimersAndPause(s: RoomState, fail: Fail): void {
 
 function checkSideRooms(s: RoomState, fail: Fail): void {
   if (s.status === 'ended' && s.sideRooms.length > 0) fail('side rooms after the end');
-  if (new Set(s.sideRooms.map((r) => r.id)).size !== s.sideRooms.length) fail('side room ids clash');
+  if (new Set(s.sideRooms.map((r) => r.id)).size !== s.sideRooms.length)
+    fail('side room ids clash');
   for (const m of membersOf(s)) {
     if (m.sideRoomId === null) continue;
     const room = s.sideRooms.find((r) => r.id === m.sideRoomId);
@@ -132,9 +134,13 @@ function checkSideRooms(s: RoomState, fail: Fail): void {
     const people = room.memberIds.map((id) => s.members[id]);
     const facs = room.facilitatorIds.map((id) => s.members[id]);
     for (const [id, m] of zip(room.memberIds, people)) {
-      if (!m || m.sideRoomId !== room.id) fail(`side room ${room.id} lists ${id}, who is elsewhere`);
+      if (!m || m.sideRoomId !== room.id)
+        fail(`side room ${room.id} lists ${id}, who is elsewhere`);
       else if (isFacilitator(m)) fail(`side room ${room.id} lists facilitator ${id} as a member`);
-      else if (!(m.status === 'admitted' || (m.status === 'waiting' && room.purpose === 'checkin'))) {
+      else if (!(
+        m.status === 'admitted' ||
+        (m.status === 'waiting' && room.purpose === 'checkin')
+      )) {
         fail(`side room ${room.id} holds ${id}, who is ${m.status}`);
       }
     }
@@ -162,7 +168,8 @@ function checkMedia(s: RoomState, fail: Fail): void {
     if (!media) continue;
     if (s.status === 'ended') fail(`${m.id} has media after the end`);
     if (m.status !== 'admitted' && m.status !== 'waiting') fail(`${m.id} (${m.status}) has media`);
-    if (m.status === 'waiting' && media.room === 'main') fail(`${m.id} reaches the main room unadmitted`);
+    if (m.status === 'waiting' && media.room === 'main')
+      fail(`${m.id} reaches the main room unadmitted`);
     if ((m.sideRoomId ?? 'main') !== media.room) fail(`${m.id} has media in the wrong room`);
     if (media.room !== 'main' || !media.canPublishAudio || isFacilitator(m)) continue;
     if (s.pause) fail(`${m.id} may speak in the main room during a pause`);

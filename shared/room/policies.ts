@@ -52,7 +52,9 @@ export function mainRoomUnattended(state: RoomState): boolean {
 
 /** Admitted members of a party who are still connected (in any room). */
 export function connectedOfParty(state: RoomState, party: Party): Member[] {
-  return membersOf(state).filter((m) => m.party === party && m.status === 'admitted' && m.connected);
+  return membersOf(state).filter(
+    (m) => m.party === party && m.status === 'admitted' && m.connected,
+  );
 }
 
 export function admittedOfParty(state: RoomState, party: Party): Member[] {

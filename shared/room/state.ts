@@ -5,7 +5,14 @@ import type { Phase } from './phases';
 import { defaultPhases } from './phases';
 
 /** Where a person is in the meeting's life. */
-export const MEMBER_STATUSES = ['invited', 'waiting', 'admitted', 'denied', 'removed', 'left'] as const;
+export const MEMBER_STATUSES = [
+  'invited',
+  'waiting',
+  'admitted',
+  'denied',
+  'removed',
+  'left',
+] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export interface Member {

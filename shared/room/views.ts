@@ -1,7 +1,13 @@
 import type { BoardView } from './boardView';
 import { toBoardView } from './boardView';
 import type { Phase } from './phases';
-import { holderIncludes, isFacilitator, mediaAccess, membersOf, type MediaAccess } from './policies';
+import {
+  holderIncludes,
+  isFacilitator,
+  mediaAccess,
+  membersOf,
+  type MediaAccess,
+} from './policies';
 import type { Party, Role } from './roles';
 import type {
   FacilitatorAlert,

@@ -4,6 +4,7 @@
  */
 export const en = {
   common: {
+    opensInNewTab: '(opens in a new tab)',
     appName: 'Common Ground',
     loading: 'Loading…',
     pleaseWait: 'Please wait a moment.',
@@ -224,6 +225,7 @@ export const en = {
   },
   self: {
     needPause: 'I need a pause',
+    pauseReason: 'Reason (optional)',
     pauseSent: 'The facilitators know you need a pause. Only they can see this.',
     stepOut: 'Step out for a moment',
     stepBack: 'Step back in',

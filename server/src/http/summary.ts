@@ -1,15 +1,8 @@
 import type { BoardCategory } from '../../../shared/protocol/commands';
+import type { SummaryDto } from '../../../shared/protocol/http';
 import type { BoardItem } from '../../../shared/room/board';
 import { summaryAvailable, summaryItems } from '../../../shared/room/board/summary';
 import type { Member, RoomState } from '../../../shared/room/state';
-
-export interface SummaryDto {
-  meetingTitle: string;
-  finalisedAt: number | null;
-  noAgreement: boolean;
-  items: BoardItem[];
-  markdown: string;
-}
 
 const CATEGORY: Record<BoardCategory, string> = {
   acknowledgement: 'Acknowledgement',

@@ -83,3 +83,104 @@ export async function joinAndWait(page: Page, inviteUrl: string): Promise<void> 
   await page.getByRole('button', { name: 'Join the waiting area' }).click();
   await waitForScreen(page, 'waiting');
 }
+
+/** A button by its exact accessible name (getByRole matches substrings unless told otherwise). */
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+export const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/** The whitespace-normalised text of the first element matching `selector`, or null if none. */
+export function textOf(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate(
+    (s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+    selector,
+  );
+}
+
+/** True while an element matching `selector` is in the page. */
+export function present(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((s) => document.querySelector(s) !== null, selector);
+}
+
+/** Waits until the element's text is `expected` (or contains it, for a RegExp). */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  expected: string | RegExp,
+  ms = 30_000,
+): Promise<void> {
+  await poll(
+    () => textOf(page, selector),
+    (t) => (typeof expected === 'string' ? t === expected : t !== null && expected.test(t)),
+    `${selector} to read ${String(expected)}`,
+    ms,
+  );
+}
+
+/** Waits until an element matching `selector` is in the page (or, with `shown` false, gone). */
+export async function waitForPresence(
+  page: Page,
+  selector: string,
+  shown = true,
+  ms = 30_000,
+): Promise<void> {
+  await poll(
+    () => present(page, selector),
+    (p) => p === shown,
+    `${selector} ${shown ? 'shown' : 'gone'}`,
+    ms,
+  );
+}
+
+/**
+ * The opposite of poll: checks `ok` over a whole window and fails as soon as it does not hold
+ * (for "nothing happens" properties, such as nobody's microphone coming back on by itself).
+ */
+export async function holdsFor<T>(
+  f: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  ms: number,
+): Promise<void> {
+  const end = Date.now() + ms;
+  do {
+    const v = await f();
+    if (!ok(v)) throw new Error(`${what}: broken; value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  } while (Date.now() < end);
+}
+
+/** The current phase as the phase bar shows it on any room page. */
+export const currentPhase = (page: Page) => textOf(page, byTestId('current-phase'));
+
+/** The one-line floor status a participant sees ("You have the floor…", "Now speaking: …"). */
+export const floorStatus = (page: Page) => textOf(page, byTestId('floor-status'));
+
+/** Every page shows `phase` as the current phase. */
+export async function waitForPhase(pages: Page[], phase: string): Promise<void> {
+  await Promise.all(pages.map((p) => waitForText(p, byTestId('current-phase'), phase)));
+}
+
+/** The facilitator admits someone from the waiting area, and their page shows the room. */
+export async function admit(facilitator: Page, invitee: Page, name: string): Promise<void> {
+  await button(facilitator, `Admit ${name}`).click();
+  await waitForScreen(invitee, 'room');
+}
+
+/** Leave safely: "Leave", then the confirmation; the aftercare screen shows. */
+export async function leaveSafely(page: Page): Promise<void> {
+  await button(page, 'Leave').click();
+  await button(page, 'Leave the meeting').click();
+  await waitForScreen(page, 'aftercare');
+}
+
+/** Records the text of every WebSocket frame the page receives (attach before the page loads). */
+export function recordSocketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) =>
+      frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8')),
+    ),
+  );
+  return frames;
+}

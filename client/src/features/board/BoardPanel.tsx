@@ -124,7 +124,15 @@ function SummaryConsent({ view, summaryHref }: { view: RoomView; summaryHref?: s
       <ErrorMessage error={cmd.error} />
       {summaryHref && board.summaryAvailable ? (
         <p>
-          <Link to={summaryHref}>{t('board.summaryLink')}</Link>
+          {view.status === 'ended' ? (
+            <Link to={summaryHref}>{t('board.summaryLink')}</Link>
+          ) : (
+            // During the meeting the summary opens beside the room, so nobody drops out of it.
+            <a href={summaryHref} target="_blank" rel="noopener noreferrer">
+              {t('board.summaryLink')}
+              <span className="visually-hidden"> {t('common.opensInNewTab')}</span>
+            </a>
+          )}
         </p>
       ) : null}
     </section>

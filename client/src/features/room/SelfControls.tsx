@@ -1,14 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/room/views';
 import { announce } from '../../components/Announcer';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LIMITS } from '../../lib/contract';
 import { useCommand } from '../../lib/useCommand';
 
-/** "I need a pause": a private request to the facilitators, one tap, no reason needed. */
+/**
+ * "I need a pause": a private request to the facilitators, one tap, no reason needed. A few words
+ * of reason are optional; only the facilitators see them.
+ */
 export function PauseRequestButton() {
   const { t } = useTranslation();
   const cmd = useCommand();
+  const fieldId = useId();
+  const [reason, setReason] = useState('');
   const [sentAt, setSentAt] = useState<number | null>(null);
   useEffect(() => {
     if (sentAt === null) return;
@@ -16,14 +22,24 @@ export function PauseRequestButton() {
     return () => window.clearTimeout(id);
   }, [sentAt]);
   const ask = async () => {
-    const res = await cmd.run({ type: 'pause.request', reason: null });
+    const res = await cmd.run({ type: 'pause.request', reason: reason.trim() || null });
     if (res.ok) {
+      setReason('');
       setSentAt(Date.now());
       announce(t('self.pauseSent'));
     }
   };
   return (
     <div className="self-control">
+      <label htmlFor={`${fieldId}-reason`}>{t('self.pauseReason')}</label>
+      <input
+        id={`${fieldId}-reason`}
+        className="self-control__reason"
+        type="text"
+        maxLength={LIMITS.pauseReason}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <button
         type="button"
         className="button button--pause"

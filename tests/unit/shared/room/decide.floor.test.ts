@@ -49,7 +49,12 @@ describe('floor.give', () => {
       { type: 'floor.given', actorId: COFAC, targetId: HCW },
     ]);
     expect(h.state.floor.queue).toEqual([]);
-    expect(h.view(ORG).members.filter((m) => m.hasFloor).map((m) => m.id)).toEqual([HCW]);
+    expect(
+      h
+        .view(ORG)
+        .members.filter((m) => m.hasFloor)
+        .map((m) => m.id),
+    ).toEqual([HCW]);
   });
 
   it.each([
@@ -59,7 +64,12 @@ describe('floor.give', () => {
     ['to someone not admitted', FAC, person(OBS), 'INVALID_STATE'],
     ['to an interpreter', FAC, person(INT), 'INVALID_STATE'],
     ['to a facilitator', FAC, person(COFAC), 'INVALID_STATE'],
-    ['to the facilitators', FAC, { kind: 'party', party: 'facilitation' } as FloorHolder, 'INVALID_STATE'],
+    [
+      'to the facilitators',
+      FAC,
+      { kind: 'party', party: 'facilitation' } as FloorHolder,
+      'INVALID_STATE',
+    ],
     ['to a party with nobody here', FAC, party('hcw'), 'INVALID_STATE'],
   ] as const)('is refused %s (%s)', (_what, actor, holder, code) => {
     const h = meeting({ present: without(EVERYONE, OBS, HCW, HCW_SUP) });
@@ -79,7 +89,9 @@ describe('floor.pass between parties', () => {
   it('goes patient → hcw → nobody by default; anyone of the holding party passes', () => {
     const h = meeting();
     give(h, party('patient'));
-    const holders = passAround(h, (holder) => (holder.kind === 'party' && holder.party === 'patient' ? PAT_SUP : HCW));
+    const holders = passAround(h, (holder) =>
+      holder.kind === 'party' && holder.party === 'patient' ? PAT_SUP : HCW,
+    );
     expect(holders).toEqual([party('patient'), party('hcw')]);
     expect(h.state.timers.turn.runningSince).toBeNull();
   });
@@ -127,7 +139,12 @@ describe('floor.pass in a round of persons', () => {
   it('skips people who stepped out, are in a side room or dropped', () => {
     const h = meeting();
     h.act(PAT_SUP, { type: 'self.stepOut' });
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [HCW], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [HCW],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.system({ type: 'system.disconnect', memberId: HCW_SUP });
     give(h, person(PAT));
     h.act(PAT, { type: 'floor.pass' });
@@ -144,14 +161,17 @@ describe('floor.pass in a round of persons', () => {
 });
 
 describe('floor.pass and floor.done refusals', () => {
-  it.each(['floor.pass', 'floor.done'] as const)('%s is refused to whoever does not hold it', (type) => {
-    const h = meeting();
-    give(h, party('patient'));
-    h.refuses(HCW, { type }, 'FORBIDDEN');
-    h.refuses(FAC, { type }, 'FORBIDDEN');
-    give(h, person(PAT));
-    h.refuses(PAT_SUP, { type }, 'FORBIDDEN');
-  });
+  it.each(['floor.pass', 'floor.done'] as const)(
+    '%s is refused to whoever does not hold it',
+    (type) => {
+      const h = meeting();
+      give(h, party('patient'));
+      h.refuses(HCW, { type }, 'FORBIDDEN');
+      h.refuses(FAC, { type }, 'FORBIDDEN');
+      give(h, person(PAT));
+      h.refuses(PAT_SUP, { type }, 'FORBIDDEN');
+    },
+  );
 
   it.each(['floor.pass', 'floor.done'] as const)(
     '%s is refused to an interpreter or observer even when their party holds it (regression)',

@@ -36,7 +36,12 @@ const running = (state: RoomState) => ({
 describe('pause.start', () => {
   it('freezes the floor and every timer, and mutes participants in the main room', () => {
     const h = meeting();
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [ORG], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [ORG],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.tick(60_000);
     h.act(FAC, { type: 'floor.give', holder: { kind: 'person', memberId: PAT } });
     const now = h.tick(30_000);

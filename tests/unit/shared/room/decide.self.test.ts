@@ -85,7 +85,12 @@ describe('self.leave', () => {
     h.act(ORG, { type: 'floor.request' });
     h.act(ORG, { type: 'self.leave' });
     expect(h.state.floor.queue).toEqual([]);
-    h.act(FAC, { type: 'sideRoom.open', memberIds: [PAT, PAT_SUP], facilitatorIds: [], purpose: 'caucus' });
+    h.act(FAC, {
+      type: 'sideRoom.open',
+      memberIds: [PAT, PAT_SUP],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.act(PAT_SUP, { type: 'self.leave' });
     expect(h.state.sideRooms[0]?.memberIds).toEqual([PAT]);
   });

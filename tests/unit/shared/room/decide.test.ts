@@ -130,8 +130,36 @@ describe('system.disconnect', () => {
     const h = meeting();
     const now = h.tick(5_000);
     h.system({ type: 'system.disconnect', memberId: ORG });
-    expect(h.member(ORG)).toMatchObject({ connected: false, disconnectedAt: now, status: 'admitted' });
+    expect(h.member(ORG)).toMatchObject({
+      connected: false,
+      disconnectedAt: now,
+      status: 'admitted',
+    });
     h.rejects({ type: 'system.disconnect', memberId: 'ghost' }, 'NOT_FOUND');
+  });
+});
+
+describe('system.addMember', () => {
+  it('invites someone new, who then comes in through the lobby like everyone else', () => {
+    const h = meeting();
+    const d = h.system({
+      type: 'system.addMember',
+      member: { id: 'late', name: 'Late', role: 'patient_support', party: 'patient' },
+    });
+    expect(d.events).toEqual([{ type: 'member.added', actorId: null, targetId: 'late' }]);
+    expect(h.member('late')).toMatchObject({ status: 'invited', connected: false });
+    expect(h.state.memberOrder.at(-1)).toBe('late');
+    expect(h.view(PAT).members.map((m) => m.id)).not.toContain('late');
+    bringIn(h, ['late']);
+    expect(h.media('late')?.room).toBe('main');
+  });
+
+  it('refuses an id already in the meeting (CONFLICT) and anyone after the end', () => {
+    const h = meeting();
+    const member = { id: PAT, name: 'Again', role: 'patient', party: 'patient' } as const;
+    h.rejects({ type: 'system.addMember', member }, 'CONFLICT');
+    h.act(FAC, { type: 'meeting.end' });
+    h.rejects({ type: 'system.addMember', member: { ...member, id: 'late' } }, 'INVALID_STATE');
   });
 });
 
@@ -178,11 +206,7 @@ describe('lobby.join', () => {
       'FORBIDDEN',
       (h: Harness) => h.act(FAC, { type: 'lobby.lock', locked: true }),
     ],
-    [
-      'the meeting has ended',
-      'INVALID_STATE',
-      (h: Harness) => h.act(FAC, { type: 'meeting.end' }),
-    ],
+    ['the meeting has ended', 'INVALID_STATE', (h: Harness) => h.act(FAC, { type: 'meeting.end' })],
   ] as const)('is refused when %s (%s)', (_what, code, setup) => {
     const h = room();
     bringIn(h, [FAC]);
@@ -326,7 +350,12 @@ describe('member.remove', () => {
     h.act(ORG, { type: 'floor.request' });
     h.act(FAC, { type: 'member.remove', memberId: HCW });
     expect(h.state.floor.queue.map((q) => q.memberId)).toEqual([ORG]);
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [PAT], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [PAT],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.act(FAC, { type: 'member.remove', memberId: PAT });
     expect(h.state.sideRooms).toEqual([]);
     expect(h.member(COFAC).sideRoomId).toBeNull();
@@ -382,7 +411,12 @@ describe('meeting.end', () => {
     h.act(HCW, { type: 'floor.request' });
     h.act(PAT, { type: 'message.toFacilitators', text: 'Thank you' });
     h.act(HCW, { type: 'pause.request', reason: null });
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [ORG], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [ORG],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.tick(60_000);
     h.act(FAC, { type: 'pause.start', message: null, breakMinutes: null });
     const meetingMs = elapsedMs(h.state.timers.meeting, h.ctx.now);
@@ -451,16 +485,21 @@ describe('meeting.endSafely', () => {
     expect(h.state.sideRooms.map((r) => r.facilitatorIds)).toEqual([[COFAC], [FAC]]);
   });
 
-  it('ends a pause and any side room first, and leaves out a party that is not there', () => {
+  it('ends a pause, open discussion and any side room, and leaves out a party not there', () => {
     const h = meeting();
+    h.act(FAC, { type: 'floor.open', open: true });
     h.act(HCW, { type: 'self.leave' });
     h.act(HCW_SUP, { type: 'self.leave' });
     h.act(FAC, { type: 'sideRoom.open', memberIds: [PAT], facilitatorIds: [], purpose: 'caucus' });
     h.act(COFAC, { type: 'pause.start', message: null, breakMinutes: 5 });
     h.act(COFAC, { type: 'meeting.endSafely' });
     expect(h.state.pause).toBeNull();
+    expect(h.state.floor.open).toBe(false);
     expect(h.state.sideRooms).toHaveLength(1);
-    expect(h.state.sideRooms[0]).toMatchObject({ memberIds: [PAT, PAT_SUP], facilitatorIds: [FAC] });
+    expect(h.state.sideRooms[0]).toMatchObject({
+      memberIds: [PAT, PAT_SUP],
+      facilitatorIds: [FAC],
+    });
   });
 
   it('is refused to anyone but a facilitator, before the start, with nobody to debrief', () => {
@@ -500,7 +539,12 @@ describe('script.update', () => {
     expect(h.state.floor.mode).toBe('protected');
     expect(h.state.timers.softTurnLimitSec).toBe(300);
     expect(h.view(FAC).facilitator?.prompts).toEqual(['Say hello', '', '']);
-    expect(h.view(PAT).phases[0]).toEqual({ id: 'welcome', kind: 'opening', name: 'Welcome', party: null });
+    expect(h.view(PAT).phases[0]).toEqual({
+      id: 'welcome',
+      kind: 'opening',
+      name: 'Welcome',
+      party: null,
+    });
   });
 
   it('is refused after the start, to non-facilitators, and for an unusable script', () => {
@@ -579,6 +623,8 @@ describe('apply and expectRejected (the helpers every test leans on)', () => {
     const error = expectRejected(live, { type: 'meeting.start', actorId: FAC }, 'INVALID_STATE');
     expect(error.message).toBe('The meeting has already started.');
     expect(() => apply(live, { type: 'meeting.start', actorId: FAC })).toThrow(/INVALID_STATE/);
-    expect(() => expectRejected(live, { type: 'meeting.end', actorId: FAC }, 'INVALID_STATE')).toThrow();
+    expect(() =>
+      expectRejected(live, { type: 'meeting.end', actorId: FAC }, 'INVALID_STATE'),
+    ).toThrow();
   });
 });

@@ -71,7 +71,12 @@ export function cast(): NewMember[] {
     interpreter: 'other',
     observer: 'other',
   } as const satisfies Record<Role, NewMember['party']>;
-  return ROLES.map((role) => ({ id: ID[role], name: `Person ${ID[role]}`, role, party: party[role] }));
+  return ROLES.map((role) => ({
+    id: ID[role],
+    name: `Person ${ID[role]}`,
+    role,
+    party: party[role],
+  }));
 }
 
 /** A context derived from the state alone, for `apply` calls that bring no clock of their own. */
@@ -225,7 +230,11 @@ export function bringIn(h: Harness, ids: readonly string[]): void {
     connect(h, [id]);
     if (h.member(id).status === 'admitted') continue;
     join(h, [id]);
-    admit(h, [id], h.member(ID.facilitator).status === 'admitted' ? ID.facilitator : ID.cofacilitator);
+    admit(
+      h,
+      [id],
+      h.member(ID.facilitator).status === 'admitted' ? ID.facilitator : ID.cofacilitator,
+    );
   }
 }
 

@@ -248,7 +248,11 @@ interface Applied {
  * one up on acceptance, the state unchanged on rejection, and every invariant. Returns the final
  * state and the resolved commands (so a failure can be pinned as a plain list).
  */
-function run(start: RoomState, steps: Step[] | Applied[]): { state: RoomState; log: Applied[] } {
+function run(
+  start: RoomState,
+  steps: Step[] | Applied[],
+  check = true,
+): { state: RoomState; log: Applied[] } {
   let state = start;
   let now = T0 + 10_000_000;
   let ids = 0;
@@ -258,10 +262,10 @@ function run(start: RoomState, steps: Step[] | Applied[]): { state: RoomState; l
     if (resolved) now += step.dt;
     else now = step.now;
     const command = resolved ? toCommand(state, step.op) : step.command;
-    const before = JSON.stringify(state);
+    const before = check ? JSON.stringify(state) : '';
     const result = decide(state, command, { now, newId: () => `f-${++ids}` });
     const where = () => JSON.stringify([...log, { command, now }], null, 1);
-    if (JSON.stringify(state) !== before) throw new Error(`input changed at ${where()}`);
+    if (check && JSON.stringify(state) !== before) throw new Error(`input changed at ${where()}`);
     if (result.ok) {
       if (result.state.version !== state.version + 1) throw new Error(`version at ${where()}`);
       state = result.state;
@@ -269,7 +273,7 @@ function run(start: RoomState, steps: Step[] | Applied[]): { state: RoomState; l
       throw new Error(`unknown error code at ${where()}`);
     }
     log.push({ command, now, ok: result.ok });
-    const problems = checkInvariants(state);
+    const problems = check ? checkInvariants(state) : [];
     if (problems.length > 0) throw new Error(`${problems.join('; ')}\nafter ${where()}`);
   }
   return { state, log };
@@ -287,8 +291,8 @@ describe('room invariants under random commands', () => {
           (start, steps) => {
             added = 0;
             const first = run(STARTS[start]!, steps);
-            const again = run(STARTS[start]!, first.log);
-            expect(again.state).toEqual(first.state);
+            const again = run(STARTS[start]!, first.log, false);
+            expect(JSON.stringify(again.state)).toBe(JSON.stringify(first.state));
           },
         ),
         { seed: 20_261_126, numRuns: 400 },
@@ -316,10 +320,10 @@ describe('room invariants under random commands', () => {
         { seed: 7, numRuns: 150 },
       );
       const generated = CLIENT_TYPES.map(([type]) => type as string);
-    const nonBoard = ROOM_COMMAND_SCHEMA.options
-      .map((o) => o.shape.type.value as string)
-      .filter((t) => !t.startsWith('board.') && t !== 'followup.update');
-    expect([...generated].sort()).toEqual(nonBoard.sort());
+      const nonBoard = ROOM_COMMAND_SCHEMA.options
+        .map((o) => o.shape.type.value as string)
+        .filter((t) => !t.startsWith('board.') && t !== 'followup.update');
+      expect([...generated].sort()).toEqual(nonBoard.sort());
       const system = ['system.connect', 'system.disconnect', 'system.partyGraceExpired'];
       expect([...accepted].sort()).toEqual(
         expect.arrayContaining([...generated, ...system, 'system.addMember']),

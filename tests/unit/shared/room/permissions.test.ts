@@ -213,7 +213,12 @@ const CASES: Record<ClientCommandType, Case> = {
   'sideRoom.close': {
     prepare: (h) => {
       bringIn(h, [GUEST]);
-      h.act(FAC, { type: 'sideRoom.open', memberIds: [GUEST], facilitatorIds: [], purpose: 'caucus' });
+      h.act(FAC, {
+        type: 'sideRoom.open',
+        memberIds: [GUEST],
+        facilitatorIds: [],
+        purpose: 'caucus',
+      });
     },
     command: (h) => ({ type: 'sideRoom.close', sideRoomId: h.state.sideRooms[0]!.id }),
   },

@@ -77,7 +77,12 @@ describe('mediaAccess in the main room', () => {
 
   it('lets a side room talk during a pause of the main room', () => {
     const h = meeting({ floorMode: 'protected' });
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [HCW], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [HCW],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     h.act(FAC, { type: 'pause.start', message: null, breakMinutes: null });
     expect(speakers(h)).toEqual([FAC, COFAC, HCW]);
   });

@@ -21,7 +21,12 @@ describe('toRoomView', () => {
     h.act(HCW, { type: 'floor.request' });
     join(h, [ORG]);
     const view = h.view(ORG);
-    expect(view.me).toMatchObject({ id: ORG, status: 'waiting', isFacilitator: false, media: null });
+    expect(view.me).toMatchObject({
+      id: ORG,
+      status: 'waiting',
+      isFacilitator: false,
+      media: null,
+    });
     expect(view.members.map((m) => m.id)).toEqual([ORG]);
     expect(view.floor).toEqual({ mode: 'gentle', holder: null, open: false, queue: [] });
     expect(view.board).toBeNull();
@@ -37,7 +42,12 @@ describe('toRoomView', () => {
     h.act(PAT, { type: 'pause.request', reason: null });
     h.act(HCW, { type: 'message.toFacilitators', text: 'hello' });
     h.act(HCW, { type: 'self.stepOut' });
-    h.act(COFAC, { type: 'sideRoom.open', memberIds: [PAT], facilitatorIds: [], purpose: 'caucus' });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [PAT],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
     const f = h.view(FAC).facilitator;
     expect(f?.lobby.map((e) => [e.id, e.status])).toEqual([
       [ORG, 'waiting'],

@@ -1,0 +1,813 @@
+/**
+ * npm run bench: a bounded load test of Common Ground on loopback, against a bare Socket.IO
+ * baseline driven by the same generator. Prints a table and, as its last line, one JSON object.
+ *
+ *   npm run bench                       default: 200 meetings (1,000 people), step-up, ≤ 3 minutes
+ *   npm run bench -- --quick            a ~20-second smoke run (20 meetings, no step-up)
+ *   npm run bench -- --meetings 100 --rate 1 --duration 60 --step-up off --workers 2
+ *   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of the app process into DIR
+ *
+ * What runs: the app as its own process (server/src/main.ts, temporary DATA_DIR, no LiveKit, the
+ * default socket limits), a pool of load-generator processes (tests/load/generator.ts) that open
+ * five sockets per meeting (facilitator, patient, support person, clinician, peer supporter), and
+ * later the baseline server (tests/load/baseline-server.ts). Server CPU and memory are read from
+ * /proc for the server process alone. Everything is bounded by counts and deadlines, and every
+ * child is killed on exit.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CSRF_HEADER } from '../../shared/protocol/http';
+import { spawnServer, type ServerProcess } from '../support/process';
+import { createMeeting, type TestServer } from '../support/server';
+import type { GeneratorReply, GeneratorRequest, MeetingSpec, RunResult, Target } from './generator';
+import { joinPageSize, type JoinSize } from './join-size';
+import { cpuSeconds, freePort, rssKb } from './proc';
+import { INVITEES, PEOPLE, type PersonKey } from './script';
+import {
+  cpuShare,
+  formatTable,
+  maxLevelUnder,
+  parseArgs,
+  ratio,
+  round,
+  summarize,
+  type BenchOptions,
+  type Summary,
+} from './stats';
+
+const HERE = import.meta.dirname;
+const P99_LIMIT_MS = 100;
+const FACILITATOR = { email: 'bench@example.org', password: 'bench-password-not-secret' };
+
+const startedAt = Date.now();
+const children = new Set<ChildProcess>();
+const tempDirs: string[] = [];
+
+function log(msg: string): void {
+  const s = ((Date.now() - startedAt) / 1000).toFixed(1).padStart(6);
+  process.stderr.write(`[bench ${s}s] ${msg}\n`);
+}
+
+function killAll(signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        c.kill(signal);
+      } catch {
+        // gone already
+      }
+    }
+  }
+}
+function cleanup(): void {
+  killAll();
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: stopping`);
+    cleanup();
+    process.exit(130);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// load-generator processes
+
+class Generator {
+  readonly child: ChildProcess;
+  private pending: ((m: GeneratorReply) => void) | null = null;
+  private fatal: string | null = null;
+  /** Resolves once the process has loaded (tsx compiles it first: a few seconds). */
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.child = fork(path.join(HERE, 'generator.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.add(this.child);
+    let markReady!: () => void;
+    this.ready = new Promise<void>((r) => (markReady = r));
+    this.child.on('message', (m: GeneratorReply) => {
+      if (m.type === 'ready') return markReady();
+      if (m.type === 'fatal') this.fatal = m.message;
+      const p = this.pending;
+      this.pending = null;
+      p?.(m);
+    });
+    this.child.on('exit', (code) => {
+      const p = this.pending;
+      this.pending = null;
+      p?.({ type: 'fatal', message: `generator exited (${code})` });
+    });
+  }
+
+  request(msg: GeneratorRequest, timeoutMs: number): Promise<GeneratorReply> {
+    if (this.fatal) return Promise.reject(new Error(this.fatal));
+    return withDeadline(
+      new Promise<GeneratorReply>((resolve) => {
+        this.pending = resolve;
+        this.child.send(msg);
+      }),
+      timeoutMs,
+      'load generator',
+    ).then((m) => {
+      if (m.type === 'fatal') throw new Error(`load generator failed: ${m.message}`);
+      return m;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || !this.child.connected) return;
+    this.child.send({ type: 'close' } satisfies GeneratorRequest);
+    await withDeadline(
+      new Promise<void>((r) => this.child.once('exit', () => r())),
+      3000,
+      'generator exit',
+    ).catch(() => this.child.kill('SIGKILL'));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// one target (the app or the baseline): its process, its generators and its meetings
+
+interface LevelResult {
+  label: string;
+  target: Target;
+  /** Meetings running the script. */
+  meetings: number;
+  participants: number;
+  /** Sockets connected (more than participants when a step-down leaves meetings idle). */
+  connected: number;
+  measureSeconds: number;
+  latency: Summary;
+  ack: Summary;
+  byType: Record<string, Summary>;
+  accepted: number;
+  sent: number;
+  throughput: number;
+  rejected: Record<string, number>;
+  errors: Record<string, number>;
+  late: number;
+  disconnects: number;
+  serverCpu: number;
+  generatorCpu: number;
+  rssKb: number;
+  /** RSS with everyone connected, before this level's commands began. */
+  rssBeforeKb: number;
+  rssPerParticipantKb: number;
+  viewBytes: number;
+}
+
+class Load {
+  meetings = 0;
+  setupMsPerMeeting = 0;
+  private next = 0;
+  constructor(
+    readonly target: Target,
+    readonly pid: number,
+    readonly url: string,
+    readonly idleRssKb: number,
+    readonly generators: Generator[],
+    readonly newMeetings: (n: number) => Promise<MeetingSpec[]>,
+    readonly cookie: string,
+  ) {}
+
+  /** Creates `n` more meetings and has the generators connect and admit everyone in them. */
+  async addMeetings(n: number): Promise<void> {
+    const t0 = Date.now();
+    const specs = await this.newMeetings(n);
+    const httpMs = Date.now() - t0;
+    const slices: MeetingSpec[][] = this.generators.map(() => []);
+    for (const s of specs) slices[this.next++ % this.generators.length]!.push(s);
+    const replies = await Promise.all(
+      this.generators.map((g, i) =>
+        g.request(
+          {
+            type: 'setup',
+            target: this.target,
+            url: this.url,
+            cookie: this.cookie,
+            meetings: slices[i]!,
+          },
+          120_000,
+        ),
+      ),
+    );
+    let failed = 0;
+    for (const r of replies) {
+      if (r.type !== 'setupDone') continue;
+      failed += r.failed;
+      for (const e of r.errors) log(`  set-up error: ${e}`);
+    }
+    if (failed) throw new Error(`${failed} of ${n} meetings could not be set up`);
+    this.meetings += n;
+    this.setupMsPerMeeting = (Date.now() - t0) / n;
+    log(
+      `${this.target}: ${this.meetings} meetings ready (${n} added in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${(httpMs / 1000).toFixed(1)} s of it over HTTP)`,
+    );
+  }
+
+  /** Runs the script on every meeting: warm-up, then the measured window. */
+  /** Called at the start and the end of the measured window (e.g. to toggle a CPU profile). */
+  onWindow: ((edge: 'start' | 'end', label: string) => void) | null = null;
+
+  async level(
+    label: string,
+    opts: BenchOptions,
+    measureSeconds: number,
+    active = this.meetings,
+  ): Promise<LevelResult> {
+    // Meetings were dealt round-robin, so the first `active` are spread evenly over the generators.
+    const perGenerator = this.generators.map(
+      (_, i) =>
+        Math.floor(active / this.generators.length) + (i < active % this.generators.length ? 1 : 0),
+    );
+    const rssBefore = rssKb(this.pid);
+    const startAt = Date.now() + 300;
+    const warmupMs = opts.warmup * 1000;
+    const measureMs = measureSeconds * 1000;
+    const results = this.generators.map((g, i) =>
+      g.request(
+        { type: 'run', startAt, warmupMs, measureMs, rate: opts.rate, active: perGenerator[i]! },
+        warmupMs + measureMs + 60_000,
+      ),
+    );
+    const genPids = this.generators.map((g) => g.child.pid);
+    const genCpu = () => genPids.reduce((n: number, pid) => n + cpuSeconds(pid), 0);
+    await sleep(startAt + warmupMs - Date.now());
+    this.onWindow?.('start', label);
+    const cpu0 = cpuSeconds(this.pid);
+    const gen0 = genCpu();
+    const t0 = Date.now();
+    await sleep(measureMs);
+    const wall = (Date.now() - t0) / 1000;
+    const cpu1 = cpuSeconds(this.pid);
+    const gen1 = genCpu();
+    const rss = rssKb(this.pid);
+    this.onWindow?.('end', label);
+    const replies = (await Promise.all(results)) as RunResult[];
+
+    const lat: number[] = [];
+    const ack: number[] = [];
+    const byType: Record<string, number[]> = {};
+    const rejected: Record<string, number> = {};
+    const errors: Record<string, number> = {};
+    let accepted = 0;
+    let sent = 0;
+    let late = 0;
+    let disconnects = 0;
+    let vbSum = 0;
+    let vbCount = 0;
+    for (const r of replies) {
+      for (const x of r.latencies) lat.push(x);
+      for (const x of r.ackLatencies) ack.push(x);
+      for (const [k, v] of Object.entries(r.byType)) (byType[k] ??= []).push(...v);
+      for (const [k, v] of Object.entries(r.rejected)) rejected[k] = (rejected[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
+      accepted += r.accepted;
+      sent += r.sent;
+      late += r.late;
+      disconnects += r.disconnects;
+      vbSum += r.viewBytes.sum;
+      vbCount += r.viewBytes.count;
+    }
+    const participants = active * PEOPLE.length;
+    const latency = summarize(lat);
+    const result: LevelResult = {
+      label,
+      target: this.target,
+      meetings: active,
+      connected: this.meetings * PEOPLE.length,
+      participants,
+      measureSeconds,
+      latency,
+      ack: summarize(ack),
+      byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, summarize(v)])),
+      accepted,
+      sent,
+      throughput: latency.count / measureSeconds,
+      rejected,
+      errors,
+      late,
+      disconnects,
+      serverCpu: cpuShare(cpu0, cpu1, wall),
+      generatorCpu: cpuShare(gen0, gen1, wall),
+      rssKb: rss,
+      rssBeforeKb: rssBefore,
+      rssPerParticipantKb: (rss - this.idleRssKb) / (this.meetings * PEOPLE.length),
+      viewBytes: vbCount ? vbSum / vbCount : 0,
+    };
+    log(
+      `${label}: ${active} meetings${active < this.meetings ? ` (of ${this.meetings} connected)` : ''}, ${latency.count} commands measured, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, server CPU ${(result.serverCpu * 100).toFixed(0)}%, generators ${(result.generatorCpu * 100).toFixed(0)}%`,
+    );
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.generators.map((g) => g.close()));
+  }
+}
+
+function startGenerators(n: number): Generator[] {
+  return Array.from({ length: n }, () => new Generator());
+}
+
+async function generatorsReady(gs: Generator[]): Promise<void> {
+  await withDeadline(Promise.all(gs.map((g) => g.ready)), 60_000, 'load generators start');
+}
+
+/** Runs `fn` on the items with at most `limit` at once. */
+async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the app
+
+async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; target: Load }> {
+  // The generators load (tsx) while the server starts.
+  const generators = startGenerators(opts.workers);
+  const dataDir = mkdtempSync(path.join(opts.dataDir ?? os.tmpdir(), 'cg-bench-data-'));
+  tempDirs.push(dataDir);
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    FACILITATOR_EMAIL: FACILITATOR.email,
+    FACILITATOR_PASSWORD: FACILITATOR.password,
+    FACILITATOR_NAME: 'Bench Facilitator',
+    LOG_LEVEL: 'warn',
+  };
+  // Diagnostics (tests/load/app-probe.mjs), toggled by SIGUSR2 around the main measured window.
+  if (opts.cpuProf || opts.probeMemory) {
+    const preload = path.join(HERE, 'app-probe.mjs');
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim();
+    if (opts.cpuProf) env.CG_CPU_PROFILE_DIR = path.resolve(opts.cpuProf);
+    if (opts.probeMemory) env.CG_MEMORY_PROBE_DIR = path.resolve(opts.probeMemory);
+  }
+  // No LiveKit (media is not part of this benchmark): spawnServer passes on process.env, so drop
+  // any LIVEKIT_* from it for the spawn (empty values would fail the config's validation).
+  const inherited = { ...process.env };
+  for (const k of Object.keys(inherited)) if (k.startsWith('LIVEKIT_')) delete inherited[k];
+  const savedEnv = process.env;
+  process.env = inherited;
+  let server: ServerProcess;
+  try {
+    server = await spawnServer(env, await freePort());
+  } finally {
+    process.env = savedEnv;
+  }
+  children.add(server.child);
+  log(`app process ${server.child.pid} at ${server.url}, DATA_DIR ${dataDir}`);
+  await sleep(500);
+  const idle = rssKb(server.child.pid);
+
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+    body: JSON.stringify(FACILITATOR),
+  });
+  if (!login.ok)
+    throw new Error(`facilitator sign-in failed: ${login.status} ${await login.text()}`);
+  const facilitatorId = ((await login.json()) as { id: string }).id;
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  // tests/support/server.ts's helpers only need the URL and the facilitator's cookie.
+  const asTestServer = { url: server.url, facilitator: { cookie } } as unknown as TestServer;
+
+  const newMeetings = (n: number) =>
+    pool(Array.from({ length: n }), 16, async () => {
+      const m = await createMeeting(asTestServer, INVITEES);
+      const ids = { facilitator: facilitatorId } as Record<PersonKey, string>;
+      const tokens: Partial<Record<PersonKey, string>> = {};
+      for (const i of INVITEES) {
+        ids[i.key] = m.people[i.key]!.id;
+        tokens[i.key] = m.people[i.key]!.token;
+      }
+      return { meetingId: m.meetingId, ids, tokens } satisfies MeetingSpec;
+    });
+
+  await generatorsReady(generators);
+  const target = new Load(
+    'app',
+    server.child.pid!,
+    server.url,
+    idle,
+    generators,
+    newMeetings,
+    cookie,
+  );
+  return { server, target };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the baseline
+
+async function startBaseline(
+  opts: BenchOptions,
+  viewBytes: number,
+): Promise<{ child: ChildProcess; target: Load }> {
+  const generators = startGenerators(opts.workers);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(HERE, 'baseline-server.ts')],
+    {
+      env: { ...process.env, VIEW_BYTES: String(Math.round(viewBytes)) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.add(child);
+  const port = await withDeadline(
+    new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const m = /listening (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`baseline server exited (${code})`)));
+    }),
+    30_000,
+    'baseline server start',
+  );
+  await sleep(500);
+  const idle = rssKb(child.pid);
+  let seq = 0;
+  const newMeetings = async (n: number) =>
+    Array.from({ length: n }, () => {
+      const meetingId = `bm${String(++seq).padStart(7, '0')}`;
+      const ids = Object.fromEntries(PEOPLE.map((k) => [k, `${meetingId}-${k}`])) as Record<
+        PersonKey,
+        string
+      >;
+      return { meetingId, ids, tokens: {} };
+    });
+  await generatorsReady(generators);
+  const target = new Load(
+    'baseline',
+    child.pid!,
+    `http://127.0.0.1:${port}`,
+    idle,
+    generators,
+    newMeetings,
+    '',
+  );
+  return { child, target };
+}
+
+// ---------------------------------------------------------------------------------------------
+// output
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '-');
+
+function levelRow(l: LevelResult): (string | number)[] {
+  const rej = Object.values(l.rejected).reduce((a, b) => a + b, 0);
+  const err = Object.values(l.errors).reduce((a, b) => a + b, 0) + l.disconnects;
+  return [
+    l.label,
+    l.meetings,
+    l.connected,
+    l.latency.count,
+    f1(l.throughput),
+    f1(l.latency.p50),
+    f1(l.latency.p95),
+    f1(l.latency.p99),
+    f1(l.latency.max),
+    f1(l.ack.p50),
+    pct(l.serverCpu),
+    pct(l.generatorCpu),
+    f1(l.rssKb / 1024),
+    f1(l.rssPerParticipantKb),
+    rej,
+    err,
+  ];
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism?.() ?? cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memory_gib: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The app process's memory probe (tests/load/app-probe.mjs), once it has written it. */
+async function readProbe(dir: string, pid: number): Promise<Record<string, number> | null> {
+  const file = path.join(path.resolve(dir), `memory-${pid}.json`);
+  for (let i = 0; i < 100; i++) {
+    if (existsSync(file)) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+      } catch {
+        // still being written
+      }
+    }
+    await sleep(100);
+  }
+  log('memory probe: no answer from the app process');
+  return null;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const deadline = startedAt + opts.budget * 1000;
+  // A watchdog far past the budget: whatever hangs, the benchmark stops by itself.
+  const watchdog = setTimeout(
+    () => {
+      log('watchdog: the run took far longer than its budget; stopping');
+      cleanup();
+      process.exit(3);
+    },
+    (opts.budget + 90) * 1000,
+  );
+  watchdog.unref();
+  const load0 = os.loadavg()[0]!;
+  if (load0 > os.availableParallelism() * 0.5)
+    log(
+      `WARNING: the machine is busy (load average ${load0.toFixed(1)} on ${os.availableParallelism()} CPUs): figures will be noisy`,
+    );
+  log(
+    `options: ${opts.meetings} meetings, ${opts.rate.toFixed(2)} commands/s per meeting, ${opts.duration} s measured (+${opts.warmup} s warm-up), step-up ${opts.stepUp ? 'on' : 'off'}, ${opts.workers} generator processes`,
+  );
+
+  // 1. The client's figure first (it needs the CPU to itself for a few seconds).
+  log('building the client to measure the join page...');
+  const join: JoinSize = joinPageSize({ build: !opts.noBuild, timeoutMs: 90_000 });
+  if (join.buildError) log(`client build FAILED: ${join.buildError} (measured ${join.source})`);
+  log(
+    `join page JS: ${join.kb === null ? 'n/a' : `${join.kb.toFixed(1)} kB gzip`} (${join.source})`,
+  );
+
+  // 2. The app at the main level, then stepping up.
+  log('starting the app (server/src/main.ts) on loopback...');
+  const app = await startApp(opts);
+  const levels: LevelResult[] = [];
+  let main: LevelResult;
+  let memoryProbe: Record<string, number> | null = null;
+  if (opts.cpuProf || opts.probeMemory) {
+    // Profile (and probe) the main level's measured window only (tests/load/app-probe.mjs).
+    app.target.onWindow = (_edge, label) => {
+      if (label === 'app') app.server.child.kill('SIGUSR2');
+    };
+  }
+  try {
+    await app.target.addMeetings(opts.meetings);
+    main = await app.target.level('app', opts, opts.duration);
+    levels.push(main);
+    if (opts.probeMemory) memoryProbe = await readProbe(opts.probeMemory, app.server.child.pid!);
+
+    // Leave room for the baseline: its set-up, warm-up, window and some slack.
+    const baselineReserveMs =
+      (opts.meetings * 15 + (opts.warmup + opts.baselineDuration) * 1000 + 15_000) * 1;
+    let current = main;
+    while (opts.stepUp && current.latency.p99 < P99_LIMIT_MS) {
+      const add = opts.step;
+      const needMs =
+        add * app.target.setupMsPerMeeting * 1.5 +
+        (opts.warmup + opts.stepDuration) * 1000 +
+        10_000;
+      if (Date.now() + needMs + baselineReserveMs > deadline) {
+        log(
+          `step-up: no time left for ${app.target.meetings + add} meetings within the ${opts.budget} s budget`,
+        );
+        break;
+      }
+      try {
+        await app.target.addMeetings(add);
+      } catch (e) {
+        log(`step-up: could not add meetings: ${(e as Error).message}`);
+        break;
+      }
+      current = await app.target.level(`app step`, opts, opts.stepDuration);
+      levels.push(current);
+    }
+    // The main level itself is over the limit: halve the active meetings (the others stay
+    // connected, idle) until a level passes, so the figure says where this node does stand.
+    let active = main.meetings;
+    while (opts.stepUp && current.latency.p99 >= P99_LIMIT_MS && active >= 20) {
+      active = Math.floor(active / 2);
+      const needMs = (opts.warmup + opts.stepDuration) * 1000 + 10_000;
+      if (Date.now() + needMs + baselineReserveMs > deadline) {
+        log(`step-down: no time left for ${active} meetings within the ${opts.budget} s budget`);
+        break;
+      }
+      current = await app.target.level(`app step-down`, opts, opts.stepDuration, active);
+      levels.push(current);
+    }
+  } finally {
+    await app.target.close();
+    await app.server.kill('SIGTERM');
+  }
+
+  // 3. The baseline at the main level, with payloads the size of the app's average view.
+  const viewBytes = main.viewBytes || 4096;
+  log(`starting the baseline (bare Socket.IO, ${Math.round(viewBytes)}-byte payloads)...`);
+  const base = await startBaseline(opts, viewBytes);
+  let baseline: LevelResult;
+  try {
+    await base.target.addMeetings(opts.meetings);
+    baseline = await base.target.level('baseline', opts, opts.baselineDuration);
+  } finally {
+    await base.target.close();
+    base.child.kill('SIGTERM');
+  }
+
+  // 4. Report.
+  const maxMeetings = maxLevelUnder(
+    levels.map((l) => ({ meetings: l.meetings, p99: l.latency.p99 })),
+    P99_LIMIT_MS,
+  );
+  const m = machine();
+  const ratioP50 = ratio(main.latency.p50, baseline.latency.p50);
+  const ratioP99 = ratio(main.latency.p99, baseline.latency.p99);
+  const rssRatio = ratio(main.rssPerParticipantKb, baseline.rssPerParticipantKb);
+
+  const out: string[] = [];
+  out.push('');
+  out.push(
+    `Common Ground load benchmark, loopback. Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memory_gib} GiB, Node ${m.node}, ${m.platform}`,
+  );
+  out.push(
+    `Load average (1 min) at start ${load0.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)}; app DATA_DIR under ${opts.dataDir ?? os.tmpdir()}.`,
+  );
+  out.push(
+    `Script: ${PEOPLE.length} people per meeting, ${opts.rate.toFixed(2)} commands/s per meeting (±33% jitter), warm-up ${opts.warmup} s. Latency: emit -> every other participant holds the new view.`,
+  );
+  out.push('');
+  out.push(
+    formatTable([
+      [
+        'run',
+        'meetings',
+        'sockets',
+        'commands',
+        'cmd/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'ack p50',
+        'srv CPU',
+        'gen CPU',
+        'RSS MB',
+        'kB/person',
+        'rejected',
+        'errors',
+      ],
+      ...levels.map(levelRow),
+      levelRow(baseline),
+    ]),
+  );
+  out.push('');
+  out.push('Per command at the main level (app):');
+  out.push(
+    formatTable([
+      ['command', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      ...Object.entries(main.byType)
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([k, s]) => [k, s.count, f1(s.p50), f1(s.p95), f1(s.p99), f1(s.max)]),
+    ]),
+  );
+  const rejections = Object.entries(main.rejected);
+  const errs = Object.entries({ ...main.errors, ...baseline.errors });
+  if (rejections.length)
+    out.push(`Rejected (app): ${rejections.map(([k, v]) => `${k} x${v}`).join(', ')}`);
+  if (errs.length) out.push(`Errors: ${errs.map(([k, v]) => `${k} x${v}`).join(', ')}`);
+  if (main.late || baseline.late)
+    out.push(`Commands sent >50 ms behind schedule: app ${main.late}, baseline ${baseline.late}`);
+  if (memoryProbe) {
+    out.push(
+      `Memory probe (app, end of the main window): Socket.IO's connection-state-recovery buffer held ${memoryProbe.csr_packets} packets (${memoryProbe.csr_packets_json_mb} MB as JSON); emptying it freed ${memoryProbe.heap_freed_mb} MB of heap (${memoryProbe.heap_used_mb_before} -> ${memoryProbe.heap_used_mb_after_emptying} MB).`,
+    );
+  }
+  out.push('');
+  out.push(
+    `Join page JS (${join.source}): ${join.kb === null ? 'n/a' : `${join.kb.toFixed(1)} kB gzip`}`,
+  );
+  for (const f of join.files)
+    out.push(
+      `  ${f.file}  ${(f.bytes / 1024).toFixed(1)} kB, ${(f.gzipBytes / 1024).toFixed(1)} kB gzip`,
+    );
+  if (join.buildError) out.push(`  client build FAILED: ${join.buildError}`);
+  out.push('');
+  const check = (name: string, value: number | null, op: '<=' | '>=', limit: number, unit = '') => [
+    name,
+    value === null ? '-' : `${round(value, 2)}${unit}`,
+    `${op} ${limit}${unit}`,
+    value === null ? 'n/a' : (op === '<=' ? value <= limit : value >= limit) ? 'met' : 'MISSED',
+  ];
+  out.push(
+    formatTable([
+      ['target', 'value', 'limit', ''],
+      check('ratio_p99', ratioP99, '<=', 2),
+      check('p99_ms', main.latency.p99, '<=', 50),
+      check('rss per participant vs baseline', rssRatio, '<=', 2, 'x'),
+      check('max_meetings_p99_under_100ms', maxMeetings, '>=', 400),
+      check('join_page_js_gzip_kb', join.kb, '<=', 150),
+    ]),
+  );
+  if (opts.meetings !== 200)
+    out.push(`(targets are defined at 200 meetings; this run used ${opts.meetings})`);
+  out.push('');
+  process.stdout.write(out.join('\n') + '\n');
+
+  const json = {
+    meetings: main.meetings,
+    participants: main.participants,
+    commands: main.latency.count,
+    duration_s: opts.duration,
+    rate_per_meeting: round(opts.rate, 3),
+    offered_cmd_s: round(main.meetings * opts.rate, 1),
+    throughput_cmd_s: round(main.throughput, 1),
+    views_per_s: round(main.throughput * PEOPLE.length, 1),
+    p50_ms: round(main.latency.p50),
+    p95_ms: round(main.latency.p95),
+    p99_ms: round(main.latency.p99),
+    max_ms: round(main.latency.max),
+    ack_p50_ms: round(main.ack.p50),
+    baseline_p50_ms: round(baseline.latency.p50),
+    baseline_p95_ms: round(baseline.latency.p95),
+    baseline_p99_ms: round(baseline.latency.p99),
+    ratio_p50: round(ratioP50),
+    ratio_p99: round(ratioP99),
+    server_cpu_pct: round(main.serverCpu * 100, 1),
+    baseline_cpu_pct: round(baseline.serverCpu * 100, 1),
+    generator_cpu_pct: round(main.generatorCpu * 100, 1),
+    rss_mb: round(main.rssKb / 1024, 1),
+    rss_before_commands_mb: round(main.rssBeforeKb / 1024, 1),
+    idle_rss_mb: round(app.target.idleRssKb / 1024, 1),
+    baseline_rss_mb: round(baseline.rssKb / 1024, 1),
+    rss_per_participant_kb: round(main.rssPerParticipantKb, 1),
+    baseline_rss_per_participant_kb: round(baseline.rssPerParticipantKb, 1),
+    rss_ratio: round(rssRatio),
+    view_bytes: Math.round(viewBytes),
+    max_meetings_p99_under_100ms: maxMeetings,
+    ...(memoryProbe ? { memory_probe: memoryProbe } : {}),
+    levels: levels.map((l) => ({
+      meetings: l.meetings,
+      connected: l.connected,
+      p50_ms: round(l.latency.p50),
+      p99_ms: round(l.latency.p99),
+      cpu_pct: round(l.serverCpu * 100, 1),
+      rss_per_participant_kb: round(l.rssPerParticipantKb, 1),
+      rss_before_commands_mb: round(l.rssBeforeKb / 1024, 1),
+      rss_mb: round(l.rssKb / 1024, 1),
+    })),
+    rejected: Object.values(main.rejected).reduce((a, b) => a + b, 0),
+    errors:
+      Object.values(main.errors).reduce((a, b) => a + b, 0) +
+      Object.values(baseline.errors).reduce((a, b) => a + b, 0) +
+      main.disconnects +
+      baseline.disconnects,
+    join_page_js_gzip_kb: round(join.kb, 1),
+    join_page_source: join.source,
+    client_build_error: join.buildError,
+    machine: m,
+    load_avg_1m: { start: round(load0, 2), end: round(os.loadavg()[0]!, 2) },
+    elapsed_s: round((Date.now() - startedAt) / 1000, 1),
+  };
+  process.stdout.write(JSON.stringify(json) + '\n');
+}
+
+main().then(
+  () => {
+    cleanup();
+    process.exit(0);
+  },
+  (e) => {
+    log(`FAILED: ${(e as Error)?.stack ?? e}`);
+    cleanup();
+    process.exit(1);
+  },
+);

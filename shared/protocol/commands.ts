@@ -114,6 +114,9 @@ export const ROOM_COMMAND_SCHEMA = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('alert.dismiss'), alertId: id }).strict(),
+  z.object({ type: z.literal('message.dismiss'), messageId: id }).strict(),
+  /** Mutes someone's microphone (background noise). There is no remote unmute. */
+  z.object({ type: z.literal('member.mute'), memberId: id }).strict(),
   // board
   z.object({ type: z.literal('board.propose'), fields: BOARD_FIELDS_SCHEMA }).strict(),
   z

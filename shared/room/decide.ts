@@ -193,6 +193,15 @@ function applyClient(d: Draft, actor: Member, cmd: ClientCommand & { actorId: st
       return leave(d, actor);
     case 'message.toFacilitators':
       return messageFacilitators(d, actor, cmd.text);
+    case 'message.dismiss': {
+      requireFacilitator(actor);
+      const i = d.state.messages.findIndex((m) => m.id === cmd.messageId);
+      if (i < 0) reject('NOT_FOUND', 'That message is no longer there.');
+      d.state.messages.splice(i, 1);
+      return event(d, 'message.dismissed', actor.id);
+    }
+    case 'member.mute':
+      return muteMember(d, actor, cmd.memberId);
     case 'alert.dismiss': {
       requireFacilitator(actor);
       const i = d.state.alerts.findIndex((a) => a.id === cmd.alertId);
@@ -786,6 +795,17 @@ function leave(d: Draft, actor: Member): void {
   if (wasAdmitted && d.state.status !== 'ended') alert(d, 'left-safely', actor.id, actor.party);
   d.effects.push({ type: 'livekit.removeParticipant', memberId: actor.id });
   event(d, 'member.left', actor.id);
+}
+
+/** A facilitator mutes someone's microphone, e.g. for background noise. Only ever mutes. */
+function muteMember(d: Draft, actor: Member, targetId: string): void {
+  requireFacilitator(actor);
+  requireNotEnded(d.state);
+  const t = member(d.state, targetId);
+  if (t.status !== 'admitted') reject('INVALID_STATE', 'That person is not in the room.');
+  if (isFacilitator(t)) reject('INVALID_STATE', 'Facilitators manage their own microphones.');
+  d.effects.push({ type: 'livekit.muteMicrophones', memberIds: [t.id] });
+  event(d, 'member.muted', actor.id, { targetId });
 }
 
 function messageFacilitators(d: Draft, actor: Member, text: string): void {

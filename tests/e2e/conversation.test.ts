@@ -121,7 +121,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     }
   }
 
-  async function everyFloor(expected: [Page, string][]): Promise<void> {
+  async function waitForFloors(expected: [Page, string][]): Promise<void> {
     await Promise.all(
       expected.map(([page, text]) => waitForText(page, byTestId('floor-status'), text)),
     );
@@ -193,12 +193,12 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
   it('runs the phases; the patient party holds the floor and passes; the clinician asks for and gets the floor', async () => {
     await button(fac, 'Start the meeting').click();
     await waitForPhase(all(), PHASE.opening);
-    await everyFloor(participants().map((p) => [p, FLOOR.facilitators]));
+    await waitForFloors(participants().map((p) => [p, FLOOR.facilitators]));
     await nextPhase(PHASE.checkin);
 
     // The patient's story: the patient party (patient and support person) holds the floor.
     await nextPhase(PHASE.patientStory);
-    await everyFloor([
+    await waitForFloors([
       [patient, FLOOR.mine],
       [support, FLOOR.mine],
       [clinician, FLOOR.speaking('Patient and family')],
@@ -210,7 +210,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
 
     // The patient passes: the floor goes on, in the agreed order, to the healthcare workers.
     await button(patient, 'Pass').click();
-    await everyFloor([
+    await waitForFloors([
       [patient, FLOOR.speaking('Healthcare workers')],
       [support, FLOOR.speaking('Healthcare workers')],
       [clinician, FLOOR.mine],
@@ -218,9 +218,9 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     expect(await button(patient, 'Pass').count()).toBe(0);
 
     await nextPhase(PHASE.hcwStory);
-    await everyFloor([[clinician, FLOOR.mine]]);
+    await waitForFloors([[clinician, FLOOR.mine]]);
     await nextPhase(PHASE.questions);
-    await everyFloor(participants().map((p) => [p, FLOOR.facilitators]));
+    await waitForFloors(participants().map((p) => [p, FLOOR.facilitators]));
 
     // The clinician asks to speak; the facilitator sees the request in the queue and gives the floor.
     await button(clinician, 'Ask to speak').click();
@@ -228,7 +228,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await waitForText(fac, '.floor-controls .queue', new RegExp(`^${CLINICIAN} asked at`));
     await fac.getByText('asked to speak (#1)').waitFor();
     await button(fac, `Give the floor to ${CLINICIAN}`).click();
-    await everyFloor([
+    await waitForFloors([
       [clinician, FLOOR.mine],
       [patient, FLOOR.speaking(CLINICIAN)],
       [support, FLOOR.speaking(CLINICIAN)],
@@ -281,7 +281,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await waitForPresence(fac, byTestId('pause-banner'), false);
     // Exactly where it was: the same phase and the same floor.
     await waitForPhase(all(), PHASE.questions);
-    await everyFloor([
+    await waitForFloors([
       [clinician, FLOOR.mine],
       [patient, FLOOR.speaking(CLINICIAN)],
       [support, FLOOR.speaking(CLINICIAN)],
@@ -405,7 +405,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       await waitForPresence(p, byTestId('private-conversation-notice'), false);
     }
     await waitForPhase(all(), PHASE.questions);
-    await everyFloor([
+    await waitForFloors([
       [clinician, FLOOR.mine],
       [patient, FLOOR.speaking(CLINICIAN)],
       [support, FLOOR.speaking(CLINICIAN)],
@@ -442,7 +442,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       expect(await present(p, byTestId('pause-screen'))).toBe(false);
     }
     await waitForPhase([fac, patient, clinician], PHASE.questions);
-    await everyFloor([
+    await waitForFloors([
       [clinician, FLOOR.mine],
       [patient, FLOOR.speaking(CLINICIAN)],
     ]);
@@ -453,7 +453,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     expect(support.url()).toBe(invites[SUPPORT]);
     await admit(fac, support, SUPPORT);
     await waitForPhase([support], PHASE.questions);
-    await everyFloor([[support, FLOOR.speaking(CLINICIAN)]]);
+    await waitForFloors([[support, FLOOR.speaking(CLINICIAN)]]);
     await seeEachOther([
       [fac, id.fac!],
       [patient, id.patient!],

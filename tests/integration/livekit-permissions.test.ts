@@ -141,5 +141,19 @@ describe('LiveKit permissions follow the room state (real SFU)', () => {
     // ...and the patient's own action brings it back.
     expect(await publishMic(patient.room)).toBe(true);
     await until(serverMics, (m) => m[patient.id]?.liveMic === true);
+
+    // Background noise: a facilitator mutes the patient at the server. The patient keeps the
+    // right to unmute, and nobody else can unmute them.
+    expect(await fac.command({ type: 'member.mute', memberId: patient.id })).toMatchObject({
+      ok: true,
+    });
+    const muted = await until(serverMics, (m) => m[patient.id]?.liveMic === false);
+    expect(muted[patient.id]!.canPublishMic).toBe(true);
+    expect(
+      await clinician.socket.command({ type: 'member.mute', memberId: patient.id }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

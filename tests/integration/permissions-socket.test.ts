@@ -63,6 +63,8 @@ const MATRIX: Record<ClientCommand['type'], Role[]> = {
   'self.leave': ALL,
   'message.toFacilitators': but('observer'),
   'alert.dismiss': FAC,
+  'message.dismiss': FAC,
+  'member.mute': FAC,
   'board.propose': but('observer', 'interpreter'),
   'board.edit': FAC,
   'board.remove': FAC,
@@ -237,6 +239,8 @@ describe('every command × every role × every meeting state, through real socke
       'self.leave': { type: 'self.leave' },
       'message.toFacilitators': { type: 'message.toFacilitators', text: 'A note' },
       'alert.dismiss': { type: 'alert.dismiss', alertId: st.alerts[0]?.id ?? 'none' },
+      'message.dismiss': { type: 'message.dismiss', messageId: st.messages[0]?.id ?? 'none' },
+      'member.mute': { type: 'member.mute', memberId: ids.hcw },
       'board.propose': { type: 'board.propose', fields },
       'board.edit': {
         type: 'board.edit',

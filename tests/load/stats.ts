@@ -157,11 +157,11 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 
 /** A smoke run that finishes in about 20 seconds. */
 export const QUICK_OPTIONS: Partial<BenchOptions> = {
-  meetings: 20,
-  duration: 5,
-  warmup: 2,
+  meetings: 10,
+  duration: 4,
+  warmup: 1,
   stepUp: false,
-  baselineDuration: 4,
+  baselineDuration: 3,
   budget: 60,
 };
 

@@ -286,8 +286,13 @@ export const en = {
   people: {
     heading: 'Who is here',
     youSuffix: '(you)',
-    away: 'In a private conversation',
+    away: 'Away for a moment',
     notConnected: 'Connection lost',
+    mute: 'Mute {{name}} (background noise)',
+    remove: 'Remove {{name}}',
+    removeConfirm: '{{name}} will leave the meeting and cannot come back with their link.',
+    removeConfirmLabel: 'Confirm removing {{name}}',
+    removeYes: 'Yes, remove {{name}}',
   },
   side: {
     checkin: {
@@ -698,6 +703,7 @@ export const en = {
     alerts: 'Notices',
     messages: 'Messages',
     messageFrom: 'From {{name}} at {{time}}',
+    dismissMessage: 'Read',
     seen: 'Mark as seen',
     alert: {
       'left-safely': '{{name}} left the meeting.',

@@ -204,7 +204,15 @@ export class RoomActor {
             .unref?.();
           break;
         case 'livekit.muteMicrophones':
-          if (lk) await lk.muteMicrophones(livekitRoomName(this.meetingId, 'main'), e.memberIds);
+          if (lk) {
+            // Each person is muted in the LiveKit room they are in now (main or a side room).
+            const byRoom = new Map<string, string[]>();
+            for (const id of e.memberIds) {
+              const room = this.applied.get(id)?.room ?? livekitRoomName(this.meetingId, 'main');
+              byRoom.set(room, [...(byRoom.get(room) ?? []), id]);
+            }
+            for (const [room, ids] of byRoom) await lk.muteMicrophones(room, ids);
+          }
           break;
         case 'livekit.removeParticipant': {
           const a = this.applied.get(e.memberId);

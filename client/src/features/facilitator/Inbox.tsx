@@ -87,6 +87,14 @@ export function Inbox({ view }: { view: RoomView }) {
                   })}
                 </p>
                 <p className="inbox__text">{m.text}</p>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={cmd.pending}
+                  onClick={() => void cmd.run({ type: 'message.dismiss', messageId: m.id })}
+                >
+                  {t('inbox.dismissMessage')}
+                </button>
               </li>
             ))}
           </ul>

@@ -1,10 +1,63 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomView } from '../../../../shared/room/views';
+import type { MemberView, RoomView } from '../../../../shared/room/views';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { partyLabel, roleLabel } from '../../lib/labels';
+import { useCommand } from '../../lib/useCommand';
 
-/** Who is in the room, with name and role (PAR-9). */
+const isFacilitatorRole = (m: MemberView) => m.role === 'facilitator' || m.role === 'cofacilitator';
+
+/**
+ * Facilitator actions on one person: mute for background noise (never unmute: they unmute
+ * themselves) and remove, which asks first.
+ */
+function PersonActions({ person }: { person: MemberView }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <span className="people__actions">
+      <button
+        type="button"
+        className="button button--small"
+        disabled={cmd.pending || !person.connected}
+        onClick={() => void cmd.run({ type: 'member.mute', memberId: person.id })}
+      >
+        {t('people.mute', { name: person.name })}
+      </button>
+      {confirming ? (
+        <span role="group" aria-label={t('people.removeConfirmLabel', { name: person.name })}>
+          <span className="field__hint">{t('people.removeConfirm', { name: person.name })}</span>{' '}
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={cmd.pending}
+            onClick={() => void cmd.run({ type: 'member.remove', memberId: person.id })}
+          >
+            {t('people.removeYes', { name: person.name })}
+          </button>{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setConfirming(false)}
+          >
+            {t('common.cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+          {t('people.remove', { name: person.name })}
+        </button>
+      )}
+      <ErrorMessage error={cmd.error} />
+    </span>
+  );
+}
+
+/** Who is in the room, with name and role (PAR-9); facilitators also get per-person actions. */
 export function PeopleList({ view }: { view: RoomView }) {
   const { t } = useTranslation();
+  const canAct = view.me.isFacilitator && view.status !== 'ended';
   return (
     <section className="people" aria-labelledby="people-heading">
       <h2 id="people-heading" className="section-title">
@@ -26,6 +79,9 @@ export function PeopleList({ view }: { view: RoomView }) {
               {m.away ? <span className="badge">{t('people.away')}</span> : null}
               {!m.connected ? <span className="badge">{t('people.notConnected')}</span> : null}
             </span>
+            {canAct && m.id !== view.me.id && !isFacilitatorRole(m) ? (
+              <PersonActions person={m} />
+            ) : null}
           </li>
         ))}
       </ul>

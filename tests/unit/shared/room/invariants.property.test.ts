@@ -83,6 +83,8 @@ const CLIENT_TYPES = [
   ['self.leave', 2],
   ['message.toFacilitators', 1],
   ['alert.dismiss', 1],
+  ['message.dismiss', 1],
+  ['member.mute', 1],
 ] as const;
 
 const CLIENT = fc.oneof(
@@ -210,6 +212,10 @@ function clientCommand(s: RoomState, d: Desc): ClientCommand {
       return { type: d.type, text: 'Please read this out' };
     case 'alert.dismiss':
       return { type: d.type, alertId: at(s.alerts) };
+    case 'message.dismiss':
+      return { type: d.type, messageId: at(s.messages) };
+    case 'member.mute':
+      return { type: d.type, memberId: memberAt(s, d.ws[0] ?? 0) };
     default:
       return { type: d.type };
   }

@@ -60,6 +60,9 @@ const MATRIX: Record<ClientCommandType, string> = {
   'message.toFacilitators': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ –',
   // The facilitators' alerts (FAC-10).
   'alert.dismiss': '✔ ✔ – – – – – – –',
+  'message.dismiss': '✔ ✔ – – – – – – –',
+  // "Mute others (noise)": facilitators only; nobody can unmute anyone else.
+  'member.mute': '✔ ✔ – – – – – – –',
   // "Edit agreement board": facilitators edit, the others propose; interpreters and observers do
   // neither.
   'board.propose': '✔ ✔ ✔ ✔ ✔ ✔ ✔ – –',
@@ -235,6 +238,11 @@ const CASES: Record<ClientCommandType, Case> = {
     prepare: (h) => h.act(ID.hcw, { type: 'self.stepOut' }),
     command: (h) => ({ type: 'alert.dismiss', alertId: h.state.alerts[0]!.id }),
   },
+  'message.dismiss': {
+    prepare: (h) => h.act(ID.hcw, { type: 'message.toFacilitators', text: 'A note' }),
+    command: (h) => ({ type: 'message.dismiss', messageId: h.state.messages[0]!.id }),
+  },
+  'member.mute': { command: () => ({ type: 'member.mute', memberId: ID.hcw }) },
   'board.propose': { command: () => ({ type: 'board.propose', fields: FIELDS }) },
   'board.edit': {
     prepare: (h) => void proposeItem(h),

@@ -134,6 +134,23 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     // The patient replaces the compensation wording with their own request; the note goes away.
     await form.getByLabel('What should happen').fill(A_PROPOSED);
     await gone(note);
+    // What is being typed survives a lost connection and a reload of the page.
+    await patient.context().setOffline(true);
+    await shows(patient.getByText('Reconnecting…', { exact: false }));
+    await patient.context().setOffline(false);
+    await gone(patient.getByText('Reconnecting…', { exact: false }));
+    expect(await form.getByLabel('What should happen').inputValue()).toBe(A_PROPOSED);
+    // After a reload the person passes the welcome and device check again (the browser asks for
+    // the camera anew) and, already admitted, goes straight back into the room.
+    await patient.reload();
+    await waitForScreen(patient, 'welcome');
+    await patient.getByRole('button', { name: 'Continue' }).click();
+    await waitForScreen(patient, 'device-check');
+    await patient.getByRole('button', { name: 'Join the waiting area' }).click();
+    await waitForScreen(patient, 'room');
+    expect(await proposeForm(patient).getByLabel('What should happen').inputValue()).toBe(
+      A_PROPOSED,
+    );
     await propose(patient, A_PROPOSED, { category: 'Answers and information' });
     await propose(patient, C_DECLINED, { category: 'Follow-up and keeping in touch' });
     // The clinician's own commitment, which they will report on afterwards through their link.

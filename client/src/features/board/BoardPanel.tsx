@@ -23,6 +23,7 @@ function ProposeForm({ view }: { view: RoomView }) {
       <p className="field__hint">{t('board.proposeHint')}</p>
       <ItemFieldsForm
         initial={emptyFields()}
+        draftKey={`cg-draft:${view.meetingId}:${view.me.id}:propose`}
         members={view.members}
         submitLabel={t('board.propose')}
         busy={cmd.pending}

@@ -81,6 +81,7 @@ export function ItemEditor({
     <div className="item-editor">
       <ItemFieldsForm
         initial={item.fields}
+        draftKey={`cg-draft:edit:${item.id}:${baseVersion}`}
         members={members}
         submitLabel={t('board.saveChanges')}
         busy={cmd.pending}

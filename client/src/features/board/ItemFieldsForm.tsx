@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useSessionDraft } from '../../lib/useSessionDraft';
 import { useTranslation } from 'react-i18next';
 import type { BoardFields } from '../../../../shared/protocol/commands';
 import { faultNote } from '../../../../shared/room/board/faultNote';
@@ -38,6 +39,7 @@ export function ItemFieldsForm({
   onCancel,
   detailsOpen,
   footer,
+  draftKey,
 }: {
   initial: BoardFields;
   members: MemberView[];
@@ -47,10 +49,12 @@ export function ItemFieldsForm({
   onCancel?: () => void;
   detailsOpen?: boolean;
   footer?: ReactNode;
+  /** Keeps what is being typed through a reconnect or a reload (sessionStorage). */
+  draftKey?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [f, setF] = useState<BoardFields>(initial);
+  const [f, setF, clearDraft] = useSessionDraft<BoardFields>(draftKey, initial);
   const set = (patch: Partial<BoardFields>) => setF((old) => ({ ...old, ...patch }));
   // A gentle note, never a block (AGR-6): the rules live in shared/room/board/faultNote.ts.
   const note = f.category === 'referral' ? null : faultNote(f.text);
@@ -66,6 +70,7 @@ export function ItemFieldsForm({
       completionEvidence: f.completionEvidence.trim(),
       dueDate: f.dueDate || null,
     });
+    if (ok) clearDraft();
     if (ok && !onCancel) setF(emptyFields());
   };
 
@@ -168,7 +173,14 @@ export function ItemFieldsForm({
           {submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              clearDraft();
+              onCancel();
+            }}
+          >
             {t('common.cancel')}
           </button>
         ) : null}

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { createIo, publishTo, type IoServer, type SocketLimits } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
+import { GroupCommit } from './store/groupCommit';
 import { createRepo, type Repo } from './store/repo';
 import type { Db } from './store/db';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): App {
   const ioRef: { current: IoServer | null } = { current: null };
   const rooms = new RoomRegistry({
     repo,
+    commits: new GroupCommit(repo),
     livekit,
     logger,
     clock,

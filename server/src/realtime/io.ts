@@ -64,7 +64,10 @@ export function createIo(
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // Recovery replays what a briefly disconnected socket missed; views are whole snapshots, so a
+    // short window is enough (a longer absence gets the full view on reconnect) and bounds the
+    // memory the in-memory adapter spends keeping packets.
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
   });
 
   // Authentication runs on every connection, and again on recovery (skipMiddlewares: false).

@@ -7,6 +7,7 @@ import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/ty
 import { toRoomView, type RoomView } from '../../../shared/room/views';
 import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
 import type { Logger } from '../logger';
+import type { GroupCommit } from '../store/groupCommit';
 import type { Repo } from '../store/repo';
 
 export interface Clock {
@@ -16,6 +17,7 @@ export interface Clock {
 
 export interface RoomActorDeps {
   repo: Repo;
+  commits: GroupCommit;
   livekit: LiveKitGateway | null;
   logger: Logger;
   clock: Clock;
@@ -103,8 +105,22 @@ export class RoomActor {
       return { ok: false, error: result.error };
     }
     const before = this.state;
-    // Durable before acknowledged: the command row and the new snapshot, fsynced in one transaction.
-    repo.commitCommand(this.meetingId, result.state, clientId, command.type, now);
+    // Durable before acknowledged: the command row, the new snapshot and the audit rows, fsynced
+    // (grouped with other meetings' commands of the same moment) before anyone hears of it.
+    await this.deps.commits.commit({
+      meetingId: this.meetingId,
+      state: result.state,
+      clientId,
+      type: command.type,
+      now,
+      audit: result.events
+        .filter((e) => e.type !== 'member.connected' && e.type !== 'member.disconnected')
+        .map((e) => ({
+          event: e.type,
+          actorId: e.actorId,
+          actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
+        })),
+    });
     this.state = result.state;
     logger.debug('command.applied', {
       meetingId: this.meetingId,
@@ -113,17 +129,6 @@ export class RoomActor {
     });
     if (before.status !== result.state.status)
       repo.setMeetingStatus(this.meetingId, result.state.status);
-    for (const e of result.events) {
-      if (e.type === 'member.connected' || e.type === 'member.disconnected') continue;
-      const actor = e.actorId ? this.state.members[e.actorId] : undefined;
-      repo.audit(
-        this.meetingId,
-        now,
-        e.type,
-        e.actorId,
-        actor?.role ?? (e.actorId ? null : 'system'),
-      );
-    }
     this.broadcast(result.events);
     void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
     return { ok: true, data: { version: result.state.version } };

@@ -21,6 +21,16 @@ export interface CaseRow {
   closed_at: number | null;
 }
 
+/** One accepted command, as written before it is acknowledged. */
+export interface CommitRecord {
+  meetingId: string;
+  state: RoomState;
+  clientId: string | null;
+  type: string;
+  now: number;
+  audit: { event: string; actorId: string | null; actorRole: string | null }[];
+}
+
 export interface InviteRow {
   id: string;
   meeting_id: string;
@@ -200,12 +210,18 @@ export function createRepo(db: Db) {
       return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
     },
     /** One transaction, fsynced before it returns: the command row and the new snapshot. */
-    commitCommand: db.transaction(
-      (meetingId: string, state: RoomState, clientId: string | null, type: string, now: number) => {
-        q.insertCommand.run(meetingId, state.version, clientId, type, now);
-        q.upsertSnapshot.run(meetingId, state.version, JSON.stringify(state), now);
-      },
-    ),
+    /**
+     * Accepted commands of several meetings in one transaction (one fsync): for each, the
+     * content-free command row, the new snapshot and its audit rows.
+     */
+    commitBatch: db.transaction((records: CommitRecord[]) => {
+      for (const r of records) {
+        q.insertCommand.run(r.meetingId, r.state.version, r.clientId, r.type, r.now);
+        q.upsertSnapshot.run(r.meetingId, r.state.version, JSON.stringify(r.state), r.now);
+        for (const a of r.audit)
+          q.insertAudit.run(r.meetingId, r.now, a.event, a.actorId, a.actorRole);
+      }
+    }),
     saveSnapshot: (state: RoomState, now: number) =>
       q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
     commandVersionByClientId: (meetingId: string, clientId: string) =>

@@ -5,19 +5,24 @@
 // CG_CPU_PROFILE_DIR (npm run bench -- --cpu-prof DIR): the first SIGUSR2 starts the V8 sampling
 //   profiler, the second stops it and writes DIR/app-<pid>-<n>.cpuprofile, so the benchmark
 //   profiles exactly its main measured window.
-// CG_MEMORY_PROBE_DIR (npm run bench -- --probe-memory DIR): at the second SIGUSR2, measures how
-//   much heap Socket.IO's connection-state-recovery packet buffer holds: a full GC, the heap, then
-//   the buffer emptied (the app never reads it again in a benchmark: nobody reconnects), another
-//   GC and the heap again. Writes DIR/memory-<pid>.json.
+// CG_PROBE_DIR (npm run bench -- --probe DIR): between the two SIGUSR2, records the event-loop
+//   delay and every GC pause; at the second, measures how much heap Socket.IO's
+//   connection-state-recovery packet buffer holds: a full GC, the heap, then the buffer emptied (the
+//   app never reads it again in a benchmark: nobody reconnects), another GC and the heap again.
+//   Writes DIR/probe-<pid>.json.
+// CG_DIAG_NO_CSR_BUFFER=1 (a diagnostic experiment, not the product): Socket.IO keeps connection-
+//   state recovery but stops buffering broadcast packets, to measure what that buffer costs.
 import { Session } from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const profileDir = process.env.CG_CPU_PROFILE_DIR;
-const memoryDir = process.env.CG_MEMORY_PROBE_DIR;
+const memoryDir = process.env.CG_PROBE_DIR;
+const noCsrBuffer = process.env.CG_DIAG_NO_CSR_BUFFER === '1';
 let signals = 0;
 
 let session = null;
@@ -44,6 +49,13 @@ const stopProfile = () => {
 
 const adapters = new Set();
 let gc = null;
+if (noCsrBuffer) {
+  const require = createRequire(path.join(process.cwd(), 'package.json'));
+  const { Adapter, SessionAwareAdapter } = require('socket.io-adapter');
+  SessionAwareAdapter.prototype.broadcast = function (packet, opts) {
+    return Adapter.prototype.broadcast.call(this, packet, opts);
+  };
+}
 if (memoryDir) {
   v8.setFlagsFromString('--expose-gc');
   gc = vm.runInNewContext('gc');
@@ -56,7 +68,31 @@ if (memoryDir) {
     return broadcast.call(this, packet, opts);
   };
 }
+const loopDelay = memoryDir ? monitorEventLoopDelay({ resolution: 5 }) : null;
+const gcPauses = [];
+const gcObserver = memoryDir
+  ? new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcPauses.push(e.duration);
+    })
+  : null;
+const startProbe = () => {
+  loopDelay.enable();
+  gcObserver.observe({ entryTypes: ['gc'] });
+};
 const probeMemory = () => {
+  loopDelay.disable();
+  gcObserver.disconnect();
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  const sortedPauses = [...gcPauses].sort((a, b) => a - b);
+  const eventLoop = {
+    event_loop_delay_p50_ms: ms(loopDelay.percentile(50)),
+    event_loop_delay_p99_ms: ms(loopDelay.percentile(99)),
+    event_loop_delay_max_ms: ms(loopDelay.max),
+    gc_pauses: gcPauses.length,
+    gc_total_ms: Math.round(gcPauses.reduce((a, b) => a + b, 0)),
+    gc_max_ms: Math.round((sortedPauses[sortedPauses.length - 1] ?? 0) * 10) / 10,
+    gc_over_10ms: gcPauses.filter((d) => d > 10).length,
+  };
   gc();
   const before = process.memoryUsage();
   let packets = 0;
@@ -71,8 +107,9 @@ const probeMemory = () => {
   const mb = (x) => Math.round((x / 1048576) * 10) / 10;
   mkdirSync(memoryDir, { recursive: true });
   writeFileSync(
-    path.join(memoryDir, `memory-${process.pid}.json`),
+    path.join(memoryDir, `probe-${process.pid}.json`),
     JSON.stringify({
+      ...eventLoop,
       csr_packets: packets,
       csr_packets_json_mb: mb(jsonBytes),
       heap_used_mb_before: mb(before.heapUsed),
@@ -87,9 +124,12 @@ const probeMemory = () => {
 if (profileDir || memoryDir) {
   process.on('SIGUSR2', () => {
     signals += 1;
-    if (signals === 1 && session) {
-      profiling = true;
-      session.post('Profiler.start');
+    if (signals === 1) {
+      if (memoryDir) startProbe();
+      if (session) {
+        profiling = true;
+        session.post('Profiler.start');
+      }
     } else if (signals === 2) {
       stopProfile();
       if (memoryDir) probeMemory();

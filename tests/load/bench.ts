@@ -30,6 +30,7 @@ import {
   formatTable,
   maxLevelUnder,
   parseArgs,
+  percentileBySlice,
   ratio,
   round,
   summarize,
@@ -158,6 +159,9 @@ interface LevelResult {
   connected: number;
   measureSeconds: number;
   latency: Summary;
+  /** p99 in consecutive slices of the measured window (does it drift as the run goes on?). */
+  p99BySlice: number[];
+  sliceSeconds: number;
   ack: Summary;
   byType: Record<string, Summary>;
   accepted: number;
@@ -266,6 +270,7 @@ class Load {
     const replies = (await Promise.all(results)) as RunResult[];
 
     const lat: number[] = [];
+    const at: number[] = [];
     const ack: number[] = [];
     const byType: Record<string, number[]> = {};
     const rejected: Record<string, number> = {};
@@ -278,6 +283,7 @@ class Load {
     let vbCount = 0;
     for (const r of replies) {
       for (const x of r.latencies) lat.push(x);
+      for (const x of r.emittedAt) at.push(x);
       for (const x of r.ackLatencies) ack.push(x);
       for (const [k, v] of Object.entries(r.byType)) (byType[k] ??= []).push(...v);
       for (const [k, v] of Object.entries(r.rejected)) rejected[k] = (rejected[k] ?? 0) + v;
@@ -291,7 +297,11 @@ class Load {
     }
     const participants = active * PEOPLE.length;
     const latency = summarize(lat);
+    const slices = Math.max(1, Math.min(12, Math.floor(measureSeconds / 5)));
+    const sliceMs = measureMs / slices;
     const result: LevelResult = {
+      p99BySlice: percentileBySlice(lat, at, sliceMs, slices, 99),
+      sliceSeconds: sliceMs / 1000,
       label,
       target: this.target,
       meetings: active,
@@ -365,11 +375,13 @@ async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; ta
     LOG_LEVEL: 'warn',
   };
   // Diagnostics (tests/load/app-probe.mjs), toggled by SIGUSR2 around the main measured window.
-  if (opts.cpuProf || opts.probeMemory) {
+  if (opts.cpuProf || opts.probe || process.env.CG_DIAG_NO_CSR_BUFFER === '1') {
+    if (process.env.CG_DIAG_NO_CSR_BUFFER === '1')
+      log('DIAGNOSTIC: Socket.IO recovery buffer disabled in the app (CG_DIAG_NO_CSR_BUFFER=1)');
     const preload = path.join(HERE, 'app-probe.mjs');
     env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim();
     if (opts.cpuProf) env.CG_CPU_PROFILE_DIR = path.resolve(opts.cpuProf);
-    if (opts.probeMemory) env.CG_MEMORY_PROBE_DIR = path.resolve(opts.probeMemory);
+    if (opts.probe) env.CG_PROBE_DIR = path.resolve(opts.probe);
   }
   // No LiveKit (media is not part of this benchmark): spawnServer passes on process.env, so drop
   // any LIVEKIT_* from it for the spawn (empty values would fail the config's validation).
@@ -522,9 +534,9 @@ function machine() {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The app process's memory probe (tests/load/app-probe.mjs), once it has written it. */
+/** The app process's probe (tests/load/app-probe.mjs), once it has written it. */
 async function readProbe(dir: string, pid: number): Promise<Record<string, number> | null> {
-  const file = path.join(path.resolve(dir), `memory-${pid}.json`);
+  const file = path.join(path.resolve(dir), `probe-${pid}.json`);
   for (let i = 0; i < 100; i++) {
     if (existsSync(file)) {
       try {
@@ -535,7 +547,7 @@ async function readProbe(dir: string, pid: number): Promise<Record<string, numbe
     }
     await sleep(100);
   }
-  log('memory probe: no answer from the app process');
+  log('probe: no answer from the app process');
   return null;
 }
 
@@ -574,8 +586,8 @@ async function main(): Promise<void> {
   const app = await startApp(opts);
   const levels: LevelResult[] = [];
   let main: LevelResult;
-  let memoryProbe: Record<string, number> | null = null;
-  if (opts.cpuProf || opts.probeMemory) {
+  let probe: Record<string, number> | null = null;
+  if (opts.cpuProf || opts.probe) {
     // Profile (and probe) the main level's measured window only (tests/load/app-probe.mjs).
     app.target.onWindow = (_edge, label) => {
       if (label === 'app') app.server.child.kill('SIGUSR2');
@@ -585,13 +597,16 @@ async function main(): Promise<void> {
     await app.target.addMeetings(opts.meetings);
     main = await app.target.level('app', opts, opts.duration);
     levels.push(main);
-    if (opts.probeMemory) memoryProbe = await readProbe(opts.probeMemory, app.server.child.pid!);
+    if (opts.probe) probe = await readProbe(opts.probe, app.server.child.pid!);
 
     // Leave room for the baseline: its set-up, warm-up, window and some slack.
     const baselineReserveMs =
       (opts.meetings * 15 + (opts.warmup + opts.baselineDuration) * 1000 + 15_000) * 1;
-    let current = main;
-    while (opts.stepUp && current.latency.p99 < P99_LIMIT_MS) {
+    // The largest level known to pass and the smallest known to fail (p99 under 100 ms).
+    const under = (l: LevelResult) => l.latency.p99 < P99_LIMIT_MS;
+    let pass = under(main) ? main.meetings : 0;
+    let fail = under(main) ? Infinity : main.meetings;
+    while (opts.stepUp && fail === Infinity) {
       const add = opts.step;
       const needMs =
         add * app.target.setupMsPerMeeting * 1.5 +
@@ -609,21 +624,25 @@ async function main(): Promise<void> {
         log(`step-up: could not add meetings: ${(e as Error).message}`);
         break;
       }
-      current = await app.target.level(`app step`, opts, opts.stepDuration);
-      levels.push(current);
+      const l = await app.target.level('app step', opts, opts.stepDuration);
+      levels.push(l);
+      if (under(l)) pass = l.meetings;
+      else fail = l.meetings;
     }
-    // The main level itself is over the limit: halve the active meetings (the others stay
-    // connected, idle) until a level passes, so the figure says where this node does stand.
-    let active = main.meetings;
-    while (opts.stepUp && current.latency.p99 >= P99_LIMIT_MS && active >= 20) {
-      active = Math.floor(active / 2);
+    // Then narrow the gap between the two (twice at most): the meetings in between run the
+    // script, the rest stay connected and idle. When the main level itself fails this halves it.
+    for (let i = 0; opts.stepUp && fail !== Infinity && i < 2; i++) {
+      const mid = pass === 0 ? Math.floor(fail / 2) : Math.round((pass + fail) / 2 / 25) * 25;
+      if (mid <= pass || mid >= fail || mid < 10) break;
       const needMs = (opts.warmup + opts.stepDuration) * 1000 + 10_000;
       if (Date.now() + needMs + baselineReserveMs > deadline) {
-        log(`step-down: no time left for ${active} meetings within the ${opts.budget} s budget`);
+        log(`refine: no time left to try ${mid} meetings within the ${opts.budget} s budget`);
         break;
       }
-      current = await app.target.level(`app step-down`, opts, opts.stepDuration, active);
-      levels.push(current);
+      const l = await app.target.level('app refine', opts, opts.stepDuration, mid);
+      levels.push(l);
+      if (under(l)) pass = mid;
+      else fail = mid;
     }
   } finally {
     await app.target.close();
@@ -699,6 +718,9 @@ async function main(): Promise<void> {
         .map(([k, s]) => [k, s.count, f1(s.p50), f1(s.p95), f1(s.p99), f1(s.max)]),
     ]),
   );
+  out.push(
+    `p99 of the main level in ${main.sliceSeconds.toFixed(1)} s slices: ${main.p99BySlice.map((x) => f1(x)).join(', ')} ms`,
+  );
   const rejections = Object.entries(main.rejected);
   const errs = Object.entries({ ...main.errors, ...baseline.errors });
   if (rejections.length)
@@ -706,9 +728,12 @@ async function main(): Promise<void> {
   if (errs.length) out.push(`Errors: ${errs.map(([k, v]) => `${k} x${v}`).join(', ')}`);
   if (main.late || baseline.late)
     out.push(`Commands sent >50 ms behind schedule: app ${main.late}, baseline ${baseline.late}`);
-  if (memoryProbe) {
+  if (probe) {
     out.push(
-      `Memory probe (app, end of the main window): Socket.IO's connection-state-recovery buffer held ${memoryProbe.csr_packets} packets (${memoryProbe.csr_packets_json_mb} MB as JSON); emptying it freed ${memoryProbe.heap_freed_mb} MB of heap (${memoryProbe.heap_used_mb_before} -> ${memoryProbe.heap_used_mb_after_emptying} MB).`,
+      `Probe (app, main window): event-loop delay p99 ${probe.event_loop_delay_p99_ms} ms, max ${probe.event_loop_delay_max_ms} ms; ${probe.gc_pauses} GC pauses, ${probe.gc_total_ms} ms in all, longest ${probe.gc_max_ms} ms.`,
+    );
+    out.push(
+      `Probe (app, end of the main window): Socket.IO's connection-state-recovery buffer held ${probe.csr_packets} packets (${probe.csr_packets_json_mb} MB as JSON); emptying it freed ${probe.heap_freed_mb} MB of heap (${probe.heap_used_mb_before} -> ${probe.heap_used_mb_after_emptying} MB).`,
     );
   }
   out.push('');
@@ -754,6 +779,8 @@ async function main(): Promise<void> {
     p50_ms: round(main.latency.p50),
     p95_ms: round(main.latency.p95),
     p99_ms: round(main.latency.p99),
+    p99_by_slice_ms: main.p99BySlice.map((x) => round(x, 1)),
+    slice_s: round(main.sliceSeconds, 1),
     max_ms: round(main.latency.max),
     ack_p50_ms: round(main.ack.p50),
     baseline_p50_ms: round(baseline.latency.p50),
@@ -773,7 +800,7 @@ async function main(): Promise<void> {
     rss_ratio: round(rssRatio),
     view_bytes: Math.round(viewBytes),
     max_meetings_p99_under_100ms: maxMeetings,
-    ...(memoryProbe ? { memory_probe: memoryProbe } : {}),
+    ...(probe ? { probe } : {}),
     levels: levels.map((l) => ({
       meetings: l.meetings,
       connected: l.connected,

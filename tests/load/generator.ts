@@ -40,6 +40,8 @@ export type GeneratorRequest =
 export interface RunResult {
   type: 'result';
   latencies: Float64Array;
+  /** When each of `latencies` was emitted: ms since the measured window began. */
+  emittedAt: Float64Array;
   ackLatencies: Float64Array;
   byType: Record<string, number[]>;
   sent: number;
@@ -258,6 +260,7 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
   const endAt = measureFrom + msg.measureMs;
   const interval = 1000 / msg.rate;
   const latencies: number[] = [];
+  const emittedAt: number[] = [];
   const ackLatencies: number[] = [];
   const byType: Record<string, number[]> = {};
   const rejected: Record<string, number> = {};
@@ -300,6 +303,7 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
           if (measured) {
             const lat = Math.max(...arrivals) - t0;
             latencies.push(lat);
+            emittedAt.push(t0 - measureFrom);
             ackLatencies.push(tAck - t0);
             (byType[step.command.type] ??= []).push(lat);
           }
@@ -318,6 +322,7 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
   return {
     type: 'result',
     latencies: Float64Array.from(latencies),
+    emittedAt: Float64Array.from(emittedAt),
     ackLatencies: Float64Array.from(ackLatencies),
     byType,
     sent,

@@ -49,6 +49,25 @@ export function summarize(samples: ArrayLike<number>): Summary {
   };
 }
 
+/**
+ * The p-th percentile of the samples in consecutive time slices: `at[i]` is when sample i was
+ * taken (same unit as `sliceLength`, from 0). Slices without samples give NaN.
+ */
+export function percentileBySlice(
+  samples: ArrayLike<number>,
+  at: ArrayLike<number>,
+  sliceLength: number,
+  slices: number,
+  p: number,
+): number[] {
+  const buckets: number[][] = Array.from({ length: slices }, () => []);
+  for (let i = 0; i < samples.length; i++) {
+    const k = Math.min(slices - 1, Math.max(0, Math.floor(at[i]! / sliceLength)));
+    buckets[k]!.push(samples[i]!);
+  }
+  return buckets.map((b) => percentile(sorted(b), p));
+}
+
 /** a / b, or null when either is missing or b is not positive (a ratio that means nothing). */
 export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
   if (a == null || b == null || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return null;
@@ -130,8 +149,11 @@ export interface BenchOptions {
   noBuild: boolean;
   /** Write a V8 CPU profile of the app process (its main measured window) into this directory. */
   cpuProf: string | null;
-  /** Measure the heap held by Socket.IO's recovery buffer at the end of the main window, into this directory. */
-  probeMemory: string | null;
+  /**
+   * Probe the app in its main window (event-loop delay, GC pauses, the heap held by Socket.IO's
+   * recovery buffer), writing into this directory.
+   */
+  probe: string | null;
   /** Where the app's temporary DATA_DIR is created (default: the OS temp directory). */
   dataDir: string | null;
   quick: boolean;
@@ -150,7 +172,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   baselineDuration: 25,
   noBuild: false,
   cpuProf: null,
-  probeMemory: null,
+  probe: null,
   dataDir: null,
   quick: false,
 };
@@ -221,7 +243,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     'no-build',
     'cpu-prof',
     'data-dir',
-    'probe-memory',
+    'probe',
     'quick',
   ]);
   for (const k of raw.keys()) if (!known.has(k)) throw new Error(`Unknown flag: --${k}`);
@@ -238,8 +260,8 @@ export function parseArgs(argv: string[]): BenchOptions {
   o.noBuild = bool('no-build') ?? o.noBuild;
   const prof = raw.get('cpu-prof');
   if (prof !== undefined) o.cpuProf = prof === true ? 'cpu-profiles' : prof;
-  const probe = raw.get('probe-memory');
-  if (probe !== undefined) o.probeMemory = probe === true ? 'memory-probe' : probe;
+  const probe = raw.get('probe');
+  if (probe !== undefined) o.probe = probe === true ? 'probe' : probe;
   const dataDir = raw.get('data-dir');
   if (dataDir === true) throw new Error('--data-dir needs a directory');
   if (dataDir !== undefined) o.dataDir = dataDir;

@@ -8,6 +8,7 @@ import type {
   ServerToClientEvents,
 } from '../../../shared/protocol/events';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { LatestViewAdapter } from './latestViewAdapter';
 import type { RoomEvent } from '../../../shared/room/types';
 import type { RoomView } from '../../../shared/room/views';
 import { checkInvite, facilitatorFromCookie, type ApiDeps } from '../http/api';
@@ -68,6 +69,7 @@ export function createIo(
     // short window is enough (a longer absence gets the full view on reconnect) and bounds the
     // memory the in-memory adapter spends keeping packets.
     connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    adapter: LatestViewAdapter as never,
   });
 
   // Authentication runs on every connection, and again on recovery (skipMiddlewares: false).
@@ -229,8 +231,9 @@ export function createIo(
     });
 
     void actor.attach(memberId).then(() => {
-      // A recovered socket got the missed views replayed; a new one gets the current view.
-      if (!socket.recovered && socket.connected) {
+      // A new socket gets the current view; a recovered one too (it drops it if it already has
+      // that version), so being up to date never depends on what recovery could replay.
+      if (socket.connected) {
         const view = actor.viewFor(memberId);
         if (view) socket.emit('room:view', view);
       }

@@ -7,6 +7,7 @@ import {
   maxLevelUnder,
   parseArgs,
   percentile,
+  percentileBySlice,
   ratio,
   round,
   sorted,
@@ -41,6 +42,19 @@ describe('percentile (nearest rank)', () => {
     expect(percentile([], 50)).toBeNaN();
     expect(() => percentile([1], 101)).toThrow(RangeError);
     expect(() => percentile([1], -1)).toThrow(RangeError);
+  });
+});
+
+describe('percentileBySlice', () => {
+  it('takes the percentile of each time slice, NaN for an empty one', () => {
+    const samples = [1, 2, 3, 10, 20, 30];
+    const at = [0, 4, 9.9, 10, 15, 999];
+    const [a, b, c] = percentileBySlice(samples, at, 10, 3, 100);
+    expect(a).toBe(3);
+    // The last slice takes whatever comes after it too.
+    expect(b).toBe(20);
+    expect(c).toBe(30);
+    expect(percentileBySlice([5], [25], 10, 3, 50)).toEqual([NaN, NaN, 5]);
   });
 });
 

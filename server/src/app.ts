@@ -219,9 +219,10 @@ export function createApp(deps: AppDeps): App {
     purgeExpired,
     async close() {
       clearInterval(purgeTimer);
-      await rooms.idle();
+      // Sockets first: their disconnects are commands too, and must be written before we return.
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await rooms.idle();
       if (httpServer.listening)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -130,8 +130,12 @@ describe('LiveKit permissions follow the room state (real SFU)', () => {
     expect(
       await fac.command({ type: 'pause.start', message: null, breakMinutes: 5 }),
     ).toMatchObject({ ok: true });
-    const paused = await until(serverMics, (m) => Object.values(m).every((x) => !x.liveMic));
-    expect(paused[patient.id]!.canPublishMic).toBe(false);
+    // (The mute lands first, the permission change right after: wait for both.)
+    const paused = await until(
+      serverMics,
+      (m) => Object.values(m).every((x) => !x.liveMic) && m[patient.id]?.canPublishMic === false,
+    );
+    expect(Object.values(paused).every((x) => !x.liveMic && !x.canPublishMic)).toBe(true);
 
     // Resume: rights come back, but nobody's microphone is live until they publish it themselves.
     expect(await fac.command({ type: 'pause.resume' })).toMatchObject({ ok: true });

@@ -227,17 +227,29 @@ export function createIo(
     );
 
     socket.on('disconnect', () => {
-      void actor.detach(memberId);
+      actor.detach(memberId).catch((err) =>
+        logger.error('presence.failed', {
+          meetingId,
+          reason: String(err?.message ?? err).slice(0, 120),
+        }),
+      );
     });
 
-    void actor.attach(memberId).then(() => {
-      // A new socket gets the current view; a recovered one too (it drops it if it already has
-      // that version), so being up to date never depends on what recovery could replay.
-      if (socket.connected) {
-        const view = actor.viewFor(memberId);
-        if (view) socket.emit('room:view', view);
-      }
-    });
+    actor.attach(memberId).then(
+      () => {
+        // A new socket gets the current view; a recovered one too (it drops it if it already has
+        // that version), so being up to date never depends on what recovery could replay.
+        if (socket.connected) {
+          const view = actor.viewFor(memberId);
+          if (view) socket.emit('room:view', view);
+        }
+      },
+      (err) =>
+        logger.error('presence.failed', {
+          meetingId,
+          reason: String(err?.message ?? err).slice(0, 120),
+        }),
+    );
   });
 
   return io;

@@ -204,7 +204,10 @@ export class RoomActor {
         case 'schedule.partyGrace':
           this.deps.clock
             .setTimeout(() => {
-              void this.dispatch({ type: 'system.partyGraceExpired', party: e.party });
+              // After a shutdown the store is gone: nothing to do then.
+              this.dispatch({ type: 'system.partyGraceExpired', party: e.party }).catch(
+                () => undefined,
+              );
             }, this.deps.partyGraceMs)
             .unref?.();
           break;

@@ -4,7 +4,7 @@ import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
 import { ROOM_COMMAND_SCHEMA, type ClientCommand } from '../../shared/protocol/commands';
 import type { InviteDto } from '../../shared/protocol/http';
 import { decide } from '../../shared/room/decide';
-import type { Role } from '../../shared/room/roles';
+import { ROLES as ALL_ROLES, type Role } from '../../shared/room/roles';
 import { createRoomState, type RoomState } from '../../shared/room/state';
 import type { RoomCommand } from '../../shared/room/types';
 import { api, connect, createMeeting, startTestServer, type TestServer } from '../support/server';
@@ -14,17 +14,7 @@ import { api, connect, createMeeting, startTestServer, type TestServer } from '.
  * sockets: a role the permission matrix (research/domain.md §5.1) does not allow is always refused;
  * an allowed role is never refused as FORBIDDEN.
  */
-const ROLES: Role[] = [
-  'facilitator',
-  'cofacilitator',
-  'patient',
-  'patient_support',
-  'hcw',
-  'hcw_support',
-  'org_rep',
-  'interpreter',
-  'observer',
-];
+const ROLES: Role[] = [...ALL_ROLES];
 const FAC: Role[] = ['facilitator', 'cofacilitator'];
 const ALL = ROLES;
 const but = (...out: Role[]) => ROLES.filter((r) => !out.includes(r));

@@ -25,6 +25,11 @@ const ALLOWED_FIELDS = new Set([
   'effect',
 ]);
 
+/** The short reason of an error for a log line (library messages only: ids, never content). */
+export function errorReason(err: unknown): string {
+  return String((err as Error | undefined)?.message ?? err).slice(0, 120);
+}
+
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;

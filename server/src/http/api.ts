@@ -118,6 +118,11 @@ export function overdueItems(states: RoomState[], now: number): number {
   );
 }
 
+/** An unusable invite link: 404 when it never existed, 410 when it expired or was withdrawn. */
+function inviteHttpError(check: Extract<InviteCheck, { ok: false }>): HttpError {
+  return new HttpError(check.code === 'NOT_FOUND' ? 404 : 410, check.code, check.message);
+}
+
 export function createApiRouter(deps: ApiDeps): Router {
   const { repo, config, logger, now } = deps;
   const r = express.Router();
@@ -454,8 +459,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/invite/:token',
     route((req, res) => {
       const check = checkInvite(deps, String(req.params.token));
-      if (!check.ok)
-        throw new HttpError(check.code === 'NOT_FOUND' ? 404 : 410, check.code, check.message);
+      if (!check.ok) throw inviteHttpError(check);
       const m = repo.meetingById(check.invite.meeting_id)!;
       const person = repo.personById(check.invite.person_id)!;
       const owner = repo.facilitatorById(repo.caseById(m.caseId)!.owner_id)!;
@@ -495,8 +499,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/summary/:token',
     route((req, res) => {
       const check = checkInvite(deps, String(req.params.token));
-      if (!check.ok)
-        throw new HttpError(check.code === 'NOT_FOUND' ? 404 : 410, check.code, check.message);
+      if (!check.ok) throw inviteHttpError(check);
       const m = repo.meetingById(check.invite.meeting_id)!;
       const member = deps.rooms.get(m.id)?.state.members[check.invite.person_id];
       if (!member || member.status === 'denied' || member.status === 'removed') {

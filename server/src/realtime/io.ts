@@ -8,6 +8,7 @@ import type {
   ServerToClientEvents,
 } from '../../../shared/protocol/events';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { errorReason } from '../logger';
 import { LatestViewAdapter } from './latestViewAdapter';
 import type { RoomEvent } from '../../../shared/room/types';
 import type { RoomView } from '../../../shared/room/views';
@@ -184,7 +185,7 @@ export function createIo(
           logger.error('command.failed', {
             meetingId,
             command: command.type,
-            reason: String(err?.message ?? err).slice(0, 120),
+            reason: errorReason(err),
           });
           ack({
             ok: false,
@@ -230,7 +231,7 @@ export function createIo(
       actor.detach(memberId).catch((err) =>
         logger.error('presence.failed', {
           meetingId,
-          reason: String(err?.message ?? err).slice(0, 120),
+          reason: errorReason(err),
         }),
       );
     });
@@ -247,7 +248,7 @@ export function createIo(
       (err) =>
         logger.error('presence.failed', {
           meetingId,
-          reason: String(err?.message ?? err).slice(0, 120),
+          reason: errorReason(err),
         }),
     );
   });

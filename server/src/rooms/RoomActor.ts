@@ -6,7 +6,7 @@ import type { DecideContext, RoomState } from '../../../shared/room/state';
 import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/types';
 import { toRoomView, type RoomView } from '../../../shared/room/views';
 import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
-import type { Logger } from '../logger';
+import { errorReason, type Logger } from '../logger';
 import type { GroupCommit } from '../store/groupCommit';
 import type { Repo } from '../store/repo';
 
@@ -41,6 +41,19 @@ interface Applied {
  * One live meeting: applies commands one at a time (a promise queue), persists each accepted one
  * durably before acknowledging it, pushes every viewer's view, then runs effects against LiveKit.
  */
+/**
+ * Runs `fn` after `tail` settles. Returns fn's own promise and the new tail, which never rejects
+ * (`onError` sees a failure), so one failed step never blocks the queue.
+ */
+function chain<T>(
+  tail: Promise<unknown>,
+  fn: () => Promise<T>,
+  onError: (err: unknown) => void,
+): [Promise<T>, Promise<unknown>] {
+  const run = tail.then(fn, fn);
+  return [run, run.catch(onError)];
+}
+
 export class RoomActor {
   private tail: Promise<unknown> = Promise.resolve();
   /** LiveKit work runs in its own queue, in order, without holding up the next command. */
@@ -61,19 +74,19 @@ export class RoomActor {
 
   /** Runs `fn` after every queued command: the one place state changes. */
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => undefined);
+    const [run, tail] = chain(this.tail, fn, () => undefined);
+    this.tail = tail;
     return run;
   }
 
   private enqueueEffect<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.effectsTail.then(fn, fn);
-    this.effectsTail = run.catch((err) =>
+    const [run, tail] = chain(this.effectsTail, fn, (err) =>
       this.deps.logger.warn('livekit.effect.failed', {
         meetingId: this.meetingId,
-        reason: String((err as Error)?.message ?? err).slice(0, 120),
+        reason: errorReason(err),
       }),
     );
+    this.effectsTail = tail;
     return run;
   }
 
@@ -269,20 +282,23 @@ export class RoomActor {
   async restoreLiveKit(): Promise<void> {
     const lk = this.deps.livekit;
     if (!lk) return;
-    const rooms = new Set<string>(['main', ...this.state.sideRooms.map((r) => r.id)]);
-    for (const r of rooms) {
-      const name = livekitRoomName(this.meetingId, r);
-      for (const identity of await lk.listIdentities(name)) {
-        // Unknown publish rights: force a full permission set by recording the opposite.
-        const access = mediaAccess(this.state, identity);
-        const unknown = {
-          audio: !(access?.canPublishAudio ?? false),
-          video: !(access?.canPublishVideo ?? false),
-        };
-        this.applied.set(identity, { room: name, publish: unknown });
+    // In the LiveKit queue, like every other change to what LiveKit was told (`applied`).
+    await this.enqueueEffect(async () => {
+      const rooms = new Set<string>(['main', ...this.state.sideRooms.map((r) => r.id)]);
+      for (const r of rooms) {
+        const name = livekitRoomName(this.meetingId, r);
+        for (const identity of await lk.listIdentities(name)) {
+          // Unknown publish rights: force a full permission set by recording the opposite.
+          const access = mediaAccess(this.state, identity);
+          const unknown = {
+            audio: !(access?.canPublishAudio ?? false),
+            video: !(access?.canPublishVideo ?? false),
+          };
+          this.applied.set(identity, { room: name, publish: unknown });
+        }
       }
-    }
-    await this.enqueueEffect(() => this.reconcile());
+      await this.reconcile();
+    });
   }
 
   /** Waits for every queued command and effect (tests and shutdown). */

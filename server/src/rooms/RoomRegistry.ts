@@ -1,4 +1,5 @@
 import { createRoomState, type NewMember } from '../../../shared/room/state';
+import { errorReason } from '../logger';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
 /** Live meetings by id: an actor is created lazily from the latest snapshot, or from the case. */
@@ -47,7 +48,7 @@ export class RoomRegistry {
       await actor.restoreLiveKit().catch((err) =>
         this.deps.logger.warn('livekit.restore.failed', {
           meetingId: id,
-          reason: String(err?.message ?? err).slice(0, 120),
+          reason: errorReason(err),
         }),
       );
     }

@@ -25,7 +25,7 @@ export interface ClientToServerEvents {
   'room:command': (envelope: CommandEnvelope, ack: (res: Ack<{ version: number }>) => void) => void;
   /** A short-lived LiveKit token for where the server says this person is now. */
   'media:token': (payload: Record<string, never>, ack: (res: Ack<MediaGrant>) => void) => void;
-  /** Asks for the full current view (after a reconnect that could not be recovered). */
+  /** Asks for the full current view (the client does after every reconnect). */
   'room:sync': (payload: Record<string, never>, ack: (res: Ack<RoomView>) => void) => void;
 }
 

@@ -80,7 +80,8 @@ export class RoomConnection {
       const again = this.connectedOnce;
       this.connectedOnce = true;
       this.set({ status: 'connected', refusal: null });
-      // The server pushes a view on connect; after a reconnect also ask, in case recovery failed.
+      // The server pushes a view on every connect; after a reconnect also ask for it, so a view
+      // lost in the gap can never leave this page behind.
       if (again) void this.sync();
     });
     this.socket.on('room:view', (view) => this.applyView(view));

@@ -9,7 +9,6 @@ import type {
 } from '../../../shared/protocol/events';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { errorReason } from '../logger';
-import { LatestViewAdapter } from './latestViewAdapter';
 import type { RoomEvent } from '../../../shared/room/types';
 import type { RoomView } from '../../../shared/room/views';
 import { checkInvite, facilitatorFromCookie, type ApiDeps } from '../http/api';
@@ -66,14 +65,13 @@ export function createIo(
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
     serveClient: false,
-    // Recovery replays what a briefly disconnected socket missed; views are whole snapshots, so a
-    // short window is enough (a longer absence gets the full view on reconnect) and bounds the
-    // memory the in-memory adapter spends keeping packets.
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
-    adapter: LatestViewAdapter as never,
+    // No connection-state recovery: every message is a whole view with a version, and every
+    // (re)connection is answered with the current view, so there is nothing to replay. A socket
+    // that comes back is a new connection: authenticated again, then sent the view. (Recovery
+    // would only keep a copy of recent views in memory for every person for nothing.)
   });
 
-  // Authentication runs on every connection, and again on recovery (skipMiddlewares: false).
+  // Authentication runs on every connection, reconnections included.
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     if (auth.protocol !== PROTOCOL_VERSION) {
@@ -238,8 +236,7 @@ export function createIo(
 
     actor.attach(memberId).then(
       () => {
-        // A new socket gets the current view; a recovered one too (it drops it if it already has
-        // that version), so being up to date never depends on what recovery could replay.
+        // Every socket, new or reconnecting, starts from the current view.
         if (socket.connected) {
           const view = actor.viewFor(memberId);
           if (view) socket.emit('room:view', view);

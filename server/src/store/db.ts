@@ -9,14 +9,18 @@ export type Db = Database.Database;
  * survive a process kill but may lose the last transactions on power loss: not good enough for a
  * meeting that may happen once.)
  */
+export const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+] as const;
+
 export function openDb(dataDir: string | ':memory:'): Db {
   const db = new Database(
     dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'common-ground.sqlite'),
   );
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  for (const p of PRAGMAS) db.pragma(p);
   migrate(db);
   return db;
 }

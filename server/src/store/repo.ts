@@ -31,6 +31,35 @@ export interface CommitRecord {
   audit: { event: string; actorId: string | null; actorRole: string | null }[];
 }
 
+/**
+ * The three statements an accepted command writes, shared by the main connection and the commit
+ * worker (commitWorker.mjs), which prepares them on its own connection.
+ */
+export const COMMIT_SQL = {
+  command:
+    'INSERT INTO room_commands (meeting_id, version, client_id, type, at) VALUES (?, ?, ?, ?, ?)',
+  snapshot: `INSERT INTO room_snapshots (meeting_id, version, state_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(meeting_id) DO UPDATE SET version = excluded.version, state_json = excluded.state_json, updated_at = excluded.updated_at`,
+  audit: 'INSERT INTO audit (meeting_id, at, event, actor_id, actor_role) VALUES (?, ?, ?, ?, ?)',
+} as const;
+
+type SqlValue = string | number | null;
+
+/** A CommitRecord as the parameters of COMMIT_SQL: plain data that can cross to a worker. */
+export interface CommitRows {
+  command: SqlValue[];
+  snapshot: SqlValue[];
+  audit: SqlValue[][];
+}
+
+export function toCommitRows(r: CommitRecord): CommitRows {
+  return {
+    command: [r.meetingId, r.state.version, r.clientId, r.type, r.now],
+    snapshot: [r.meetingId, r.state.version, JSON.stringify(r.state), r.now],
+    audit: r.audit.map((a) => [r.meetingId, r.now, a.event, a.actorId, a.actorRole]),
+  };
+}
+
 export interface InviteRow {
   id: string;
   meeting_id: string;
@@ -119,19 +148,12 @@ export function createRepo(db: Db) {
       'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     ),
     snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
-    upsertSnapshot: db.prepare(
-      `INSERT INTO room_snapshots (meeting_id, version, state_json, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(meeting_id) DO UPDATE SET version = excluded.version, state_json = excluded.state_json, updated_at = excluded.updated_at`,
-    ),
-    insertCommand: db.prepare(
-      'INSERT INTO room_commands (meeting_id, version, client_id, type, at) VALUES (?, ?, ?, ?, ?)',
-    ),
+    upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
+    insertCommand: db.prepare(COMMIT_SQL.command),
     commandByClientId: db.prepare(
       'SELECT version FROM room_commands WHERE meeting_id = ? AND client_id = ?',
     ),
-    insertAudit: db.prepare(
-      'INSERT INTO audit (meeting_id, at, event, actor_id, actor_role) VALUES (?, ?, ?, ?, ?)',
-    ),
+    insertAudit: db.prepare(COMMIT_SQL.audit),
     auditByMeeting: db.prepare(
       'SELECT at, event, actor_id, actor_role FROM audit WHERE meeting_id = ? ORDER BY id',
     ),
@@ -209,17 +231,15 @@ export function createRepo(db: Db) {
       const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
       return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
     },
-    /** One transaction, fsynced before it returns: the command row and the new snapshot. */
     /**
      * Accepted commands of several meetings in one transaction (one fsync): for each, the
      * content-free command row, the new snapshot and its audit rows.
      */
-    commitBatch: db.transaction((records: CommitRecord[]) => {
-      for (const r of records) {
-        q.insertCommand.run(r.meetingId, r.state.version, r.clientId, r.type, r.now);
-        q.upsertSnapshot.run(r.meetingId, r.state.version, JSON.stringify(r.state), r.now);
-        for (const a of r.audit)
-          q.insertAudit.run(r.meetingId, r.now, a.event, a.actorId, a.actorRole);
+    commitBatch: db.transaction((batch: CommitRows[]) => {
+      for (const r of batch) {
+        q.insertCommand.run(...r.command);
+        q.upsertSnapshot.run(...r.snapshot);
+        for (const a of r.audit) q.insertAudit.run(...a);
       }
     }),
     saveSnapshot: (state: RoomState, now: number) =>

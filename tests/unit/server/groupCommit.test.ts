@@ -1,0 +1,194 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRoomState, type RoomState } from '../../../shared/room/state';
+import { workerWriter, type CommitWriter } from '../../../server/src/store/commitWriter';
+import { openDb, type Db } from '../../../server/src/store/db';
+import { GroupCommit } from '../../../server/src/store/groupCommit';
+import { createRepo, toCommitRows, type CommitRecord } from '../../../server/src/store/repo';
+
+const NOW = 1_790_000_000_000;
+
+/** A database file with one facilitator, case and meeting, so command rows have their parents. */
+function freshDb(): { db: Db; file: string; meetingId: string } {
+  const db = openDb(mkdtempSync(path.join(tmpdir(), 'cg-commit-')));
+  const repo = createRepo(db);
+  repo.insertFacilitator({
+    id: 'f1',
+    email: 'f@example.org',
+    name: 'F',
+    passwordHash: 'x',
+    now: NOW,
+  });
+  db.prepare('INSERT INTO cases (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)').run(
+    'c1',
+    'f1',
+    'Case',
+    NOW,
+  );
+  db.prepare(
+    "INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES ('m1', 'c1', 'M', 'gentle', ?)",
+  ).run(NOW);
+  return { db, file: db.name, meetingId: 'm1' };
+}
+
+function record(meetingId: string, version: number, clientId: string | null = null): CommitRecord {
+  const state: RoomState = {
+    ...createRoomState({ meetingId, members: [], floorMode: 'gentle' }),
+    version,
+  };
+  return {
+    meetingId,
+    state,
+    clientId,
+    type: 'phase.next',
+    now: NOW + version,
+    audit: [{ event: 'phase.changed', actorId: 'f1', actorRole: 'facilitator' }],
+  };
+}
+
+/** What another connection (a restarted server) would read. */
+function onDisk(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return {
+      commands: db.prepare('SELECT version FROM room_commands ORDER BY version').all() as {
+        version: number;
+      }[],
+      snapshot: db.prepare('SELECT version FROM room_snapshots WHERE meeting_id = ?').get('m1') as
+        { version: number } | undefined,
+      audit: (db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const open: { close(): unknown }[] = [];
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) await x.close();
+});
+
+describe('workerWriter: the commit worker', () => {
+  it('answers only once the rows are readable by another connection', async () => {
+    const { db, file, meetingId } = freshDb();
+    const writer = workerWriter(file, () => undefined);
+    open.push(db, writer);
+    const results = await writer.write(
+      [record(meetingId, 1), record(meetingId, 2)].map(toCommitRows),
+    );
+    expect(results).toEqual([null, null]);
+    const disk = onDisk(file);
+    expect(disk.commands.map((c) => c.version)).toEqual([1, 2]);
+    expect(disk.snapshot?.version).toBe(2);
+    expect(disk.audit).toBe(2);
+  });
+
+  it('a record that cannot be written fails alone; the rest of its batch is stored', async () => {
+    const { db, file, meetingId } = freshDb();
+    const writer = workerWriter(file, () => undefined);
+    open.push(db, writer);
+    const results = await writer.write(
+      [record(meetingId, 1), record('no-such-meeting', 1), record(meetingId, 2)].map(toCommitRows),
+    );
+    expect(results[0]).toBeNull();
+    expect(results[1]).toMatch(/SQLITE_CONSTRAINT/);
+    expect(results[2]).toBeNull();
+    expect(onDisk(file).commands.map((c) => c.version)).toEqual([1, 2]);
+  });
+
+  it('a dead worker rejects what it held and the next write starts a new one', async () => {
+    const { db, file, meetingId } = freshDb();
+    const failures: string[] = [];
+    // A stand-in worker script that exits as soon as it starts, with a write waiting on it.
+    const crash = new URL('data:text/javascript,process.exit(3)');
+    const crashing = workerWriter(file, (r) => failures.push(r), crash);
+    await expect(crashing.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(/stopped/);
+    expect(failures).toHaveLength(1);
+    await crashing.close();
+    expect(onDisk(file).commands).toEqual([]);
+
+    const writer = workerWriter(file, () => undefined);
+    open.push(db, writer);
+    expect(await writer.write([toCommitRows(record(meetingId, 1))])).toEqual([null]);
+  });
+
+  it('refuses writes once closed', async () => {
+    const { db, file, meetingId } = freshDb();
+    const writer = workerWriter(file, () => undefined);
+    open.push(db);
+    await writer.close();
+    await expect(writer.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(/closed/);
+  });
+});
+
+/** A writer whose writes finish when the test says so. */
+function manualWriter() {
+  const calls: { batch: unknown[]; finish: (r: (string | null)[]) => void }[] = [];
+  const writer: CommitWriter = {
+    write: (batch) => new Promise((resolve) => calls.push({ batch, finish: resolve })),
+    close: async () => undefined,
+  };
+  return { writer, calls };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('GroupCommit: batching and acknowledgement', () => {
+  it('commits of one turn share a batch; what arrives during a write is the next batch', async () => {
+    const { writer, calls } = manualWriter();
+    const gc = new GroupCommit(writer);
+    const settled: number[] = [];
+    const a = gc.commit(record('m1', 1)).then(() => settled.push(1));
+    const b = gc.commit(record('m2', 1)).then(() => settled.push(2));
+    await tick();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.batch).toHaveLength(2);
+
+    // While the first batch is being written, two more arrive: they wait, together.
+    const c = gc.commit(record('m1', 2)).then(() => settled.push(3));
+    const d = gc.commit(record('m3', 1)).then(() => settled.push(4));
+    await tick();
+    expect(calls).toHaveLength(1);
+    expect(settled).toEqual([]);
+
+    calls[0]!.finish([null, null]);
+    await Promise.all([a, b]);
+    expect(settled).toEqual([1, 2]);
+    await tick();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.batch).toHaveLength(2);
+    calls[1]!.finish([null, null]);
+    await Promise.all([c, d]);
+    expect(settled).toEqual([1, 2, 3, 4]);
+  });
+
+  it('nothing is acknowledged before its write says it is stored; a failed record is rejected', async () => {
+    const { writer, calls } = manualWriter();
+    const gc = new GroupCommit(writer);
+    let okDone = false;
+    const ok = gc.commit(record('m1', 1)).then(() => (okDone = true));
+    const bad = gc.commit(record('m2', 1));
+    await tick();
+    expect(okDone).toBe(false);
+    calls[0]!.finish([null, 'SQLITE_CONSTRAINT_FOREIGNKEY']);
+    await ok;
+    await expect(bad).rejects.toThrow(/could not be stored \(SQLITE_CONSTRAINT_FOREIGNKEY\)/);
+  });
+
+  it('a write that throws rejects its whole batch and the next batch still goes', async () => {
+    let n = 0;
+    const writer: CommitWriter = {
+      write: async (batch) => {
+        if (n++ === 0) throw new Error('worker gone');
+        return batch.map(() => null);
+      },
+      close: async () => undefined,
+    };
+    const gc = new GroupCommit(writer);
+    await expect(gc.commit(record('m1', 1))).rejects.toThrow('worker gone');
+    await expect(gc.commit(record('m1', 1))).resolves.toBeUndefined();
+  });
+});

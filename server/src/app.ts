@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): App {
   const commits = new GroupCommit(
     deps.db.memory
       ? inlineWriter(repo)
-      : workerWriter(deps.db.name, (reason) => logger.error('store.worker.failed', { reason })),
+      : workerWriter(deps.db, (reason) => logger.error('store.worker.failed', { reason })),
   );
   const rooms = new RoomRegistry({
     repo,

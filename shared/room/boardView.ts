@@ -27,17 +27,18 @@ export interface BoardView {
 
 /**
  * The board as one person sees it: facilitators see every item, everyone else only the items whose
- * `visibleTo` includes their party. Items are copies; the state is never shared with a view.
+ * `visibleTo` includes their party. A view shares the state's parts, which are frozen (states come
+ * out of `decide` frozen), so a view can never change the state.
  */
 export function toBoardView(state: RoomState, viewer: Member): BoardView {
   const right = consentRight(state, viewer);
   return {
     items: state.board.items
       .filter((i) => canSee(viewer, i.fields.visibleTo))
-      .map((i) => ({ ...structuredClone(i), agreed: isAgreed(i) })),
+      .map((i) => ({ ...i, agreed: isAgreed(i) })),
     finalisedAt: state.board.finalisedAt,
     noAgreement: state.board.noAgreement,
-    summaryConsents: structuredClone(state.board.summaryConsents),
+    summaryConsents: state.board.summaryConsents,
     summaryParties: summaryParties(state),
     summaryAvailable: summaryAvailable(state),
     answersFor: right.ok ? right.party : null,

@@ -1,3 +1,4 @@
+import { createDraft, finishDraft } from 'immer';
 import type { ClientCommand } from '../protocol/commands';
 import { decideBoard, isBoardCommand } from './boardDecide';
 import {
@@ -39,7 +40,10 @@ export interface Draft {
  * changes nothing. Pure: time and ids come in through `ctx`; the input state is never mutated.
  */
 export function decide(state: RoomState, command: RoomCommand, ctx: DecideContext): DecideResult {
-  const draft: Draft = { state: structuredClone(state), events: [], effects: [], ctx };
+  // An Immer draft: handlers write to it as if it were a copy, and the new state shares every part
+  // they did not touch with the old one (no deep copy of the room per command). The new state is
+  // frozen (Immer's default), so nothing can change it afterwards and views may share its parts.
+  const draft: Draft = { state: createDraft(state), events: [], effects: [], ctx };
   try {
     if (command.type.startsWith('system.')) {
       applySystem(draft, command as SystemCommand);
@@ -55,7 +59,8 @@ export function decide(state: RoomState, command: RoomCommand, ctx: DecideContex
     throw e;
   }
   draft.state.version = state.version + 1;
-  return { ok: true, state: draft.state, events: draft.events, effects: draft.effects };
+  const next = finishDraft(draft.state) as RoomState;
+  return { ok: true, state: next, events: draft.events, effects: draft.effects };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -144,8 +144,9 @@ export function toRoomView(state: RoomState, viewerId: string): RoomView | null 
     away: m.sideRoomId !== null && m.sideRoomId !== me.sideRoomId,
     hasFloor: holderIncludes(state.floor.holder, m),
   }));
+  // Parts of the state are shared, not copied: states are frozen.
   const floor: FloorState = admitted
-    ? structuredClone(state.floor)
+    ? state.floor
     : { mode: state.floor.mode, holder: null, open: false, queue: [] };
   return {
     meetingId: state.meetingId,
@@ -189,7 +190,7 @@ export function toRoomView(state: RoomState, viewerId: string): RoomView | null 
             })),
           prompts: state.phases.map((p) => p.prompt),
           softTurnLimitSec: state.timers.softTurnLimitSec,
-          sideRooms: structuredClone(state.sideRooms),
+          sideRooms: state.sideRooms,
           pauseRequests: [...state.pauseRequests],
           messages: [...state.messages],
           alerts: [...state.alerts],

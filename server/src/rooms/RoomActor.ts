@@ -54,8 +54,16 @@ function chain<T>(
   return [run, run.catch(onError)];
 }
 
+/**
+ * How many applied client command ids each meeting remembers. A client retries a command within
+ * seconds (COMMAND_ATTEMPTS timeouts), so a retry always finds its first attempt among these.
+ */
+export const REMEMBERED_COMMANDS = 1000;
+
 export class RoomActor {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Client command id -> the version it produced, the newest REMEMBERED_COMMANDS, oldest first. */
+  private readonly appliedIds: Map<string, number>;
   /** LiveKit work runs in its own queue, in order, without holding up the next command. */
   private effectsTail: Promise<unknown> = Promise.resolve();
   /** What LiveKit was last told for each person (room and publish rights). */
@@ -66,7 +74,10 @@ export class RoomActor {
   constructor(
     public state: RoomState,
     private readonly deps: RoomActorDeps,
-  ) {}
+  ) {
+    // After a restart too: a command acknowledged (or only committed) before it is still known.
+    this.appliedIds = new Map(deps.repo.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
+  }
 
   get meetingId(): string {
     return this.state.meetingId;
@@ -103,7 +114,8 @@ export class RoomActor {
   ): Promise<Ack<{ version: number }>> {
     const { repo, logger, clock } = this.deps;
     if (clientId) {
-      const done = repo.commandVersionByClientId(this.meetingId, clientId);
+      // A retry of a command already applied: the same answer, applied once.
+      const done = this.appliedIds.get(clientId);
       if (done !== undefined) return { ok: true, data: { version: done } };
     }
     const now = clock.now();
@@ -135,6 +147,11 @@ export class RoomActor {
         })),
     });
     this.state = result.state;
+    if (clientId) {
+      this.appliedIds.set(clientId, result.state.version);
+      if (this.appliedIds.size > REMEMBERED_COMMANDS)
+        this.appliedIds.delete(this.appliedIds.keys().next().value!);
+    }
     logger.debug('command.applied', {
       meetingId: this.meetingId,
       command: command.type,

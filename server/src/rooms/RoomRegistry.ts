@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
@@ -28,7 +29,8 @@ export class RoomRegistry {
       state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
       repo.saveSnapshot(state, this.deps.clock.now());
     }
-    const actor = new RoomActor(state, this.deps);
+    // Frozen like every state `decide` returns: views share its parts.
+    const actor = new RoomActor(freeze(state, true), this.deps);
     this.actors.set(meetingId, actor);
     return actor;
   }

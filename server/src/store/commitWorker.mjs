@@ -1,59 +1,86 @@
-// The commit worker (see commitWriter.ts): a thread with its own SQLite connection to the app's
-// database file that writes batches of accepted commands, one transaction and one fsync
+// The store's worker threads (see commitWriter.ts), each with its own SQLite connection to the
+// app's database file. Plain JavaScript because Node 20 worker threads cannot load TypeScript
+// through tsx. The SQL and the pragmas come from the main thread (COMMIT_SQL in repo.ts, PRAGMAS in
+// db.ts), so they live in one place.
+//
+// role 'commit': writes batches of accepted commands, one transaction and one fsync
 // (synchronous=FULL) per batch, and answers only once the transaction is durable. It keeps the
 // fsync off the main thread, where it would stall every other meeting's messages.
+//   In:  { id, batch: CommitRows[] }
+//   Out: { id, results: (string | null)[] }: null for a record that is on disk, or the reason it
+//        could not be written. A failing record never fails the others: the batch is retried one
+//        record per transaction.
 //
-// Plain JavaScript because Node 20 worker threads cannot load TypeScript through tsx. The SQL and
-// the pragmas come from the main thread (COMMIT_SQL in repo.ts, PRAGMAS in db.ts), so they live in
-// one place.
-//
-// In:  { id, batch: CommitRows[] }
-// Out: { id, results: (string | null)[] }: null for a record that is on disk, or the reason it
-//      could not be written. A failing record never fails the others: the batch is retried one
-//      record per transaction.
+// role 'checkpoint': copies the write-ahead log back into the database file every
+// `checkpointMs`, PASSIVE (it never blocks a writer). Automatic checkpoints are off on the other
+// connections, so this copying, with its own fsyncs, is never part of a command's commit.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { filename, pragmas, sql } = workerData;
+const { role, filename, pragmas, sql, checkpointMs } = workerData;
 const db = new Database(filename);
 for (const p of pragmas) db.pragma(p);
+db.pragma('wal_autocheckpoint = 0');
 
-const st = {
-  command: db.prepare(sql.command),
-  snapshot: db.prepare(sql.snapshot),
-  audit: db.prepare(sql.audit),
-};
-const writeOne = (r) => {
-  st.command.run(...r.command);
-  st.snapshot.run(...r.snapshot);
-  for (const a of r.audit) st.audit.run(...a);
-};
-const writeBatch = db.transaction((batch) => {
-  for (const r of batch) writeOne(r);
-});
-const writeSingle = db.transaction(writeOne);
-
-const reason = (e) => (e && typeof e === 'object' && 'code' in e ? String(e.code) : 'WRITE_FAILED');
-
-parentPort.on('message', (msg) => {
-  if (msg.type === 'close') {
+if (role === 'checkpoint') {
+  const timer = setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or interrupted: the next round copies what this one could not.
+    }
+  }, checkpointMs);
+  parentPort.on('message', (msg) => {
+    if (msg.type !== 'close') return;
+    clearInterval(timer);
+    // A last full checkpoint leaves the database file complete and the log empty.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     parentPort.close();
-    return;
-  }
-  let results;
-  try {
-    writeBatch(msg.batch);
-    results = msg.batch.map(() => null);
-  } catch {
-    results = msg.batch.map((r) => {
-      try {
-        writeSingle(r);
-        return null;
-      } catch (e) {
-        return reason(e);
-      }
-    });
-  }
-  parentPort.postMessage({ id: msg.id, results });
-});
+  });
+} else {
+  runCommits();
+}
+
+function runCommits() {
+  const st = {
+    command: db.prepare(sql.command),
+    snapshot: db.prepare(sql.snapshot),
+    audit: db.prepare(sql.audit),
+  };
+  const writeOne = (r) => {
+    st.command.run(...r.command);
+    st.snapshot.run(...r.snapshot);
+    for (const a of r.audit) st.audit.run(...a);
+  };
+  const writeBatch = db.transaction((batch) => {
+    for (const r of batch) writeOne(r);
+  });
+  const writeSingle = db.transaction(writeOne);
+
+  const reason = (e) =>
+    e && typeof e === 'object' && 'code' in e ? String(e.code) : 'WRITE_FAILED';
+
+  parentPort.on('message', (msg) => {
+    if (msg.type === 'close') {
+      db.close();
+      parentPort.close();
+      return;
+    }
+    let results;
+    try {
+      writeBatch(msg.batch);
+      results = msg.batch.map(() => null);
+    } catch {
+      results = msg.batch.map((r) => {
+        try {
+          writeSingle(r);
+          return null;
+        } catch (e) {
+          return reason(e);
+        }
+      });
+    }
+    parentPort.postMessage({ id: msg.id, results });
+  });
+}

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { PRAGMAS } from './db';
+import { PRAGMAS, type Db } from './db';
 import { COMMIT_SQL, type CommitRows, type Repo } from './repo';
 
 /**
@@ -48,29 +48,50 @@ interface Waiting {
   reject: (err: unknown) => void;
 }
 
+/** How often the checkpoint thread copies the write-ahead log into the database file. */
+export const CHECKPOINT_MS = 1000;
+
 /**
- * On a worker thread with its own connection to the database file (commitWorker.mjs): the
- * transaction and its fsync run there, so the main thread keeps serving every other meeting while
- * a batch is made durable. The promise settles only when the worker says the transaction has
- * committed. If the worker dies, the batches it held are rejected (never acknowledged) and the next
- * write starts a new one.
+ * On worker threads with their own connections to the database file (commitWorker.mjs): the
+ * commit thread runs each batch's transaction and fsync, so the main thread keeps serving every
+ * other meeting while a batch is made durable; the checkpoint thread copies the write-ahead log
+ * into the database file, so that copying and its fsyncs are never part of a commit. A write's
+ * promise settles only when the commit thread says the transaction has committed. If that thread
+ * dies, the batches it held are rejected (never acknowledged) and the next write starts a new one.
+ *
+ * Automatic checkpoints are off on every connection that shares the file, the caller's included
+ * (`db`), since the checkpoint thread does that work.
  */
 export function workerWriter(
-  filename: string,
+  db: Db,
   onFailure: (reason: string) => void,
   script: URL = new URL('./commitWorker.mjs', import.meta.url),
 ): CommitWriter {
+  db.pragma('wal_autocheckpoint = 0');
+  const filename = db.name;
   let worker: Worker | null = null;
+  let checkpointer: Worker | null = null;
   let closed = false;
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
 
-  const start = (): Worker => {
+  const spawn = (role: 'commit' | 'checkpoint'): Worker => {
     const w = new Worker(script, {
-      workerData: { filename, pragmas: [...PRAGMAS], sql: COMMIT_SQL },
+      workerData: {
+        role,
+        filename,
+        pragmas: [...PRAGMAS],
+        sql: COMMIT_SQL,
+        checkpointMs: CHECKPOINT_MS,
+      },
     });
-    // The server's own sockets keep the process alive; the worker must not on its own.
+    // The server's own sockets keep the process alive; the store's threads must not on their own.
     w.unref();
+    return w;
+  };
+
+  const startCommits = (): Worker => {
+    const w = spawn('commit');
     w.on('message', (m: { id: number; results: (string | null)[] }) => {
       const p = waiting.get(m.id);
       waiting.delete(m.id);
@@ -84,15 +105,41 @@ export function workerWriter(
       if (!closed) onFailure(err.message.slice(0, 120));
     };
     w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`the commit worker stopped (exit code ${code})`)));
+    w.on('exit', (code) => fail(new Error(`the commit thread stopped (exit code ${code})`)));
     return w;
   };
-  worker = start();
+
+  const startCheckpoints = (): Worker => {
+    const w = spawn('checkpoint');
+    const fail = (err: Error) => {
+      if (checkpointer !== w) return;
+      checkpointer = null;
+      if (closed) return;
+      onFailure(err.message.slice(0, 120));
+      // Until a new one runs, the log only grows; nothing is lost.
+      setTimeout(() => {
+        if (!closed && !checkpointer) checkpointer = startCheckpoints();
+      }, CHECKPOINT_MS).unref();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`the checkpoint thread stopped (exit code ${code})`)));
+    return w;
+  };
+
+  worker = startCommits();
+  checkpointer = startCheckpoints();
+
+  const stop = async (w: Worker | null) => {
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.postMessage({ type: 'close' });
+    await exited;
+  };
 
   return {
     write(batch) {
       if (closed) return Promise.reject(new Error('the store is closed'));
-      const w = (worker ??= start());
+      const w = (worker ??= startCommits());
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
@@ -101,12 +148,11 @@ export function workerWriter(
     },
     async close() {
       closed = true;
-      const w = worker;
-      worker = null;
-      if (!w) return;
-      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-      w.postMessage({ type: 'close' });
-      await exited;
+      const [w, c] = [worker, checkpointer];
+      worker = checkpointer = null;
+      // Commits first: the last checkpoint then copies everything they wrote.
+      await stop(w);
+      await stop(c);
     },
   };
 }

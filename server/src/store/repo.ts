@@ -150,8 +150,8 @@ export function createRepo(db: Db) {
     snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
     upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
     insertCommand: db.prepare(COMMIT_SQL.command),
-    commandByClientId: db.prepare(
-      'SELECT version FROM room_commands WHERE meeting_id = ? AND client_id = ?',
+    recentClientIds: db.prepare(
+      'SELECT client_id, version FROM room_commands WHERE meeting_id = ? AND client_id IS NOT NULL ORDER BY version DESC LIMIT ?',
     ),
     insertAudit: db.prepare(COMMIT_SQL.audit),
     auditByMeeting: db.prepare(
@@ -244,8 +244,11 @@ export function createRepo(db: Db) {
     }),
     saveSnapshot: (state: RoomState, now: number) =>
       q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
-    commandVersionByClientId: (meetingId: string, clientId: string) =>
-      (q.commandByClientId.get(meetingId, clientId) as { version: number } | undefined)?.version,
+    /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */
+    recentClientIds: (meetingId: string, limit: number): [string, number][] =>
+      (q.recentClientIds.all(meetingId, limit) as { client_id: string; version: number }[])
+        .reverse()
+        .map((r) => [r.client_id, r.version]),
     audit: (
       meetingId: string | null,
       now: number,

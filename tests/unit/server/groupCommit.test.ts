@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -74,7 +74,7 @@ afterEach(async () => {
 describe('workerWriter: the commit worker', () => {
   it('answers only once the rows are readable by another connection', async () => {
     const { db, file, meetingId } = freshDb();
-    const writer = workerWriter(file, () => undefined);
+    const writer = workerWriter(db, () => undefined);
     open.push(db, writer);
     const results = await writer.write(
       [record(meetingId, 1), record(meetingId, 2)].map(toCommitRows),
@@ -88,7 +88,7 @@ describe('workerWriter: the commit worker', () => {
 
   it('a record that cannot be written fails alone; the rest of its batch is stored', async () => {
     const { db, file, meetingId } = freshDb();
-    const writer = workerWriter(file, () => undefined);
+    const writer = workerWriter(db, () => undefined);
     open.push(db, writer);
     const results = await writer.write(
       [record(meetingId, 1), record('no-such-meeting', 1), record(meetingId, 2)].map(toCommitRows),
@@ -104,20 +104,34 @@ describe('workerWriter: the commit worker', () => {
     const failures: string[] = [];
     // A stand-in worker script that exits as soon as it starts, with a write waiting on it.
     const crash = new URL('data:text/javascript,process.exit(3)');
-    const crashing = workerWriter(file, (r) => failures.push(r), crash);
-    await expect(crashing.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(/stopped/);
-    expect(failures).toHaveLength(1);
+    const crashing = workerWriter(db, (r) => failures.push(r), crash);
+    await expect(crashing.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(
+      /commit thread stopped/,
+    );
+    expect(failures).toContain('the commit thread stopped (exit code 3)');
     await crashing.close();
     expect(onDisk(file).commands).toEqual([]);
 
-    const writer = workerWriter(file, () => undefined);
+    const writer = workerWriter(db, () => undefined);
     open.push(db, writer);
     expect(await writer.write([toCommitRows(record(meetingId, 1))])).toEqual([null]);
   });
 
-  it('refuses writes once closed', async () => {
+  it('checkpoints on its own thread: automatic checkpoints are off, and closing empties the log', async () => {
     const { db, file, meetingId } = freshDb();
-    const writer = workerWriter(file, () => undefined);
+    const writer = workerWriter(db, () => undefined);
+    open.push(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    for (let v = 1; v <= 50; v++) await writer.write([toCommitRows(record(meetingId, v))]);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    await writer.close();
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(onDisk(file).commands).toHaveLength(50);
+  });
+
+  it('refuses writes once closed', async () => {
+    const { db, meetingId } = freshDb();
+    const writer = workerWriter(db, () => undefined);
     open.push(db);
     await writer.close();
     await expect(writer.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(/closed/);

@@ -92,11 +92,14 @@ describe('board.propose', () => {
   it(`caps the board at ${LIMITS.boardItems} items`, () => {
     const h = liveRoom();
     propose(h, 'fac');
-    const template = h.state.board.items[0]!;
-    h.state.board.items = Array.from({ length: LIMITS.boardItems }, (_, i) => ({
+    // States from decide are frozen: a full board is set up on a copy.
+    const full = structuredClone(h.state);
+    const template = full.board.items[0]!;
+    full.board.items = Array.from({ length: LIMITS.boardItems }, (_, i) => ({
       ...structuredClone(template),
       id: `x${i}`,
     }));
+    h.state = full;
     expect(
       h.refuses('pat', { type: 'board.propose', fields: fields() }, 'INVALID_STATE').message,
     ).toBe('The board is full. Merge or remove items first.');

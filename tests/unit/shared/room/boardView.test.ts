@@ -82,14 +82,14 @@ describe('toBoardView', () => {
     });
   });
 
-  it('returns copies: changing a view never changes the state', () => {
+  it('can never change the state: the parts it shares are frozen', () => {
     const b = board();
     const before = structuredClone(b.h.state);
     const view = toBoardView(b.h.state, b.h.state.members['fac']!);
-    view.items[0]!.fields.text = 'changed';
-    view.items[0]!.fields.visibleTo.push('other');
-    view.items.pop();
-    view.summaryConsents.patient = { memberId: 'x', at: 0 };
+    expect(() => (view.items[0]!.fields.text = 'changed')).toThrow(TypeError);
+    expect(() => view.items[0]!.fields.visibleTo.push('other')).toThrow(TypeError);
+    expect(() => (view.summaryConsents.patient = { memberId: 'x', at: 0 })).toThrow(TypeError);
+    view.items.pop(); // the list itself is the view's own
     expect(b.h.state).toEqual(before);
   });
 

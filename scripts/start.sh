@@ -139,7 +139,10 @@ fi
 
 # --- the app ---------------------------------------------------------------------------------
 # Not exec'd: this shell stays to stop LiveKit when the app ends or on Ctrl-C.
-node --import tsx server/src/main.ts &
+# --max-semi-space-size=32: a larger young generation, so the objects that live from one message to
+# the next (about 1.5 s) die young instead of filling the old generation (BENCHMARKS.md). The same
+# flag is in docker/Dockerfile and tests/support/process.ts.
+node --max-semi-space-size=32 --import tsx server/src/main.ts &
 NODE_PID=$!
 app_rc=0
 wait "$NODE_PID" || app_rc=$?

@@ -6,23 +6,17 @@
 //   profiler, the second stops it and writes DIR/app-<pid>-<n>.cpuprofile, so the benchmark
 //   profiles exactly its main measured window.
 // CG_PROBE_DIR (npm run bench -- --probe DIR): between the two SIGUSR2, records the event-loop
-//   delay and every GC pause; at the second, measures how much heap Socket.IO's
-//   connection-state-recovery packet buffer holds: a full GC, the heap, then the buffer emptied (the
-//   app never reads it again in a benchmark: nobody reconnects), another GC and the heap again.
-//   Writes DIR/probe-<pid>.json.
-// CG_DIAG_NO_CSR_BUFFER=1 (a diagnostic experiment, not the product): Socket.IO keeps connection-
-//   state recovery but stops buffering broadcast packets, to measure what that buffer costs.
+//   delay and every GC pause by kind (scavenge, mark-compact, incremental marking); at the second,
+//   the heap before and after a full GC (what is live). Writes DIR/probe-<pid>.json.
 import { Session } from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const profileDir = process.env.CG_CPU_PROFILE_DIR;
 const memoryDir = process.env.CG_PROBE_DIR;
-const noCsrBuffer = process.env.CG_DIAG_NO_CSR_BUFFER === '1';
 let signals = 0;
 
 let session = null;
@@ -47,32 +41,22 @@ const stopProfile = () => {
   });
 };
 
-const adapters = new Set();
 let gc = null;
-if (noCsrBuffer) {
-  const require = createRequire(path.join(process.cwd(), 'package.json'));
-  const { Adapter, SessionAwareAdapter } = require('socket.io-adapter');
-  SessionAwareAdapter.prototype.broadcast = function (packet, opts) {
-    return Adapter.prototype.broadcast.call(this, packet, opts);
-  };
-}
 if (memoryDir) {
   v8.setFlagsFromString('--expose-gc');
   gc = vm.runInNewContext('gc');
-  // The same module instance socket.io itself loads (hoisted in node_modules).
-  const require = createRequire(path.join(process.cwd(), 'package.json'));
-  const { SessionAwareAdapter } = require('socket.io-adapter');
-  const broadcast = SessionAwareAdapter.prototype.broadcast;
-  SessionAwareAdapter.prototype.broadcast = function (packet, opts) {
-    adapters.add(this);
-    return broadcast.call(this, packet, opts);
-  };
 }
 const loopDelay = memoryDir ? monitorEventLoopDelay({ resolution: 5 }) : null;
 const gcPauses = [];
+const GC_KINDS = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark_compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+};
 const gcObserver = memoryDir
   ? new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) gcPauses.push(e.duration);
+      for (const e of list.getEntries())
+        gcPauses.push({ ms: e.duration, kind: GC_KINDS[e.detail?.kind] ?? 'other' });
     })
   : null;
 const startProbe = () => {
@@ -83,25 +67,25 @@ const probeMemory = () => {
   loopDelay.disable();
   gcObserver.disconnect();
   const ms = (ns) => Math.round(ns / 1e4) / 100;
-  const sortedPauses = [...gcPauses].sort((a, b) => a - b);
+  const round = (x) => Math.round(x * 10) / 10;
+  const durations = gcPauses.map((p) => p.ms);
+  const byKind = {};
+  for (const kind of ['scavenge', 'mark_compact', 'incremental']) {
+    const d = gcPauses.filter((p) => p.kind === kind).map((p) => p.ms);
+    byKind[`gc_${kind}`] = d.length;
+    byKind[`gc_${kind}_max_ms`] = round(Math.max(0, ...d));
+  }
   const eventLoop = {
     event_loop_delay_p50_ms: ms(loopDelay.percentile(50)),
     event_loop_delay_p99_ms: ms(loopDelay.percentile(99)),
     event_loop_delay_max_ms: ms(loopDelay.max),
     gc_pauses: gcPauses.length,
-    gc_total_ms: Math.round(gcPauses.reduce((a, b) => a + b, 0)),
-    gc_max_ms: Math.round((sortedPauses[sortedPauses.length - 1] ?? 0) * 10) / 10,
-    gc_over_10ms: gcPauses.filter((d) => d > 10).length,
+    gc_total_ms: Math.round(durations.reduce((a, b) => a + b, 0)),
+    gc_max_ms: round(Math.max(0, ...durations)),
+    gc_over_10ms: durations.filter((d) => d > 10).length,
+    ...byKind,
   };
-  gc();
   const before = process.memoryUsage();
-  let packets = 0;
-  let jsonBytes = 0;
-  for (const a of adapters) {
-    packets += a.packets.length;
-    for (const p of a.packets) jsonBytes += JSON.stringify(p.data).length;
-    a.packets.length = 0;
-  }
   gc();
   const after = process.memoryUsage();
   const mb = (x) => Math.round((x / 1048576) * 10) / 10;
@@ -110,13 +94,9 @@ const probeMemory = () => {
     path.join(memoryDir, `probe-${process.pid}.json`),
     JSON.stringify({
       ...eventLoop,
-      csr_packets: packets,
-      csr_packets_json_mb: mb(jsonBytes),
-      heap_used_mb_before: mb(before.heapUsed),
-      heap_used_mb_after_emptying: mb(after.heapUsed),
-      heap_freed_mb: mb(before.heapUsed - after.heapUsed),
-      rss_mb_before: mb(before.rss),
-      rss_mb_after: mb(after.rss),
+      heap_used_mb: mb(before.heapUsed),
+      heap_live_mb: mb(after.heapUsed),
+      rss_mb: mb(before.rss),
     }),
   );
 };

@@ -375,9 +375,7 @@ async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; ta
     LOG_LEVEL: 'warn',
   };
   // Diagnostics (tests/load/app-probe.mjs), toggled by SIGUSR2 around the main measured window.
-  if (opts.cpuProf || opts.probe || process.env.CG_DIAG_NO_CSR_BUFFER === '1') {
-    if (process.env.CG_DIAG_NO_CSR_BUFFER === '1')
-      log('DIAGNOSTIC: Socket.IO recovery buffer disabled in the app (CG_DIAG_NO_CSR_BUFFER=1)');
+  if (opts.cpuProf || opts.probe) {
     const preload = path.join(HERE, 'app-probe.mjs');
     env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim();
     if (opts.cpuProf) env.CG_CPU_PROFILE_DIR = path.resolve(opts.cpuProf);
@@ -730,10 +728,10 @@ async function main(): Promise<void> {
     out.push(`Commands sent >50 ms behind schedule: app ${main.late}, baseline ${baseline.late}`);
   if (probe) {
     out.push(
-      `Probe (app, main window): event-loop delay p99 ${probe.event_loop_delay_p99_ms} ms, max ${probe.event_loop_delay_max_ms} ms; ${probe.gc_pauses} GC pauses, ${probe.gc_total_ms} ms in all, longest ${probe.gc_max_ms} ms.`,
+      `Probe (app, main window): event-loop delay p99 ${probe.event_loop_delay_p99_ms} ms, max ${probe.event_loop_delay_max_ms} ms; ${probe.gc_pauses} GC pauses, ${probe.gc_total_ms} ms in all, longest ${probe.gc_max_ms} ms (scavenges ${probe.gc_scavenge}, longest ${probe.gc_scavenge_max_ms} ms; mark-compacts ${probe.gc_mark_compact}, longest ${probe.gc_mark_compact_max_ms} ms).`,
     );
     out.push(
-      `Probe (app, end of the main window): Socket.IO's connection-state-recovery buffer held ${probe.csr_packets} packets (${probe.csr_packets_json_mb} MB as JSON); emptying it freed ${probe.heap_freed_mb} MB of heap (${probe.heap_used_mb_before} -> ${probe.heap_used_mb_after_emptying} MB).`,
+      `Probe (app, end of the main window): heap ${probe.heap_used_mb} MB, of which live (after a full GC) ${probe.heap_live_mb} MB; RSS ${probe.rss_mb} MB.`,
     );
   }
   out.push('');

@@ -10,14 +10,17 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** The real server as its own process (`node --import tsx server/src/main.ts`), on the given port. */
+/**
+ * The real server as its own process, started as `npm start` starts it (scripts/start.sh: `node
+ * --max-semi-space-size=32 --import tsx server/src/main.ts`), on the given port.
+ */
 export async function spawnServer(
   env: Record<string, string>,
   port: number,
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')],
+    ['--max-semi-space-size=32', '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },

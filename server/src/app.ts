@@ -13,7 +13,7 @@ import type { Logger } from './logger';
 import { createIo, publishTo, type IoServer, type SocketLimits } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
-import { inlineWriter, workerWriter } from './store/commitWriter';
+import { workerWriter } from './store/commitWriter';
 import { GroupCommit } from './store/groupCommit';
 import { createRepo, type Repo } from './store/repo';
 import type { Db } from './store/db';
@@ -57,12 +57,9 @@ export function createApp(deps: AppDeps): App {
 
   // The registry publishes through Socket.IO, which is created after it (it needs the registry).
   const ioRef: { current: IoServer | null } = { current: null };
-  // A file database is written by the commit worker (the fsync off the main thread); an in-memory
-  // one, which only this connection can see, inline.
+  // Accepted commands are written (and fsynced) by the store's commit thread, off the event loop.
   const commits = new GroupCommit(
-    deps.db.memory
-      ? inlineWriter(repo)
-      : workerWriter(deps.db, (reason) => logger.error('store.worker.failed', { reason })),
+    workerWriter(deps.db, (reason) => logger.error('store.worker.failed', { reason })),
   );
   const rooms = new RoomRegistry({
     repo,

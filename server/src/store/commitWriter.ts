@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { PRAGMAS, type Db } from './db';
-import { COMMIT_SQL, type CommitRows, type Repo } from './repo';
+import { COMMIT_SQL, type CommitRows } from './repo';
 
 /**
  * Writes a batch of accepted commands durably, in order. For each record: null once it is on disk,
@@ -9,38 +9,6 @@ import { COMMIT_SQL, type CommitRows, type Repo } from './repo';
 export interface CommitWriter {
   write(batch: CommitRows[]): Promise<(string | null)[]>;
   close(): Promise<void>;
-}
-
-const reason = (e: unknown): string =>
-  e && typeof e === 'object' && 'code' in e ? String(e.code) : 'WRITE_FAILED';
-
-/**
- * On the calling thread, through the repo's own connection. For an in-memory database, which no
- * other connection can open; the fsync of a file database belongs in `workerWriter`.
- */
-export function inlineWriter(repo: Repo): CommitWriter {
-  let closed = false;
-  return {
-    async write(batch) {
-      if (closed) throw new Error('the store is closed');
-      try {
-        repo.commitBatch(batch);
-        return batch.map(() => null);
-      } catch {
-        return batch.map((r) => {
-          try {
-            repo.commitBatch([r]);
-            return null;
-          } catch (e) {
-            return reason(e);
-          }
-        });
-      }
-    },
-    async close() {
-      closed = true;
-    },
-  };
 }
 
 interface Waiting {

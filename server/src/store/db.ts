@@ -16,10 +16,9 @@ export const PRAGMAS = [
   'busy_timeout = 5000',
 ] as const;
 
-export function openDb(dataDir: string | ':memory:'): Db {
-  const db = new Database(
-    dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'common-ground.sqlite'),
-  );
+/** The database file in `dataDir`. A file, never `:memory:`: the store's threads open it too. */
+export function openDb(dataDir: string): Db {
+  const db = new Database(path.join(dataDir, 'common-ground.sqlite'));
   for (const p of PRAGMAS) db.pragma(p);
   migrate(db);
   return db;

@@ -32,8 +32,9 @@ export interface CommitRecord {
 }
 
 /**
- * The three statements an accepted command writes, shared by the main connection and the commit
- * worker (commitWorker.mjs), which prepares them on its own connection.
+ * The three statements an accepted command writes, prepared by the commit thread
+ * (commitWorker.mjs) on its own connection; the main connection uses the snapshot and audit ones
+ * for the rows it writes itself (a new meeting's first snapshot, facilitator actions).
  */
 export const COMMIT_SQL = {
   command:
@@ -149,7 +150,6 @@ export function createRepo(db: Db) {
     ),
     snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
     upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
-    insertCommand: db.prepare(COMMIT_SQL.command),
     recentClientIds: db.prepare(
       'SELECT client_id, version FROM room_commands WHERE meeting_id = ? AND client_id IS NOT NULL ORDER BY version DESC LIMIT ?',
     ),
@@ -231,17 +231,6 @@ export function createRepo(db: Db) {
       const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
       return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
     },
-    /**
-     * Accepted commands of several meetings in one transaction (one fsync): for each, the
-     * content-free command row, the new snapshot and its audit rows.
-     */
-    commitBatch: db.transaction((batch: CommitRows[]) => {
-      for (const r of batch) {
-        q.insertCommand.run(...r.command);
-        q.upsertSnapshot.run(...r.snapshot);
-        for (const a of r.audit) q.insertAudit.run(...a);
-      }
-    }),
     saveSnapshot: (state: RoomState, now: number) =>
       q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
     /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */

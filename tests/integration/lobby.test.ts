@@ -74,6 +74,32 @@ describe('lobby and admission over real sockets', () => {
     ]);
   });
 
+  it('a command retried with the same id, after a reconnect, is applied once and answered alike', async () => {
+    const m = await createMeeting(s, [...PEOPLE]);
+    const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
+    clients.push(fac);
+    const patient = await connect(s, { invite: m.people.patient!.token });
+    clients.push(patient);
+    await patient.command({ type: 'lobby.join' });
+    await fac.command({ type: 'lobby.admit', memberId: m.people.patient!.id });
+    await patient.waitFor((v) => v.me.status === 'admitted');
+
+    const note = { type: 'message.toFacilitators', text: 'retry-note' };
+    const first = await patient.command(note, 'retry-1-abcdef');
+    expect(first).toMatchObject({ ok: true });
+    patient.close();
+    const again = await connect(s, { invite: m.people.patient!.token });
+    clients.push(again);
+    expect(await again.command(note, 'retry-1-abcdef')).toEqual(first);
+    const view = await fac.waitFor((v) => (v.version ?? 0) >= first.data!.version);
+    expect(view.facilitator!.messages.filter((x) => x.text === 'retry-note')).toHaveLength(1);
+    // A new id is a new command.
+    expect(await again.command(note, 'retry-2-abcdef')).toMatchObject({ ok: true });
+    await fac.waitFor(
+      (v) => v.facilitator!.messages.filter((x) => x.text === 'retry-note').length === 2,
+    );
+  });
+
   it('a denied person never receives a token nor any room state, and cannot reconnect', async () => {
     const m = await createMeeting(s, [...PEOPLE]);
     const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });

@@ -17,14 +17,21 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
   return ids || undefined;
 }
 
-/** A text input with a visible label, an optional hint and an optional error. */
-export function TextField({
+/** What a field's control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** The shell every field shares: a visible label, an optional hint, the control, an optional error. */
+function Field({
   label,
   hint,
   error,
   className,
-  ...input
-}: FieldBits & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldBits & { className?: string; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   return (
     <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
@@ -34,18 +41,36 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      {control({
+        id,
+        'aria-describedby': describedBy(`${id}-hint`, `${id}-error`, hint, error),
+        'aria-invalid': error ? true : undefined,
+      })}
       {error ? (
         <p id={`${id}-error`} className="field__error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A text input with a visible label, an optional hint and an optional error. */
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: FieldBits & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(a) => <input {...a} {...input} />}
+    />
   );
 }
 
@@ -56,27 +81,14 @@ export function TextAreaField({
   className,
   ...input
 }: FieldBits & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(a) => <textarea {...a} {...input} />}
+    />
   );
 }
 
@@ -88,27 +100,27 @@ export interface Option {
 export function SelectField({
   label,
   hint,
+  error,
   options,
   className,
   ...select
 }: FieldBits & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
-  const id = useId();
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(a) => (
+        <select {...a} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import type { BoardItem, BoardState } from './board';
 import { consentRight, isAgreed } from './board/agreement';
-import { canSee } from './board/fields';
+import { isFacilitator } from './policies';
 import { summaryAvailable, summaryParties } from './board/summary';
-import type { StoryParty } from './roles';
+import type { Party, StoryParty } from './roles';
 import type { Member, RoomState } from './state';
 
 export { isAgreed };
@@ -26,21 +26,45 @@ export interface BoardView {
 }
 
 /**
- * The board as one person sees it: facilitators see every item, everyone else only the items whose
- * `visibleTo` includes their party. A view shares the state's parts, which are frozen (states come
- * out of `decide` frozen), so a view can never change the state.
+ * The board as each viewer of one version sees it: facilitators see every item, everyone else only
+ * the items whose `visibleTo` includes their party (canSee). Each audience's item list is derived
+ * once, on first use, frozen and shared by its viewers; the state's parts are shared as they are
+ * (states come out of `decide` frozen), so a view can never change the state.
  */
-export function toBoardView(state: RoomState, viewer: Member): BoardView {
-  const right = consentRight(state, viewer);
-  return {
-    items: state.board.items
-      .filter((i) => canSee(viewer, i.fields.visibleTo))
-      .map((i) => ({ ...i, agreed: isAgreed(i) })),
-    finalisedAt: state.board.finalisedAt,
-    noAgreement: state.board.noAgreement,
-    summaryConsents: state.board.summaryConsents,
-    summaryParties: summaryParties(state),
-    summaryAvailable: summaryAvailable(state),
-    answersFor: right.ok ? right.party : null,
+export function boardViewsOf(state: RoomState): (viewer: Member) => BoardView {
+  const items = new Map<string, BoardItemView[]>();
+  const itemsFor = (audience: string): BoardItemView[] => {
+    let list = items.get(audience);
+    if (!list) {
+      list = Object.freeze(
+        state.board.items
+          .filter((i) => audience === '*' || i.fields.visibleTo.includes(audience as Party))
+          .map((i) => Object.freeze({ ...i, agreed: isAgreed(i) })),
+      ) as BoardItemView[];
+      items.set(audience, list);
+    }
+    return list;
   };
+  let summary: { parties: StoryParty[]; available: boolean } | null = null;
+  return (viewer) => {
+    const right = consentRight(state, viewer);
+    summary ??= {
+      parties: Object.freeze(summaryParties(state)) as StoryParty[],
+      available: summaryAvailable(state),
+    };
+    return {
+      items: itemsFor(isFacilitator(viewer) ? '*' : viewer.party),
+      finalisedAt: state.board.finalisedAt,
+      noAgreement: state.board.noAgreement,
+      summaryConsents: state.board.summaryConsents,
+      summaryParties: summary.parties,
+      summaryAvailable: summary.available,
+      answersFor: right.ok ? right.party : null,
+    };
+  };
+}
+
+/** The board as one person sees it. See boardViewsOf. */
+export function toBoardView(state: RoomState, viewer: Member): BoardView {
+  return boardViewsOf(state)(viewer);
 }

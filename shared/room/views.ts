@@ -1,5 +1,5 @@
 import type { BoardView } from './boardView';
-import { toBoardView } from './boardView';
+import { boardViewsOf } from './boardView';
 import type { Phase } from './phases';
 import {
   holderIncludes,
@@ -13,6 +13,7 @@ import type {
   FacilitatorAlert,
   FacilitatorMessage,
   FloorState,
+  Member,
   MeetingStatus,
   MemberStatus,
   PauseRequest,
@@ -100,85 +101,85 @@ export interface RoomView {
   endedSafely: boolean;
 }
 
-/**
- * The per-viewer projection. Someone not admitted sees only themselves; only facilitators see the
- * lobby, prompts, side rooms, requests and messages; nobody sees another party's private items.
- */
-export function toRoomView(state: RoomState, viewerId: string): RoomView | null {
-  const me = state.members[viewerId];
-  if (!me || me.status === 'denied' || me.status === 'removed') return null;
-  const fac = isFacilitator(me) && me.status === 'admitted';
-  const admitted = me.status === 'admitted';
-  const side = me.sideRoomId ? state.sideRooms.find((r) => r.id === me.sideRoomId) : undefined;
-  const queueIndex = state.floor.queue.findIndex((q) => q.memberId === me.id);
-  const self: SelfView = {
-    id: me.id,
-    name: me.name,
-    role: me.role,
-    party: me.party,
-    status: me.status,
-    steppedOut: me.steppedOut,
-    isFacilitator: fac,
-    media: mediaAccess(state, me.id),
-    sideRoom: side
-      ? {
-          id: side.id,
-          purpose: side.purpose,
-          facilitatorNames: side.facilitatorIds.map((id) => state.members[id]?.name ?? ''),
-        }
-      : null,
-    queuePosition: queueIndex >= 0 ? queueIndex + 1 : null,
+/** Freezes a derived part (so it can be shared, and encoded once) without making its type read-only. */
+const freeze = <T>(part: T): T => Object.freeze(part);
+
+/** Computes `make(key)` once per key, on first use. */
+function perKey<V>(make: (key: string) => V): (key: string) => V {
+  const made = new Map<string, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
   };
-  const visible = admitted
-    ? membersOf(state).filter((m) => m.status === 'admitted')
-    : side
-      ? membersOf(state).filter((m) => side.facilitatorIds.includes(m.id) || m.id === me.id)
-      : [me];
-  const members: MemberView[] = visible.map((m) => ({
+}
+
+/** Computes `make()` once, on first use. */
+function once<V>(make: () => V): () => V {
+  const get = perKey(make);
+  return () => get('');
+}
+
+function memberView(state: RoomState, m: Member, viewerSideRoomId: string | null): MemberView {
+  return freeze({
     id: m.id,
     name: m.name,
     role: m.role,
     party: m.party,
     connected: m.connected,
     steppedOut: m.steppedOut,
-    away: m.sideRoomId !== null && m.sideRoomId !== me.sideRoomId,
+    away: m.sideRoomId !== null && m.sideRoomId !== viewerSideRoomId,
     hasFloor: holderIncludes(state.floor.holder, m),
-  }));
-  // Parts of the state are shared, not copied: states are frozen.
-  const floor: FloorState = admitted
-    ? state.floor
-    : { mode: state.floor.mode, holder: null, open: false, queue: [] };
-  return {
-    meetingId: state.meetingId,
-    version: state.version,
-    status: state.status,
-    locked: state.locked,
-    me: self,
-    members,
-    phases: state.phases.map(({ id, kind, name, party }) => ({ id, kind, name, party })),
-    phaseIndex: state.phaseIndex,
-    storyOrder: [...state.storyOrder],
-    floor,
-    timers: {
-      meeting: { ...state.timers.meeting },
-      phase: { ...state.timers.phase },
-      turn: fac ? { ...state.timers.turn } : null,
-    },
-    pause: state.pause
-      ? {
-          since: state.pause.since,
-          cause: state.pause.cause,
-          message: state.pause.message,
-          breakEndsAt: state.pause.breakEndsAt,
-        }
-      : null,
-    privateConversation: admitted && !fac && state.sideRooms.some((r) => r.id !== me.sideRoomId),
-    board: admitted || state.status === 'ended' ? toBoardView(state, me) : null,
-    facilitator: fac
-      ? {
-          lobby: membersOf(state)
-            .filter((m) => m.status !== 'admitted')
-            .map((m) => ({
+  });
+}
+
+/**
+ * The views of one version of the room, one per viewer. Someone not admitted sees only themselves;
+ * only facilitators see the lobby, prompts, side rooms, requests and messages; nobody sees another
+ * party's private items.
+ *
+ * Parts that several viewers see alike (the people, the phases, the timers, the facilitators'
+ * part, each audience's board) are derived once, on first use, frozen, and shared by the views
+ * this returns; the state's own parts are shared as they are (states are frozen). So a view never
+ * copies the room and can never change it, and the server encodes each shared part once per
+ * version (server/src/sharedJson.ts). Nothing is cached beyond the returned function.
+ *
+ * @example
+ * const view = viewsOf(state);
+ * for (const id of state.memberOrder) send(id, view(id));
+ */
+export function viewsOf(state: RoomState): (viewerId: string) => RoomView | null {
+  // Admitted people as seen from the main room ('') or from a side room.
+  const admittedMembers = perKey((sideRoomId) =>
+    freeze(
+      membersOf(state)
+        .filter((m) => m.status === 'admitted')
+        .map((m) => memberView(state, m, sideRoomId || null)),
+    ),
+  );
+  const phases = once(() =>
+    freeze(state.phases.map(({ id, kind, name, party }) => freeze({ id, kind, name, party }))),
+  );
+  // The turn stopwatch for facilitators only: nobody is shown how long they have been talking.
+  const timers = perKey((audience) =>
+    freeze({
+      meeting: state.timers.meeting,
+      phase: state.timers.phase,
+      turn: audience === 'facilitator' ? state.timers.turn : null,
+    }),
+  );
+  const pause = once(() => {
+    const p = state.pause;
+    return p
+      ? freeze({ since: p.since, cause: p.cause, message: p.message, breakEndsAt: p.breakEndsAt })
+      : null;
+  });
+  const facilitator = once((): FacilitatorView =>
+    freeze({
+      lobby: freeze(
+        membersOf(state)
+          .filter((m) => m.status !== 'admitted')
+          .map((m) =>
+            freeze({
               id: m.id,
               name: m.name,
               role: m.role,
@@ -187,17 +188,77 @@ export function toRoomView(state: RoomState, viewerId: string): RoomView | null 
               connected: m.connected,
               waitingSince: m.waitingSince,
               sideRoomId: m.sideRoomId,
-            })),
-          prompts: state.phases.map((p) => p.prompt),
-          softTurnLimitSec: state.timers.softTurnLimitSec,
-          sideRooms: state.sideRooms,
-          pauseRequests: [...state.pauseRequests],
-          messages: [...state.messages],
-          alerts: [...state.alerts],
-        }
-      : null,
-    startedAt: state.startedAt,
-    endedAt: state.endedAt,
-    endedSafely: state.endedSafely,
+            }),
+          ),
+      ),
+      prompts: freeze(state.phases.map((p) => p.prompt)),
+      softTurnLimitSec: state.timers.softTurnLimitSec,
+      sideRooms: state.sideRooms,
+      pauseRequests: state.pauseRequests,
+      messages: state.messages,
+      alerts: state.alerts,
+    }),
+  );
+  const board = boardViewsOf(state);
+
+  return (viewerId) => {
+    const me = state.members[viewerId];
+    if (!me || me.status === 'denied' || me.status === 'removed') return null;
+    const fac = isFacilitator(me) && me.status === 'admitted';
+    const admitted = me.status === 'admitted';
+    const side = me.sideRoomId ? state.sideRooms.find((r) => r.id === me.sideRoomId) : undefined;
+    const queueIndex = state.floor.queue.findIndex((q) => q.memberId === me.id);
+    const self: SelfView = {
+      id: me.id,
+      name: me.name,
+      role: me.role,
+      party: me.party,
+      status: me.status,
+      steppedOut: me.steppedOut,
+      isFacilitator: fac,
+      media: mediaAccess(state, me.id),
+      sideRoom: side
+        ? {
+            id: side.id,
+            purpose: side.purpose,
+            facilitatorNames: side.facilitatorIds.map((id) => state.members[id]?.name ?? ''),
+          }
+        : null,
+      queuePosition: queueIndex >= 0 ? queueIndex + 1 : null,
+    };
+    const members: MemberView[] = admitted
+      ? admittedMembers(me.sideRoomId ?? '')
+      : (side
+          ? membersOf(state).filter((m) => side.facilitatorIds.includes(m.id) || m.id === me.id)
+          : [me]
+        ).map((m) => memberView(state, m, me.sideRoomId));
+    const floor: FloorState = admitted
+      ? state.floor
+      : { mode: state.floor.mode, holder: null, open: false, queue: [] };
+    return {
+      meetingId: state.meetingId,
+      version: state.version,
+      status: state.status,
+      locked: state.locked,
+      me: self,
+      members,
+      phases: phases(),
+      phaseIndex: state.phaseIndex,
+      storyOrder: state.storyOrder,
+      floor,
+      timers: timers(fac ? 'facilitator' : 'other'),
+      pause: pause(),
+      privateConversation: admitted && !fac && state.sideRooms.some((r) => r.id !== me.sideRoomId),
+      board: admitted || state.status === 'ended' ? board(me) : null,
+      facilitator: fac ? facilitator() : null,
+      startedAt: state.startedAt,
+      endedAt: state.endedAt,
+      endedSafely: state.endedSafely,
+    };
   };
+}
+
+/** One viewer's view of the room (null: nothing to see). See viewsOf. */
+export function toRoomView(state: RoomState, viewerId: string): RoomView | null {
+  return viewsOf(state)(viewerId);
 }

@@ -4,7 +4,7 @@ import { decide } from '../../../shared/room/decide';
 import { mediaAccess, membersOf } from '../../../shared/room/policies';
 import type { DecideContext, RoomState } from '../../../shared/room/state';
 import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/types';
-import { toRoomView, type RoomView } from '../../../shared/room/views';
+import { toRoomView, viewsOf, type RoomView } from '../../../shared/room/views';
 import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
 import { errorReason, type Logger } from '../logger';
 import type { GroupCommit } from '../store/groupCommit';
@@ -170,9 +170,11 @@ export class RoomActor {
   }
 
   private broadcast(events: RoomEvent[]): void {
+    // One builder for the version: the parts viewers see alike are derived once and shared.
+    const view = viewsOf(this.state);
     for (const m of membersOf(this.state)) {
       if (!this.sockets.get(m.id)) continue;
-      this.deps.publish(this.meetingId, m.id, this.viewFor(m.id), events);
+      this.deps.publish(this.meetingId, m.id, view(m.id), events);
     }
   }
 

@@ -1,7 +1,7 @@
 // The board as each person sees it: facilitators see every item, everyone else only items shown
 // to their party.
 import { describe, expect, it } from 'vitest';
-import { toBoardView } from '../../../../shared/room/boardView';
+import { boardViewsOf, toBoardView } from '../../../../shared/room/boardView';
 import { toRoomView } from '../../../../shared/room/views';
 import { agree, liveRoom, propose } from './boardFixtures';
 
@@ -89,8 +89,18 @@ describe('toBoardView', () => {
     expect(() => (view.items[0]!.fields.text = 'changed')).toThrow(TypeError);
     expect(() => view.items[0]!.fields.visibleTo.push('other')).toThrow(TypeError);
     expect(() => (view.summaryConsents.patient = { memberId: 'x', at: 0 })).toThrow(TypeError);
-    view.items.pop(); // the list itself is the view's own
+    expect(() => view.items.pop()).toThrow(TypeError);
     expect(b.h.state).toEqual(before);
+  });
+
+  it('is derived once per audience and shared by every viewer of that audience', () => {
+    const b = board();
+    const view = boardViewsOf(b.h.state);
+    const items = (id: string) => view(b.h.state.members[id]!).items;
+    expect(items('pat')).toBe(items('pat-sup'));
+    expect(items('fac')).toBe(items('cofac'));
+    expect(items('pat')).not.toBe(items('hcw'));
+    expect(items('pat')).toEqual(toBoardView(b.h.state, b.h.state.members['pat']!).items);
   });
 
   it('is what the room view carries for each person', () => {

@@ -1,7 +1,7 @@
 // toRoomView: the per-viewer projection. Nobody sees anyone before admission; only facilitators
 // see the lobby, prompts, side rooms, requests, messages, alerts and the speaking timer.
 import { describe, expect, it } from 'vitest';
-import { toRoomView } from '../../../../shared/room/views';
+import { toRoomView, viewsOf } from '../../../../shared/room/views';
 import { EVERYONE, ID, join, meeting, without } from './helpers';
 
 const {
@@ -99,5 +99,43 @@ describe('toRoomView', () => {
     expect(toRoomView(h.state, OBS)).toBeNull();
     expect(toRoomView(h.state, ORG)).toBeNull();
     expect(toRoomView(h.state, 'ghost')).toBeNull();
+  });
+
+  it('shares the parts viewers see alike within one version, and each view equals one built alone', () => {
+    const h = meeting({ softTurnLimitSec: 60 });
+    h.act(FAC, { type: 'pause.start', message: 'Breathe', breakMinutes: 2 });
+    h.act(COFAC, {
+      type: 'sideRoom.open',
+      memberIds: [HCW],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
+    const view = viewsOf(h.state);
+    const [fac, cofac, pat, int, hcw] = [
+      view(FAC)!,
+      view(COFAC)!,
+      view(PAT)!,
+      view(INT)!,
+      view(HCW)!,
+    ];
+    expect(pat.members).toBe(int.members);
+    expect(hcw.members).not.toBe(pat.members); // seen from the side room: others are away
+    expect(pat.phases).toBe(fac.phases);
+    expect(pat.pause).toBe(fac.pause);
+    expect(pat.timers).toBe(int.timers);
+    expect(fac.timers).toBe(cofac.timers);
+    expect(fac.facilitator).toBe(cofac.facilitator);
+    for (const [id, v] of [
+      [FAC, fac],
+      [COFAC, cofac],
+      [PAT, pat],
+      [INT, int],
+      [HCW, hcw],
+    ] as const) {
+      expect(JSON.stringify(v)).toBe(JSON.stringify(toRoomView(h.state, id)));
+    }
+    // Shared parts are frozen: one viewer's view cannot change another's, nor the state.
+    expect(() => pat.members.pop()).toThrow(TypeError);
+    expect(() => ((pat.timers as { turn: unknown }).turn = h.state.timers.turn)).toThrow(TypeError);
   });
 });

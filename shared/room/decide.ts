@@ -53,13 +53,20 @@ export function decide(state: RoomState, command: RoomCommand, ctx: DecideContex
       if (!actor) reject('FORBIDDEN', 'You are not part of this meeting.');
       applyClient(draft, actor, cmd);
     }
-    applySafety(draft);
   } catch (e) {
     if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
     throw e;
   }
   draft.state.version = state.version + 1;
-  const next = finishDraft(draft.state) as RoomState;
+  let next = finishDraft(draft.state) as RoomState;
+  // The safety rule reads every member: it is checked on the finished (frozen) state, which costs
+  // no draft proxies, and only the rare command that calls for it is drafted a second time.
+  const safety = safetyChange(next);
+  if (safety) {
+    const again: Draft = { ...draft, state: createDraft(next) };
+    applySafety(again, safety);
+    next = finishDraft(again.state) as RoomState;
+  }
   return { ok: true, state: next, events: draft.events, effects: draft.effects };
 }
 
@@ -832,20 +839,27 @@ function messageFacilitators(d: Draft, actor: Member, text: string): void {
  * story parties and no facilitator, it pauses itself; when a facilitator is back and the pause was
  * only for that, it resumes exactly where it was (people are invited to unmute themselves).
  */
-function applySafety(d: Draft): void {
-  const s = d.state;
+function safetyChange(s: RoomState): 'pause' | 'resume' | null {
   const unattended = mainRoomUnattended(s);
-  if (unattended && !s.pause) {
-    pauseRoom(d, 'no-facilitator', null, null);
-    alert(d, 'no-facilitator', null, null);
-    event(d, 'pause.started', null);
-  } else if (
+  if (unattended && !s.pause) return 'pause';
+  if (
     !unattended &&
     s.pause?.cause === 'no-facilitator' &&
     // Only a facilitator's return resumes: a party leaving the main room is no reason to run the
     // meeting (its timers, its floor) with no facilitator there.
     membersOf(s).some((m) => isFacilitator(m) && isPresentInMain(m))
   ) {
+    return 'resume';
+  }
+  return null;
+}
+
+function applySafety(d: Draft, change: 'pause' | 'resume'): void {
+  if (change === 'pause') {
+    pauseRoom(d, 'no-facilitator', null, null);
+    alert(d, 'no-facilitator', null, null);
+    event(d, 'pause.started', null);
+  } else {
     unpause(d);
     event(d, 'pause.resumed', null);
   }

@@ -21,8 +21,10 @@ export const CHECKPOINT_MS = 1000;
 
 /**
  * On worker threads with their own connections to the database file (commitWorker.mjs): the
- * commit thread runs each batch's transaction and fsync, so the main thread keeps serving every
- * other meeting while a batch is made durable; the checkpoint thread copies the write-ahead log
+ * commit thread runs one transaction and fsync at a time, so the main thread keeps serving every
+ * other meeting while a batch is made durable. Writes are posted as they come: every batch that
+ * arrives while a transaction runs joins the next one, which the thread starts by itself, without
+ * a round trip to the main thread. The checkpoint thread copies the write-ahead log
  * into the database file, so that copying and its fsyncs are never part of a commit. A write's
  * promise settles only when the commit thread says the transaction has committed. If that thread
  * dies, the batches it held are rejected (never acknowledged) and the next write starts a new one.
@@ -60,10 +62,11 @@ export function workerWriter(
 
   const startCommits = (): Worker => {
     const w = spawn('commit');
-    w.on('message', (m: { id: number; results: (string | null)[] }) => {
-      const p = waiting.get(m.id);
-      waiting.delete(m.id);
-      p?.resolve(m.results);
+    w.on('message', (m: { replies: { id: number; results: (string | null)[] }[] }) => {
+      for (const { id, results } of m.replies) {
+        waiting.get(id)?.resolve(results);
+        waiting.delete(id);
+      }
     });
     const fail = (err: Error) => {
       if (worker !== w) return;

@@ -5,6 +5,9 @@
 // CG_CPU_PROFILE_DIR (npm run bench -- --cpu-prof DIR): the first SIGUSR2 starts the V8 sampling
 //   profiler, the second stops it and writes DIR/app-<pid>-<n>.cpuprofile, so the benchmark
 //   profiles exactly its main measured window.
+// CG_HEAP_PROFILE_DIR (npm run bench -- --heap-prof DIR): between the two SIGUSR2, V8's sampling
+//   heap profiler records every allocation's stack, garbage included (what the scavenges clean
+//   up), and writes DIR/app-<pid>.heapprofile.
 // CG_PROBE_DIR (npm run bench -- --probe DIR): between the two SIGUSR2, records the event-loop
 //   delay and every GC pause by kind (scavenge, mark-compact, incremental marking); at the second,
 //   the heap before and after a full GC (what is live). Writes DIR/probe-<pid>.json.
@@ -16,20 +19,45 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const profileDir = process.env.CG_CPU_PROFILE_DIR;
+const heapDir = process.env.CG_HEAP_PROFILE_DIR;
 const memoryDir = process.env.CG_PROBE_DIR;
 let signals = 0;
 
 let session = null;
 let profiling = false;
-if (profileDir) {
+if (profileDir || heapDir) {
   session = new Session();
   session.connect();
+}
+if (profileDir) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 500 });
 }
+const startProfile = () => {
+  profiling = true;
+  if (profileDir) session.post('Profiler.start');
+  if (heapDir) {
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
+};
 const stopProfile = () => {
   if (!profiling) return;
   profiling = false;
+  if (heapDir) {
+    session.post('HeapProfiler.stopSampling', (err, res) => {
+      if (err || !res) return;
+      mkdirSync(heapDir, { recursive: true });
+      writeFileSync(
+        path.join(heapDir, `app-${process.pid}.heapprofile`),
+        JSON.stringify(res.profile),
+      );
+    });
+  }
+  if (!profileDir) return;
   // Same-thread inspector sessions answer synchronously, so this also completes inside 'exit'.
   session.post('Profiler.stop', (err, res) => {
     if (err || !res) return;
@@ -101,15 +129,12 @@ const probeMemory = () => {
   );
 };
 
-if (profileDir || memoryDir) {
+if (profileDir || heapDir || memoryDir) {
   process.on('SIGUSR2', () => {
     signals += 1;
     if (signals === 1) {
       if (memoryDir) startProbe();
-      if (session) {
-        profiling = true;
-        session.post('Profiler.start');
-      }
+      if (session) startProfile();
     } else if (signals === 2) {
       stopProfile();
       if (memoryDir) probeMemory();

@@ -6,6 +6,7 @@
  *   npm run bench -- --quick            a ~20-second smoke run (20 meetings, no step-up)
  *   npm run bench -- --meetings 100 --rate 1 --duration 60 --step-up off --workers 2
  *   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of the app process into DIR
+ *   npm run bench -- --heap-prof DIR    also write a sampling heap profile (allocations) into DIR
  *
  * What runs: the app as its own process (server/src/main.ts, temporary DATA_DIR, no LiveKit, the
  * default socket limits), a pool of load-generator processes (tests/load/generator.ts) that open
@@ -375,10 +376,11 @@ async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; ta
     LOG_LEVEL: 'warn',
   };
   // Diagnostics (tests/load/app-probe.mjs), toggled by SIGUSR2 around the main measured window.
-  if (opts.cpuProf || opts.probe) {
+  if (opts.cpuProf || opts.heapProf || opts.probe) {
     const preload = path.join(HERE, 'app-probe.mjs');
     env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim();
     if (opts.cpuProf) env.CG_CPU_PROFILE_DIR = path.resolve(opts.cpuProf);
+    if (opts.heapProf) env.CG_HEAP_PROFILE_DIR = path.resolve(opts.heapProf);
     if (opts.probe) env.CG_PROBE_DIR = path.resolve(opts.probe);
   }
   // No LiveKit (media is not part of this benchmark): spawnServer passes on process.env, so drop
@@ -585,7 +587,7 @@ async function main(): Promise<void> {
   const levels: LevelResult[] = [];
   let main: LevelResult;
   let probe: Record<string, number> | null = null;
-  if (opts.cpuProf || opts.probe) {
+  if (opts.cpuProf || opts.heapProf || opts.probe) {
     // Profile (and probe) the main level's measured window only (tests/load/app-probe.mjs).
     app.target.onWindow = (_edge, label) => {
       if (label === 'app') app.server.child.kill('SIGUSR2');

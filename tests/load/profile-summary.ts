@@ -5,11 +5,11 @@
  *   node --import tsx tests/load/profile-summary.ts DIR/app-123.cpuprofile [top=25]
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { frameLabel, type CallFrame } from './callFrame';
 
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   children?: number[];
   hitCount?: number;
 }
@@ -40,14 +40,7 @@ for (let i = 0; i < p.samples.length; i++) {
 }
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
-const root = path.resolve(import.meta.dirname, '../..');
-const label = (n: Node) => {
-  const { functionName, url, lineNumber } = n.callFrame;
-  const where = url
-    ? `${url.replace(/^file:\/\//, '').replace(root + '/', '')}:${lineNumber + 1}`
-    : '';
-  return `${functionName || '(anonymous)'} ${where}`.trim();
-};
+const label = (n: Node) => frameLabel(n.callFrame);
 
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();

@@ -149,9 +149,11 @@ export interface BenchOptions {
   noBuild: boolean;
   /** Write a V8 CPU profile of the app process (its main measured window) into this directory. */
   cpuProf: string | null;
+  /** Write a sampling heap profile of what the app allocates in its main window, garbage included. */
+  heapProf: string | null;
   /**
-   * Probe the app in its main window (event-loop delay, GC pauses, the heap held by Socket.IO's
-   * recovery buffer), writing into this directory.
+   * Probe the app in its main window (event-loop delay, GC pauses by kind, the live heap at its
+   * end), writing into this directory.
    */
   probe: string | null;
   /** Where the app's temporary DATA_DIR is created (default: the OS temp directory). */
@@ -172,6 +174,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   baselineDuration: 25,
   noBuild: false,
   cpuProf: null,
+  heapProf: null,
   probe: null,
   dataDir: null,
   quick: false,
@@ -242,6 +245,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     'baseline-duration',
     'no-build',
     'cpu-prof',
+    'heap-prof',
     'data-dir',
     'probe',
     'quick',
@@ -260,6 +264,8 @@ export function parseArgs(argv: string[]): BenchOptions {
   o.noBuild = bool('no-build') ?? o.noBuild;
   const prof = raw.get('cpu-prof');
   if (prof !== undefined) o.cpuProf = prof === true ? 'cpu-profiles' : prof;
+  const heapProf = raw.get('heap-prof');
+  if (heapProf !== undefined) o.heapProf = heapProf === true ? 'heap-profiles' : heapProf;
   const probe = raw.get('probe');
   if (probe !== undefined) o.probe = probe === true ? 'probe' : probe;
   const dataDir = raw.get('data-dir');

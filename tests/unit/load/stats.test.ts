@@ -161,6 +161,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['--step-up']).stepUp).toBe(true);
   });
 
+  it('takes a directory for each diagnostic, or a default one', () => {
+    expect(parseArgs(['--heap-prof', '/tmp/h', '--cpu-prof=/tmp/c'])).toMatchObject({
+      heapProf: '/tmp/h',
+      cpuProf: '/tmp/c',
+      probe: null,
+    });
+    expect(parseArgs(['--heap-prof']).heapProf).toBe('heap-profiles');
+  });
+
   it('--quick is a short smoke run, and explicit flags still win', () => {
     const q = parseArgs(['--quick']);
     expect(q.quick).toBe(true);

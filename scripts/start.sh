@@ -139,10 +139,13 @@ fi
 
 # --- the app ---------------------------------------------------------------------------------
 # Not exec'd: this shell stays to stop LiveKit when the app ends or on Ctrl-C.
+# V8 heap flags (BENCHMARKS.md), the same in docker/Dockerfile and tests/support/process.ts:
 # --max-semi-space-size=32: a larger young generation, so the objects that live from one message to
-# the next (about 1.5 s) die young instead of filling the old generation (BENCHMARKS.md). The same
-# flag is in docker/Dockerfile and tests/support/process.ts.
-node --max-semi-space-size=32 --import tsx server/src/main.ts &
+#   the next (about 1.5 s) die young instead of filling the old generation;
+# --heap-growing-percent=50: after a full collection the old generation may grow by half of what is
+#   live before the next one, instead of V8's tighter default, so full collections (and their
+#   pauses) come every few tens of seconds under load rather than every few seconds.
+node --max-semi-space-size=32 --heap-growing-percent=50 --import tsx server/src/main.ts &
 NODE_PID=$!
 app_rc=0
 wait "$NODE_PID" || app_rc=$?

@@ -12,7 +12,8 @@ export interface ServerProcess {
 
 /**
  * The real server as its own process, started as `npm start` starts it (scripts/start.sh: `node
- * --max-semi-space-size=32 --import tsx server/src/main.ts`), on the given port.
+ * --max-semi-space-size=32 --heap-growing-percent=50 --import tsx server/src/main.ts`), on the
+ * given port.
  */
 export async function spawnServer(
   env: Record<string, string>,
@@ -20,7 +21,13 @@ export async function spawnServer(
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')],
+    [
+      '--max-semi-space-size=32',
+      '--heap-growing-percent=50',
+      '--import',
+      'tsx',
+      path.join(ROOT, 'server/src/main.ts'),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },

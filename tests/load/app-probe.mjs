@@ -114,6 +114,9 @@ const probeMemory = () => {
     ...byKind,
   };
   const before = process.memoryUsage();
+  const spaces = Object.fromEntries(
+    v8.getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.physical_space_size]),
+  );
   gc();
   const after = process.memoryUsage();
   const mb = (x) => Math.round((x / 1048576) * 10) / 10;
@@ -124,6 +127,10 @@ const probeMemory = () => {
       ...eventLoop,
       heap_used_mb: mb(before.heapUsed),
       heap_live_mb: mb(after.heapUsed),
+      heap_total_mb: mb(before.heapTotal),
+      new_space_mb: mb(spaces.new_space ?? 0),
+      old_space_mb: mb(spaces.old_space ?? 0),
+      external_mb: mb(before.external),
       rss_mb: mb(before.rss),
     }),
   );

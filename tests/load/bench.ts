@@ -733,7 +733,7 @@ async function main(): Promise<void> {
       `Probe (app, main window): event-loop delay p99 ${probe.event_loop_delay_p99_ms} ms, max ${probe.event_loop_delay_max_ms} ms; ${probe.gc_pauses} GC pauses, ${probe.gc_total_ms} ms in all, longest ${probe.gc_max_ms} ms (scavenges ${probe.gc_scavenge}, longest ${probe.gc_scavenge_max_ms} ms; mark-compacts ${probe.gc_mark_compact}, longest ${probe.gc_mark_compact_max_ms} ms).`,
     );
     out.push(
-      `Probe (app, end of the main window): heap ${probe.heap_used_mb} MB, of which live (after a full GC) ${probe.heap_live_mb} MB; RSS ${probe.rss_mb} MB.`,
+      `Probe (app, end of the main window): heap ${probe.heap_used_mb} MB, of which live (after a full GC) ${probe.heap_live_mb} MB; V8 holds ${probe.heap_total_mb} MB (young generation ${probe.new_space_mb} MB, old ${probe.old_space_mb} MB), external ${probe.external_mb} MB; RSS ${probe.rss_mb} MB.`,
     );
   }
   out.push('');

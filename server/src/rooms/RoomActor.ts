@@ -159,7 +159,7 @@ export class RoomActor {
     });
     if (before.status !== result.state.status)
       repo.setMeetingStatus(this.meetingId, result.state.status);
-    this.broadcast(result.events);
+    this.broadcast(result.events, 'actorId' in command ? command.actorId : null);
     void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
     return { ok: true, data: { version: result.state.version } };
   }
@@ -169,13 +169,19 @@ export class RoomActor {
     return toRoomView(this.state, memberId);
   }
 
-  private broadcast(events: RoomEvent[]): void {
+  /**
+   * Sends every connected member their view of the new version. The person who acted is sent
+   * theirs last: the others learn of the change first, and the actor's answer (the ack) follows
+   * every view anyway.
+   */
+  private broadcast(events: RoomEvent[], actorId: string | null): void {
     // One builder for the version: the parts viewers see alike are derived once and shared.
     const view = viewsOf(this.state);
+    const send = (id: string) => this.deps.publish(this.meetingId, id, view(id), events);
     for (const m of membersOf(this.state)) {
-      if (!this.sockets.get(m.id)) continue;
-      this.deps.publish(this.meetingId, m.id, view(m.id), events);
+      if (m.id !== actorId && this.sockets.get(m.id)) send(m.id);
     }
+    if (actorId && this.sockets.get(actorId)) send(actorId);
   }
 
   /** A socket of this member connected; the first one marks them present. */

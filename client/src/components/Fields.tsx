@@ -12,6 +12,13 @@ interface FieldBits {
   error?: ReactNode;
 }
 
+/** What the shell takes (label, hint, error, class); everything else goes to the control. */
+type Shell = FieldBits & { className?: string };
+
+function splitShell<P extends Shell>({ label, hint, error, className, ...control }: P) {
+  return [{ label, hint, error, className }, control] as const;
+}
+
 function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown) {
   const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return ids || undefined;
@@ -31,7 +38,7 @@ function Field({
   error,
   className,
   control,
-}: FieldBits & { className?: string; control: (props: ControlProps) => ReactNode }) {
+}: Shell & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   return (
     <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
@@ -56,40 +63,14 @@ function Field({
 }
 
 /** A text input with a visible label, an optional hint and an optional error. */
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: FieldBits & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <Field
-      label={label}
-      hint={hint}
-      error={error}
-      className={className}
-      control={(a) => <input {...a} {...input} />}
-    />
-  );
+export function TextField(props: Shell & InputHTMLAttributes<HTMLInputElement>) {
+  const [shell, input] = splitShell(props);
+  return <Field {...shell} control={(a) => <input {...a} {...input} />} />;
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: FieldBits & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <Field
-      label={label}
-      hint={hint}
-      error={error}
-      className={className}
-      control={(a) => <textarea {...a} {...input} />}
-    />
-  );
+export function TextAreaField(props: Shell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const [shell, input] = splitShell(props);
+  return <Field {...shell} control={(a) => <textarea {...a} {...input} />} />;
 }
 
 export interface Option {
@@ -97,20 +78,13 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  options,
-  className,
-  ...select
-}: FieldBits & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
+export function SelectField(
+  props: Shell & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] },
+) {
+  const [shell, { options, ...select }] = splitShell(props);
   return (
     <Field
-      label={label}
-      hint={hint}
-      error={error}
-      className={className}
+      {...shell}
       control={(a) => (
         <select {...a} {...select}>
           {options.map((o) => (

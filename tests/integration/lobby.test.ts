@@ -32,10 +32,26 @@ describe('lobby and admission over real sockets', () => {
     await s.close();
   });
 
-  it('admits people from the lobby; only then are media tokens issued', async () => {
+  /** A new meeting, its facilitator connected. */
+  async function withFacilitator() {
     const m = await createMeeting(s, [...PEOPLE]);
     const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
     clients.push(fac);
+    return { m, fac };
+  }
+
+  /** A new meeting, its facilitator connected and its patient admitted from the lobby. */
+  async function withAdmittedPatient() {
+    const { m, fac } = await withFacilitator();
+    const patient = await connect(s, { invite: m.people.patient!.token });
+    clients.push(patient);
+    await patient.command({ type: 'lobby.join' });
+    await fac.command({ type: 'lobby.admit', memberId: m.people.patient!.id });
+    return { m, fac, patient };
+  }
+
+  it('admits people from the lobby; only then are media tokens issued', async () => {
+    const { m, fac } = await withFacilitator();
     const facView = await fac.waitFor((v) => v.me.status === 'admitted');
     expect(facView.me.isFacilitator).toBe(true);
 
@@ -75,13 +91,7 @@ describe('lobby and admission over real sockets', () => {
   });
 
   it('a command retried with the same id, after a reconnect, is applied once and answered alike', async () => {
-    const m = await createMeeting(s, [...PEOPLE]);
-    const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
-    clients.push(fac);
-    const patient = await connect(s, { invite: m.people.patient!.token });
-    clients.push(patient);
-    await patient.command({ type: 'lobby.join' });
-    await fac.command({ type: 'lobby.admit', memberId: m.people.patient!.id });
+    const { m, fac, patient } = await withAdmittedPatient();
     await patient.waitFor((v) => v.me.status === 'admitted');
 
     const note = { type: 'message.toFacilitators', text: 'retry-note' };
@@ -101,13 +111,7 @@ describe('lobby and admission over real sockets', () => {
   });
 
   it('a denied person never receives a token nor any room state, and cannot reconnect', async () => {
-    const m = await createMeeting(s, [...PEOPLE]);
-    const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
-    clients.push(fac);
-    const patient = await connect(s, { invite: m.people.patient!.token });
-    clients.push(patient);
-    await patient.command({ type: 'lobby.join' });
-    await fac.command({ type: 'lobby.admit', memberId: m.people.patient!.id });
+    const { m, fac } = await withAdmittedPatient();
 
     const stranger = await connect(s, { invite: m.people.stranger!.token });
     clients.push(stranger);
@@ -155,9 +159,7 @@ describe('lobby and admission over real sockets', () => {
   });
 
   it('rejects bad payloads with a typed error and changes nothing', async () => {
-    const m = await createMeeting(s, [...PEOPLE]);
-    const fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
-    clients.push(fac);
+    const { fac } = await withFacilitator();
     const before = (await fac.waitFor((v) => v.me.status === 'admitted')).version;
     const res = await fac.socket
       .timeout(5000)

@@ -1,5 +1,6 @@
 import type { BoardItem, BoardState } from './board';
 import { consentRight, isAgreed } from './board/agreement';
+import { freeze, once, perKey } from './derive';
 import { isFacilitator } from './policies';
 import { summaryAvailable, summaryParties } from './board/summary';
 import type { Party, StoryParty } from './roles';
@@ -32,33 +33,27 @@ export interface BoardView {
  * (states come out of `decide` frozen), so a view can never change the state.
  */
 export function boardViewsOf(state: RoomState): (viewer: Member) => BoardView {
-  const items = new Map<string, BoardItemView[]>();
-  const itemsFor = (audience: string): BoardItemView[] => {
-    let list = items.get(audience);
-    if (!list) {
-      list = Object.freeze(
-        state.board.items
-          .filter((i) => audience === '*' || i.fields.visibleTo.includes(audience as Party))
-          .map((i) => Object.freeze({ ...i, agreed: isAgreed(i) })),
-      ) as BoardItemView[];
-      items.set(audience, list);
-    }
-    return list;
-  };
-  let summary: { parties: StoryParty[]; available: boolean } | null = null;
+  const itemsFor = perKey((audience) =>
+    freeze(
+      state.board.items
+        .filter((i) => audience === '*' || i.fields.visibleTo.includes(audience as Party))
+        .map((i): BoardItemView => freeze({ ...i, agreed: isAgreed(i) })),
+    ),
+  );
+  const summary = once(() => ({
+    parties: freeze(summaryParties(state)),
+    available: summaryAvailable(state),
+  }));
   return (viewer) => {
     const right = consentRight(state, viewer);
-    summary ??= {
-      parties: Object.freeze(summaryParties(state)) as StoryParty[],
-      available: summaryAvailable(state),
-    };
+    const { parties, available } = summary();
     return {
       items: itemsFor(isFacilitator(viewer) ? '*' : viewer.party),
       finalisedAt: state.board.finalisedAt,
       noAgreement: state.board.noAgreement,
       summaryConsents: state.board.summaryConsents,
-      summaryParties: summary.parties,
-      summaryAvailable: summary.available,
+      summaryParties: parties,
+      summaryAvailable: available,
       answersFor: right.ok ? right.party : null,
     };
   };

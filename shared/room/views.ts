@@ -1,5 +1,6 @@
 import type { BoardView } from './boardView';
 import { boardViewsOf } from './boardView';
+import { freeze, once, perKey } from './derive';
 import type { Phase } from './phases';
 import {
   holderIncludes,
@@ -101,24 +102,6 @@ export interface RoomView {
   endedSafely: boolean;
 }
 
-/** Freezes a derived part (so it can be shared, and encoded once) without making its type read-only. */
-const freeze = <T>(part: T): T => Object.freeze(part);
-
-/** Computes `make(key)` once per key, on first use. */
-function perKey<V>(make: (key: string) => V): (key: string) => V {
-  const made = new Map<string, V>();
-  return (key) => {
-    if (!made.has(key)) made.set(key, make(key));
-    return made.get(key)!;
-  };
-}
-
-/** Computes `make()` once, on first use. */
-function once<V>(make: () => V): () => V {
-  const get = perKey(make);
-  return () => get('');
-}
-
 function memberView(state: RoomState, m: Member, viewerSideRoomId: string | null): MemberView {
   return freeze({
     id: m.id,
@@ -140,8 +123,7 @@ function memberView(state: RoomState, m: Member, viewerSideRoomId: string | null
  * Parts that several viewers see alike (the people, the phases, the timers, the facilitators'
  * part, each audience's board) are derived once, on first use, frozen, and shared by the views
  * this returns; the state's own parts are shared as they are (states are frozen). So a view never
- * copies the room and can never change it, and the server encodes each shared part once per
- * version (server/src/sharedJson.ts). Nothing is cached beyond the returned function.
+ * copies the room and can never change it. Nothing is cached beyond the returned function.
  *
  * @example
  * const view = viewsOf(state);

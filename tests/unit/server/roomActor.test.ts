@@ -2,7 +2,7 @@
 // (the others hear of the change first; the actor's ack follows every view anyway).
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/src/logger';
-import { RoomActor } from '../../../server/src/rooms/RoomActor';
+import { REMEMBERED_COMMANDS, RoomActor } from '../../../server/src/rooms/RoomActor';
 import type { CommitWriter } from '../../../server/src/store/commitWriter';
 import { GroupCommit } from '../../../server/src/store/groupCommit';
 import type { Repo } from '../../../server/src/store/repo';
@@ -46,5 +46,23 @@ describe('RoomActor broadcast', () => {
       ID.facilitator,
     ]);
     expect(new Set(published.map((p) => p.version))).toEqual(new Set([a.state.version]));
+  });
+
+  it('answers a retried command from the last REMEMBERED_COMMANDS ids, and forgets older ones', async () => {
+    const { a } = actor();
+    const lock = (n: number) =>
+      a.dispatch({ type: 'lobby.lock', locked: n % 2 === 0, actorId: ID.facilitator }, `c-${n}`);
+    const first = await lock(0);
+    for (let n = 1; n <= REMEMBERED_COMMANDS; n++) expect((await lock(n)).ok).toBe(true);
+    const version = a.state.version;
+    // c-1 is among the newest REMEMBERED_COMMANDS: the same answer, nothing applied again.
+    expect(await lock(1)).toEqual({
+      ok: true,
+      data: { version: version - REMEMBERED_COMMANDS + 1 },
+    });
+    expect(a.state.version).toBe(version);
+    // c-0 is the oldest, forgotten: it is applied as a new command.
+    expect(first).toEqual({ ok: true, data: { version: version - REMEMBERED_COMMANDS } });
+    expect(await lock(0)).toEqual({ ok: true, data: { version: version + 1 } });
   });
 });

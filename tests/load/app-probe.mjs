@@ -10,7 +10,8 @@
 //   up), and writes DIR/app-<pid>.heapprofile.
 // CG_PROBE_DIR (npm run bench -- --probe DIR): between the two SIGUSR2, records the event-loop
 //   delay and every GC pause by kind (scavenge, mark-compact, incremental marking); at the second,
-//   the heap before and after a full GC (what is live). Writes DIR/probe-<pid>.json.
+//   the heap before and after a full GC (what is live), what V8 holds (young and old generation)
+//   and external memory. Writes DIR/probe-<pid>.json.
 import { Session } from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -132,20 +132,33 @@ export class RoomActor {
     const before = this.state;
     // Durable before acknowledged: the command row, the new snapshot and the audit rows, fsynced
     // (grouped with other meetings' commands of the same moment) before anyone hears of it.
-    await this.deps.commits.commit({
-      meetingId: this.meetingId,
-      state: result.state,
-      clientId,
-      type: command.type,
-      now,
-      audit: result.events
-        .filter((e) => e.type !== 'member.connected' && e.type !== 'member.disconnected')
-        .map((e) => ({
-          event: e.type,
-          actorId: e.actorId,
-          actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
-        })),
-    });
+    try {
+      await this.deps.commits.commit({
+        meetingId: this.meetingId,
+        state: result.state,
+        clientId,
+        type: command.type,
+        now,
+        audit: result.events
+          .filter((e) => e.type !== 'member.connected' && e.type !== 'member.disconnected')
+          .map((e) => ({
+            event: e.type,
+            actorId: e.actorId,
+            actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
+          })),
+      });
+    } catch (err) {
+      // The commit thread can die after its transaction committed but before it answered. Then
+      // the command is on disk and counts as applied: otherwise this meeting's next command would
+      // reuse its version, and every later one would fail. The database says which it was (this
+      // meeting has one write in flight at a time, so it holds either the old or the new version).
+      if (repo.snapshotVersion(this.meetingId) !== result.state.version) throw err;
+      logger.warn('command.commit.recovered', {
+        meetingId: this.meetingId,
+        command: command.type,
+        version: result.state.version,
+      });
+    }
     this.state = result.state;
     if (clientId) {
       this.appliedIds.set(clientId, result.state.version);

@@ -149,6 +149,7 @@ export function createRepo(db: Db) {
       'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     ),
     snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
+    snapshotVersion: db.prepare('SELECT version FROM room_snapshots WHERE meeting_id = ?').pluck(),
     upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
     recentClientIds: db.prepare(
       'SELECT client_id, version FROM room_commands WHERE meeting_id = ? AND client_id IS NOT NULL ORDER BY version DESC LIMIT ?',
@@ -231,6 +232,8 @@ export function createRepo(db: Db) {
       const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
       return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
     },
+    /** The version of a meeting's stored snapshot: the last command on disk. */
+    snapshotVersion: (meetingId: string) => q.snapshotVersion.get(meetingId) as number | undefined,
     saveSnapshot: (state: RoomState, now: number) =>
       q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
     /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */

@@ -160,6 +160,24 @@ describe('workerWriter: the commit worker', () => {
     expect(await writer.write([toCommitRows(record(meetingId, 1))])).toEqual([null]);
   });
 
+  it('a worker that dies after committing, before it answers: the write is rejected, but the database says it is on disk', async () => {
+    const { db, file, meetingId } = freshDb();
+    // The real commit worker, except that its answer never leaves: it exits instead.
+    const real = new URL('../../../server/src/store/commitWorker.mjs', import.meta.url);
+    const body = `import { parentPort } from 'node:worker_threads';
+      parentPort.postMessage = () => process.exit(1);
+      await import(${JSON.stringify(real.href)});`;
+    const dies = new URL(`data:text/javascript,${encodeURIComponent(body)}`);
+    const writer = workerWriter(db, () => undefined, dies);
+    open.push(db, writer);
+    await expect(writer.write([toCommitRows(record(meetingId, 1))])).rejects.toThrow(
+      /commit thread stopped \(exit code 1\)/,
+    );
+    // What RoomActor asks to tell the two cases apart.
+    expect(createRepo(db).snapshotVersion(meetingId)).toBe(1);
+    expect(onDisk(file).commands).toEqual([{ version: 1 }]);
+  });
+
   it('checkpoints on its own thread: automatic checkpoints are off, and closing empties the log', async () => {
     const { db, file, meetingId } = freshDb();
     const writer = workerWriter(db, () => undefined);

@@ -13,8 +13,8 @@ import type { Logger } from './logger';
 import { createIo, publishTo, type IoServer, type SocketLimits } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
-import { workerWriter } from './store/commitWriter';
-import { GroupCommit } from './store/groupCommit';
+import { startCheckpoints } from './store/checkpointer';
+import { CommandLog } from './store/commandLog';
 import { createRepo, type Repo } from './store/repo';
 import type { Db } from './store/db';
 
@@ -57,13 +57,17 @@ export function createApp(deps: AppDeps): App {
 
   // The registry publishes through Socket.IO, which is created after it (it needs the registry).
   const ioRef: { current: IoServer | null } = { current: null };
-  // Accepted commands are written (and fsynced) by the store's commit thread, off the event loop.
-  const commits = new GroupCommit(
-    workerWriter(deps.db, (reason) => logger.error('store.worker.failed', { reason })),
+  // Accepted commands are written at once and fsynced on the thread pool (CommandLog); the log is
+  // copied into the database file on the checkpoint thread. Neither fsync holds up the event loop.
+  const checkpoints = startCheckpoints(deps.db, (reason) =>
+    logger.error('store.checkpoint.failed', { reason }),
+  );
+  const commands = new CommandLog(deps.db, (reason) =>
+    logger.error('store.sync.failed', { reason }),
   );
   const rooms = new RoomRegistry({
     repo,
-    commits,
+    commands,
     livekit,
     logger,
     clock,
@@ -125,10 +129,10 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true });
   });
   app.get('/readyz', async (_req, res) => {
-    let store = false;
+    // Not ready once the command log has stopped writing (a failed fsync) or the database fails.
+    let store = commands.failure === null;
     try {
       deps.db.prepare('SELECT 1').get();
-      store = true;
     } catch {
       store = false;
     }
@@ -228,7 +232,8 @@ export function createApp(deps: AppDeps): App {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await rooms.idle();
-      await commits.close();
+      await commands.close();
+      await checkpoints.close();
       if (httpServer.listening)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

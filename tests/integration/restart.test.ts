@@ -63,7 +63,7 @@ async function until(f: () => boolean, what: string, ms = 15_000) {
   }
 }
 
-describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged', () => {
+describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged or showed', () => {
   const procs: ServerProcess[] = [];
   const sockets: ClientSocket[] = [];
   afterAll(async () => {
@@ -165,6 +165,10 @@ describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged
         : server.child.once('exit', () => r()),
     );
     expect(server.child.signalCode).toBe('SIGKILL');
+    // What the facilitator was shown before the kill, acknowledged or not: a view goes out only
+    // once its command is written, so the restart must have all of it too.
+    const shown = fac.state.view!.facilitator!.messages.map((x) => x.text);
+    expect(shown.length).toBeGreaterThanOrEqual(acked.length);
 
     const t0 = Date.now();
     server = await spawnServer(env, port);
@@ -182,7 +186,7 @@ describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged
 
     const view = fac.state.view!;
     const texts = view.facilitator!.messages.map((x) => x.text);
-    for (const text of acked) expect(texts).toContain(text);
+    for (const text of [...acked, ...shown]) expect(texts).toContain(text);
     expect(view.status).toBe('live');
     expect(view.members.map((x) => x.id).sort()).toEqual([view.me.id, pat.id, cli.id].sort());
     // A retried command (same client id) applies once, across the restart too.

@@ -7,7 +7,7 @@ import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/ty
 import { toRoomView, viewsOf, type RoomView } from '../../../shared/room/views';
 import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
 import { errorReason, type Logger } from '../logger';
-import type { GroupCommit } from '../store/groupCommit';
+import type { CommandStore } from '../store/commandLog';
 import type { Repo } from '../store/repo';
 
 export interface Clock {
@@ -17,7 +17,7 @@ export interface Clock {
 
 export interface RoomActorDeps {
   repo: Repo;
-  commits: GroupCommit;
+  commands: CommandStore;
   livekit: LiveKitGateway | null;
   logger: Logger;
   clock: Clock;
@@ -38,10 +38,6 @@ interface Applied {
 }
 
 /**
- * One live meeting: applies commands one at a time (a promise queue), persists each accepted one
- * durably before acknowledging it, pushes every viewer's view, then runs effects against LiveKit.
- */
-/**
  * Runs `fn` after `tail` settles. Returns fn's own promise and the new tail, which never rejects
  * (`onError` sees a failure), so one failed step never blocks the queue.
  */
@@ -60,6 +56,11 @@ function chain<T>(
  */
 export const REMEMBERED_COMMANDS = 1000;
 
+/**
+ * One live meeting: applies commands one at a time (a promise queue). Each accepted command is
+ * written to the store, every viewer is sent their view, LiveKit effects are queued, and the
+ * command is acknowledged once it is on the disk.
+ */
 export class RoomActor {
   private tail: Promise<unknown> = Promise.resolve();
   /** Client command id -> the version it produced, the newest REMEMBERED_COMMANDS, oldest first. */
@@ -75,7 +76,7 @@ export class RoomActor {
     public state: RoomState,
     private readonly deps: RoomActorDeps,
   ) {
-    // After a restart too: a command acknowledged (or only committed) before it is still known.
+    // After a restart too: a command acknowledged (or only written) before it is still known.
     this.appliedIds = new Map(deps.repo.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
   }
 
@@ -130,41 +131,23 @@ export class RoomActor {
       return { ok: false, error: result.error };
     }
     const before = this.state;
-    // Durable before acknowledged: the command row, the new snapshot and the audit rows, fsynced
-    // (grouped with other meetings' commands of the same moment) before anyone hears of it.
-    try {
-      await this.deps.commits.commit({
-        meetingId: this.meetingId,
-        state: result.state,
-        clientId,
-        type: command.type,
-        now,
-        audit: result.events
-          .filter((e) => e.type !== 'member.connected' && e.type !== 'member.disconnected')
-          .map((e) => ({
-            event: e.type,
-            actorId: e.actorId,
-            actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
-          })),
-      });
-    } catch (err) {
-      // The commit thread can die after its transaction committed but before it answered. Then
-      // the command is on disk and counts as applied: otherwise this meeting's next command would
-      // reuse its version, and every later one would fail. The database says which it was (this
-      // meeting has one write in flight at a time, so it holds either the old or the new version).
-      if (repo.snapshotVersion(this.meetingId) !== result.state.version) throw err;
-      logger.warn('command.commit.recovered', {
-        meetingId: this.meetingId,
-        command: command.type,
-        version: result.state.version,
-      });
-    }
+    // Written before anyone hears of it: the command row, the new snapshot and the audit rows, in
+    // the database's log, where a restart after a crash finds them. If this throws, nothing changed.
+    const { durable } = this.deps.commands.write({
+      meetingId: this.meetingId,
+      state: result.state,
+      clientId,
+      type: command.type,
+      now,
+      audit: result.events
+        .filter((e) => e.type !== 'member.connected' && e.type !== 'member.disconnected')
+        .map((e) => ({
+          event: e.type,
+          actorId: e.actorId,
+          actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
+        })),
+    });
     this.state = result.state;
-    if (clientId) {
-      this.appliedIds.set(clientId, result.state.version);
-      if (this.appliedIds.size > REMEMBERED_COMMANDS)
-        this.appliedIds.delete(this.appliedIds.keys().next().value!);
-    }
     logger.debug('command.applied', {
       meetingId: this.meetingId,
       command: command.type,
@@ -174,6 +157,15 @@ export class RoomActor {
       repo.setMeetingStatus(this.meetingId, result.state.status);
     this.broadcast(result.events, 'actorId' in command ? command.actorId : null);
     void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
+    // Acknowledged only once it is on the disk itself (fsynced, with the other meetings' commands
+    // of the same moment): nothing acknowledged is lost, not even to a power cut. The meeting's
+    // next command waits for this too, so a retry always finds its first attempt answered.
+    await durable;
+    if (clientId) {
+      this.appliedIds.set(clientId, result.state.version);
+      if (this.appliedIds.size > REMEMBERED_COMMANDS)
+        this.appliedIds.delete(this.appliedIds.keys().next().value!);
+    }
     return { ok: true, data: { version: result.state.version } };
   }
 

@@ -4,10 +4,12 @@ import path from 'node:path';
 export type Db = Database.Database;
 
 /**
- * SQLite in WAL mode with synchronous=FULL: every acknowledged command's transaction is fsynced
- * before the ack is sent, so it survives a process kill and a power cut. (NORMAL in WAL mode would
- * survive a process kill but may lose the last transactions on power loss: not good enough for a
- * meeting that may happen once.)
+ * SQLite in WAL mode. The app's own connections are synchronous=FULL: a write is fsynced before it
+ * returns. Accepted room commands go through the command log (commandLog.ts), which writes without
+ * a sync and fsyncs the log file itself before anything is acknowledged. Either way, whatever is
+ * acknowledged survives a process kill and a power cut. (NORMAL alone would survive a process kill
+ * but may lose the last transactions on power loss: not good enough for a meeting that may happen
+ * once.)
  */
 export const PRAGMAS = [
   'journal_mode = WAL',

@@ -32,9 +32,9 @@ export interface CommitRecord {
 }
 
 /**
- * The three statements an accepted command writes, prepared by the commit thread
- * (commitWorker.mjs) on its own connection; the main connection uses the snapshot and audit ones
- * for the rows it writes itself (a new meeting's first snapshot, facilitator actions).
+ * The three statements an accepted command writes, prepared by the command log (commandLog.ts) on
+ * its own connection; the main connection uses the snapshot and audit ones for the rows it writes
+ * itself (a new meeting's first snapshot, facilitator actions).
  */
 export const COMMIT_SQL = {
   command:
@@ -46,7 +46,7 @@ export const COMMIT_SQL = {
 
 type SqlValue = string | number | null;
 
-/** A CommitRecord as the parameters of COMMIT_SQL: plain data that can cross to a worker. */
+/** A CommitRecord as the parameters of COMMIT_SQL. */
 export interface CommitRows {
   command: SqlValue[];
   snapshot: SqlValue[];
@@ -149,7 +149,6 @@ export function createRepo(db: Db) {
       'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     ),
     snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
-    snapshotVersion: db.prepare('SELECT version FROM room_snapshots WHERE meeting_id = ?').pluck(),
     upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
     recentClientIds: db.prepare(
       'SELECT client_id, version FROM room_commands WHERE meeting_id = ? AND client_id IS NOT NULL ORDER BY version DESC LIMIT ?',
@@ -232,8 +231,6 @@ export function createRepo(db: Db) {
       const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
       return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
     },
-    /** The version of a meeting's stored snapshot: the last command on disk. */
-    snapshotVersion: (meetingId: string) => q.snapshotVersion.get(meetingId) as number | undefined,
     saveSnapshot: (state: RoomState, now: number) =>
       q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now),
     /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */

@@ -1,28 +1,23 @@
-// RoomActor's broadcast: everyone connected gets the new version's view, the person who acted last
-// (the others hear of the change first; the actor's ack follows every view anyway).
+// RoomActor: everyone connected gets the new version's view once the command is written, the
+// person who acted last; the ack follows once the command is on the disk.
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/src/logger';
 import { REMEMBERED_COMMANDS, RoomActor } from '../../../server/src/rooms/RoomActor';
-import type { CommitWriter } from '../../../server/src/store/commitWriter';
-import { GroupCommit } from '../../../server/src/store/groupCommit';
+import type { CommandStore } from '../../../server/src/store/commandLog';
 import type { Repo } from '../../../server/src/store/repo';
 import { EVERYONE, ID, meeting } from '../shared/room/helpers';
 
-const stored: CommitWriter = {
-  write: async (batch) => batch.map(() => null),
-  close: async () => undefined,
-};
+const stored: CommandStore = { write: () => ({ durable: Promise.resolve() }) };
 
-function actor(writer = stored, snapshotVersion: () => number | undefined = () => undefined) {
+function actor(commands = stored) {
   const published: { memberId: string; version: number | null }[] = [];
   const h = meeting();
   const a = new RoomActor(h.state, {
     repo: {
       recentClientIds: () => [],
       setMeetingStatus: () => undefined,
-      snapshotVersion,
     } as unknown as Repo,
-    commits: new GroupCommit(writer),
+    commands,
     livekit: null,
     logger: createLogger('error', () => undefined),
     clock: { now: () => h.ctx.now, setTimeout: () => ({}) },
@@ -71,63 +66,69 @@ describe('RoomActor broadcast', () => {
   });
 });
 
-/** A store whose commit thread can be made to die before or after its transaction commits. */
-function flakyStore() {
-  let onDisk: number | undefined;
+/** A store whose writes the test can make fail, and whose syncs finish when the test says so. */
+function manualStore() {
+  const syncs: { resolve: () => void; reject: (err: Error) => void }[] = [];
   const store = {
-    mode: 'ok' as 'ok' | 'dies before committing' | 'dies after committing',
-    snapshotVersion: () => onDisk,
-    writer: {
-      write: async (batch) => {
-        if (store.mode !== 'dies before committing') onDisk = batch.at(-1)!.snapshot[1] as number;
-        if (store.mode !== 'ok') throw new Error('the commit thread stopped (exit code 1)');
-        return batch.map(() => null);
-      },
-      close: async () => undefined,
-    } satisfies CommitWriter,
-  };
+    writable: true,
+    syncs,
+    write: () => {
+      if (!store.writable) throw new Error('the store cannot write to the disk (EIO)');
+      return {
+        durable: new Promise<void>((resolve, reject) => syncs.push({ resolve, reject })),
+      };
+    },
+  } satisfies CommandStore & Record<string, unknown>;
   return store;
 }
 
-describe('RoomActor when the commit thread dies', () => {
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('RoomActor: written, shown, then acknowledged', () => {
   const lock = { type: 'lobby.lock', locked: true, actorId: ID.facilitator } as const;
 
   async function connected() {
-    const store = flakyStore();
-    const { a, published } = actor(store.writer, store.snapshotVersion);
-    await a.attach(ID.facilitator);
+    const store = manualStore();
+    const { a, published } = actor(store);
+    const attached = a.attach(ID.facilitator);
+    await tick();
+    store.syncs.shift()!.resolve();
+    await attached;
     published.length = 0;
     return { a, published, store, before: a.state };
   }
 
-  it('after its transaction committed: the command counts as applied, and the next one goes on', async () => {
+  it('sends the views once the command is written, and acknowledges it once it is on the disk', async () => {
     const { a, published, store, before } = await connected();
-    store.mode = 'dies after committing';
-    // The answer was lost, but the command is on disk: acknowledged, shown, remembered for a retry.
-    const applied = { ok: true, data: { version: before.version + 1 } };
-    expect(await a.dispatch(lock, 'c-1')).toEqual(applied);
-    expect(a.state.locked).toBe(true);
+    let ack: unknown = null;
+    const done = a.dispatch(lock, 'c-1').then((r) => (ack = r));
+    await tick();
     expect(published).toEqual([{ memberId: ID.facilitator, version: before.version + 1 }]);
-    expect(await a.dispatch(lock, 'c-1')).toEqual(applied);
-    // A new thread: the meeting goes on from the version on disk.
-    store.mode = 'ok';
-    expect(await a.dispatch({ ...lock, locked: false }, 'c-2')).toEqual({
-      ok: true,
-      data: { version: before.version + 2 },
-    });
+    expect(ack).toBeNull();
+    store.syncs.shift()!.resolve();
+    await done;
+    expect(ack).toEqual({ ok: true, data: { version: before.version + 1 } });
   });
 
-  it('before its transaction committed: the command fails and changes nothing, and a retry applies it', async () => {
+  it('a command the store cannot write fails, changes nothing and shows nothing', async () => {
     const { a, published, store, before } = await connected();
-    store.mode = 'dies before committing';
-    await expect(a.dispatch(lock, 'c-1')).rejects.toThrow(/commit thread stopped/);
+    store.writable = false;
+    await expect(a.dispatch(lock, 'c-1')).rejects.toThrow(/cannot write to the disk/);
     expect(a.state).toBe(before);
     expect(published).toEqual([]);
-    store.mode = 'ok';
-    expect(await a.dispatch(lock, 'c-1')).toEqual({
-      ok: true,
-      data: { version: before.version + 1 },
-    });
-    expect(published).toEqual([{ memberId: ID.facilitator, version: before.version + 1 }]);
+    // Once it can write again, a retry is applied as a new command.
+    store.writable = true;
+    const retry = a.dispatch(lock, 'c-1');
+    await tick();
+    store.syncs.shift()!.resolve();
+    expect(await retry).toEqual({ ok: true, data: { version: before.version + 1 } });
+  });
+
+  it('a command that does not reach the disk is not acknowledged', async () => {
+    const { a, store } = await connected();
+    const failed = a.dispatch(lock, 'c-1');
+    await tick();
+    store.syncs.shift()!.reject(new Error('the store could not write to the disk (EIO)'));
+    await expect(failed).rejects.toThrow(/EIO/);
   });
 });

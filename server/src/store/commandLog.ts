@@ -1,0 +1,124 @@
+import { closeSync, fdatasync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { PRAGMAS, type Db } from './db';
+import { COMMIT_SQL, toCommitRows, type CommitRecord, type CommitRows } from './repo';
+
+/** Flushes a file's data to the disk (node:fs `fdatasync`; tests pass one they control). */
+export type Fdatasync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
+
+/** What a meeting's actor needs of the store: written now, on the disk a moment later. */
+export interface CommandStore {
+  /**
+   * Writes one accepted command (its row, the meeting's new snapshot, its audit rows) in one
+   * transaction, at once, on the caller's turn; throws if it could not, and then nothing was
+   * written. `durable` settles once the command is on the disk itself.
+   */
+  write(record: CommitRecord): { durable: Promise<void> };
+}
+
+/**
+ * Accepted commands reach the disk in two steps.
+ *
+ * 1. **Written** (`write`): one transaction on the log's own connection, on the event loop,
+ *    without an fsync (synchronous=OFF). The rows are in the write-ahead log, in the operating
+ *    system's hands: they survive the app crashing or being killed, and a restart reads them. It
+ *    takes a fraction of a millisecond and needs no other thread, so everyone's view is sent
+ *    right after it.
+ * 2. **Durable** (`durable`): an fdatasync of the log file, on libuv's thread pool, so the event
+ *    loop never waits for the disk. It settles once everything written before it started is on
+ *    the disk itself (it survives a power cut). The answer to whoever sent the command waits for
+ *    this: nothing is acknowledged before it is on the disk. One sync runs at a time; every write
+ *    made while one runs shares the next (group commit), so the busier the server, the more
+ *    commands share an fsync.
+ *
+ * After a failed sync nothing is written or acknowledged again: Linux may drop pages it could not
+ * write after reporting the error once, and a later fsync would then succeed without them. The
+ * log refuses every write, `failure` says why, and the server reports itself not ready until it
+ * restarts and recovers from what is on the disk.
+ */
+export class CommandLog implements CommandStore {
+  private readonly conn: Db;
+  private readonly insert: (rows: CommitRows) => void;
+  private readonly walFile: string;
+  private fd: number | null = null;
+  /** The sync running now, and the one every write since it started waits for. */
+  private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+  private failed: string | null = null;
+
+  constructor(
+    db: Db,
+    private readonly onFailure: (reason: string) => void,
+    private readonly sync: Fdatasync = fdatasync,
+  ) {
+    this.walFile = `${db.name}-wal`;
+    this.conn = new Database(db.name);
+    for (const p of PRAGMAS) if (!p.startsWith('synchronous')) this.conn.pragma(p);
+    // Durability comes from the log's own fdatasync (step 2), never from a sync inside a write.
+    this.conn.pragma('synchronous = OFF');
+    this.conn.pragma('wal_autocheckpoint = 0');
+    const command = this.conn.prepare(COMMIT_SQL.command);
+    const snapshot = this.conn.prepare(COMMIT_SQL.snapshot);
+    const audit = this.conn.prepare(COMMIT_SQL.audit);
+    this.insert = this.conn.transaction((r: CommitRows) => {
+      command.run(...r.command);
+      snapshot.run(...r.snapshot);
+      for (const a of r.audit) audit.run(...a);
+    });
+  }
+
+  /** Why the log stopped writing, or null while it works. */
+  get failure(): string | null {
+    return this.failed;
+  }
+
+  write(record: CommitRecord): { durable: Promise<void> } {
+    if (this.failed) throw new Error(`the store cannot write to the disk (${this.failed})`);
+    this.insert(toCommitRows(record));
+    // The write-ahead log exists once a connection in WAL mode has written.
+    this.fd ??= openSync(this.walFile, 'r+');
+    return { durable: this.synced() };
+  }
+
+  /** Settles once a sync that started after this call has finished. */
+  private synced(): Promise<void> {
+    if (!this.running) return this.start();
+    // The running sync may have started before the last write: every write made meanwhile
+    // shares the one after it.
+    return (this.next ??= this.running.then(
+      () => {
+        this.next = null;
+        return this.start();
+      },
+      (err: unknown) => {
+        this.next = null;
+        throw err;
+      },
+    ));
+  }
+
+  private start(): Promise<void> {
+    const fd = this.fd!;
+    const run = new Promise<void>((resolve, reject) => {
+      this.sync(fd, (err) => {
+        if (this.running === run) this.running = null;
+        if (!err) return resolve();
+        if (!this.failed) {
+          this.failed = err.code ?? 'EIO';
+          this.onFailure(this.failed);
+        }
+        reject(new Error(`the store could not write to the disk (${this.failed})`));
+      });
+    });
+    this.running = run;
+    return run;
+  }
+
+  /** Waits for the syncs under way, then closes the connection. Call after the last write. */
+  async close(): Promise<void> {
+    while (this.running || this.next) await (this.next ?? this.running)!.catch(() => undefined);
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.conn.close();
+  }
+}

@@ -100,15 +100,19 @@ export class CommandLog implements CommandStore {
   private start(): Promise<void> {
     const fd = this.fd!;
     const run = new Promise<void>((resolve, reject) => {
-      this.sync(fd, (err) => {
-        if (this.running === run) this.running = null;
-        if (!err) return resolve();
-        if (!this.failed) {
-          this.failed = err.code ?? 'EIO';
-          this.onFailure(this.failed);
-        }
-        reject(new Error(`the store could not write to the disk (${this.failed})`));
-      });
+      // Handed to the thread pool once the caller's turn is over: a command's views are sent on
+      // that turn, and need not wait for the hand-over.
+      queueMicrotask(() =>
+        this.sync(fd, (err) => {
+          if (this.running === run) this.running = null;
+          if (!err) return resolve();
+          if (!this.failed) {
+            this.failed = err.code ?? 'EIO';
+            this.onFailure(this.failed);
+          }
+          reject(new Error(`the store could not write to the disk (${this.failed})`));
+        }),
+      );
     });
     this.running = run;
     return run;

@@ -14,7 +14,7 @@ import { createIo, publishTo, type IoServer, type SocketLimits } from './realtim
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { startCheckpoints } from './store/checkpointer';
-import { CommandLog } from './store/commandLog';
+import { CommandLog, type Fdatasync } from './store/commandLog';
 import { createRepo, type Repo } from './store/repo';
 import type { Db } from './store/db';
 
@@ -29,6 +29,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Per-socket rate and abuse limits (defaults: SOCKET_LIMITS). */
   socketLimits?: SocketLimits;
+  /** How the command log flushes its file (defaults to node:fs fdatasync; tests make it fail). */
+  fdatasync?: Fdatasync;
 }
 
 export interface App {
@@ -62,8 +64,10 @@ export function createApp(deps: AppDeps): App {
   const checkpoints = startCheckpoints(deps.db, (reason) =>
     logger.error('store.checkpoint.failed', { reason }),
   );
-  const commands = new CommandLog(deps.db, (reason) =>
-    logger.error('store.sync.failed', { reason }),
+  const commands = new CommandLog(
+    deps.db,
+    (reason) => logger.error('store.sync.failed', { reason }),
+    deps.fdatasync,
   );
   const rooms = new RoomRegistry({
     repo,

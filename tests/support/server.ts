@@ -7,6 +7,7 @@ import { hashPassword, randomId } from '../../server/src/auth/crypto';
 import { loadConfig } from '../../server/src/config';
 import type { LiveKitGateway } from '../../server/src/livekit/gateway';
 import { createLogger } from '../../server/src/logger';
+import type { Fdatasync } from '../../server/src/store/commandLog';
 import { openDb } from '../../server/src/store/db';
 import type { Clock } from '../../server/src/rooms/RoomActor';
 import type { SocketLimits } from '../../server/src/realtime/io';
@@ -42,6 +43,7 @@ export async function startTestServer(
     clock?: Clock;
     dataDir?: string;
     socketLimits?: SocketLimits;
+    fdatasync?: Fdatasync;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cg-test-'));
@@ -62,6 +64,7 @@ export async function startTestServer(
     logger,
     clock: opts.clock,
     socketLimits: opts.socketLimits,
+    fdatasync: opts.fdatasync,
   });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
   const port = (app.httpServer.address() as { port: number }).port;

@@ -39,8 +39,7 @@ export interface CommandStore {
 export class CommandLog implements CommandStore {
   private readonly conn: Db;
   private readonly insert: (rows: CommitRows) => void;
-  private readonly walFile: string;
-  private fd: number | null = null;
+  private fd: number | null;
   /** The sync running now, and the one every write since it started waits for. */
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
@@ -51,7 +50,6 @@ export class CommandLog implements CommandStore {
     private readonly onFailure: (reason: string) => void,
     private readonly sync: Fdatasync = fdatasync,
   ) {
-    this.walFile = `${db.name}-wal`;
     this.conn = new Database(db.name);
     for (const p of PRAGMAS) if (!p.startsWith('synchronous')) this.conn.pragma(p);
     // Durability comes from the log's own fdatasync (step 2), never from a sync inside a write.
@@ -65,6 +63,10 @@ export class CommandLog implements CommandStore {
       snapshot.run(...r.snapshot);
       for (const a of r.audit) audit.run(...a);
     });
+    // The log file exists once a connection has read the database in WAL mode. It is opened now,
+    // so that nothing can fail between a command's write and its sync.
+    this.conn.prepare('SELECT count(*) FROM sqlite_master').get();
+    this.fd = openSync(`${db.name}-wal`, 'r+');
   }
 
   /** Why the log stopped writing, or null while it works. */
@@ -75,8 +77,6 @@ export class CommandLog implements CommandStore {
   write(record: CommitRecord): { durable: Promise<void> } {
     if (this.failed) throw new Error(`the store cannot write to the disk (${this.failed})`);
     this.insert(toCommitRows(record));
-    // The write-ahead log exists once a connection in WAL mode has written.
-    this.fd ??= openSync(this.walFile, 'r+');
     return { durable: this.synced() };
   }
 

@@ -10,7 +10,7 @@ import { createApiRouter, type ApiDeps } from './http/api';
 import { sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
 import type { Logger } from './logger';
-import { createIo, publishTo, type IoServer, type SocketLimits } from './realtime/io';
+import { createIo, publishViews, type IoServer, type SocketLimits } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { startCheckpoints } from './store/checkpointer';
@@ -77,8 +77,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     newId: deps.newId ?? (() => randomId(9)),
     partyGraceMs: config.partyGraceMs,
-    publish: (meetingId, memberId, view, events) =>
-      publishTo(io, meetingId, memberId, view, events),
+    publish: (meetingId, deliveries, events) => publishViews(io, meetingId, deliveries, events),
   });
 
   const setup = { token: repo.facilitatorCount() === 0 ? randomId(24) : null };

@@ -12,7 +12,9 @@ import { errorReason } from '../logger';
 import type { RoomEvent } from '../../../shared/room/types';
 import type { RoomView } from '../../../shared/room/views';
 import { checkInvite, facilitatorFromCookie, type ApiDeps } from '../http/api';
+import type { Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
+import { EncodedJson, serverParser } from './viewEncoder';
 
 export interface SocketData {
   meetingId: string;
@@ -63,6 +65,7 @@ export function createIo(
   const { rooms, repo, logger } = deps;
   const limits = deps.limits ?? SOCKET_LIMITS;
   const io: IoServer = new Server(httpServer, {
+    parser: serverParser,
     maxHttpBufferSize: limits.maxPayloadBytes,
     serveClient: false,
     // No connection-state recovery: every message is a whole view with a version, and every
@@ -254,18 +257,35 @@ export function createIo(
 }
 
 /**
- * Pushes one member's view to their sockets; when an event of this command took them out of the
- * room, also tells them why, and (for denied or removed people) drops their sockets.
+ * Pushes each member's view to their sockets, in order. Every view is serialised first and the
+ * sockets are written after, back to back: a write wakes whoever reads it, and the views written
+ * later should not wait for that behind the serialising of the others.
  */
-export function publishTo(
+export function publishViews(
+  io: IoServer,
+  meetingId: string,
+  deliveries: Delivery[],
+  events: RoomEvent[],
+): void {
+  const texts = deliveries.map((d) => d.view && new EncodedJson(JSON.stringify(d.view)));
+  deliveries.forEach((d, i) => publishTo(io, meetingId, d.memberId, texts[i]!, events));
+}
+
+/**
+ * Pushes one member's view (serialised by publishViews) to their sockets; when an event of this
+ * command took them out of the room, also tells them why, and (for denied or removed people)
+ * drops their sockets.
+ */
+function publishTo(
   io: IoServer,
   meetingId: string,
   memberId: string,
-  view: RoomView | null,
+  view: EncodedJson | null,
   events: RoomEvent[],
 ): void {
   const channel = memberChannel(meetingId, memberId);
-  if (view) io.to(channel).emit('room:view', view);
+  // The encoder writes the text as the view itself (viewEncoder.ts): the client gets a RoomView.
+  if (view) io.to(channel).emit('room:view', view as unknown as RoomView);
   const closing = events.find(
     (e) =>
       (e.type === 'member.left' && e.actorId === memberId) ||

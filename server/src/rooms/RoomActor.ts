@@ -15,6 +15,12 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): { unref?: () => void };
 }
 
+/** One person's view of a version (null: nothing to see). */
+export interface Delivery {
+  memberId: string;
+  view: RoomView | null;
+}
+
 export interface RoomActorDeps {
   repo: Repo;
   commands: CommandStore;
@@ -23,13 +29,8 @@ export interface RoomActorDeps {
   clock: Clock;
   newId: () => string;
   partyGraceMs: number;
-  /** Pushes one viewer's view (or a close notice) to that viewer's sockets. */
-  publish: (
-    meetingId: string,
-    memberId: string,
-    view: RoomView | null,
-    events: RoomEvent[],
-  ) => void;
+  /** Pushes each viewer's view (or a close notice) to that viewer's sockets, in this order. */
+  publish: (meetingId: string, deliveries: Delivery[], events: RoomEvent[]) => void;
 }
 
 interface Applied {
@@ -182,11 +183,14 @@ export class RoomActor {
   private broadcast(events: RoomEvent[], actorId: string | null): void {
     // One builder for the version: the parts viewers see alike are derived once and shared.
     const view = viewsOf(this.state);
-    const send = (id: string) => this.deps.publish(this.meetingId, id, view(id), events);
+    const deliveries: Delivery[] = [];
     for (const m of membersOf(this.state)) {
-      if (m.id !== actorId && this.sockets.get(m.id)) send(m.id);
+      if (m.id !== actorId && this.sockets.get(m.id))
+        deliveries.push({ memberId: m.id, view: view(m.id) });
     }
-    if (actorId && this.sockets.get(actorId)) send(actorId);
+    if (actorId && this.sockets.get(actorId))
+      deliveries.push({ memberId: actorId, view: view(actorId) });
+    this.deps.publish(this.meetingId, deliveries, events);
   }
 
   /** A socket of this member connected; the first one marks them present. */

@@ -23,8 +23,10 @@ function actor(commands = stored) {
     clock: { now: () => h.ctx.now, setTimeout: () => ({}) },
     newId: () => 'id-1',
     partyGraceMs: 1000,
-    publish: (_meetingId, memberId, view) =>
-      published.push({ memberId, version: view?.version ?? null }),
+    publish: (_meetingId, deliveries) => {
+      for (const { memberId, view } of deliveries)
+        published.push({ memberId, version: view?.version ?? null });
+    },
   });
   return { a, published };
 }

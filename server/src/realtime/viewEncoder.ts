@@ -17,12 +17,7 @@ export class EncodedJson {
 class Encoder extends parser.Encoder {
   override encode(packet: parser.Packet): ReturnType<parser.Encoder['encode']> {
     const args = packet.data as unknown[] | undefined;
-    if (
-      packet.type === parser.PacketType.EVENT &&
-      Array.isArray(args) &&
-      args.length > 1 &&
-      args.slice(1).every((a) => a instanceof EncodedJson)
-    ) {
+    if (packet.type === parser.PacketType.EVENT && Array.isArray(args) && encodedAfterName(args)) {
       let text = `${packet.type}`;
       if (packet.nsp && packet.nsp !== '/') text += `${packet.nsp},`;
       if (packet.id != null) text += packet.id;
@@ -32,6 +27,13 @@ class Encoder extends parser.Encoder {
     }
     return super.encode(packet);
   }
+}
+
+/** Whether every argument after the event's name is EncodedJson (and there is at least one). */
+function encodedAfterName(args: unknown[]): boolean {
+  if (args.length < 2) return false;
+  for (let i = 1; i < args.length; i++) if (!(args[i] instanceof EncodedJson)) return false;
+  return true;
 }
 
 /** The parser for the server (`new Server(http, { parser })`). */

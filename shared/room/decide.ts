@@ -7,12 +7,22 @@ import {
   connectedOfParty,
   holderIncludes,
   isFacilitator,
+  isNotYetAdmitted,
   isPresentInMain,
   mainRoomUnattended,
   membersOf,
+  WAITING_LIMITS,
 } from './policies';
-import { STORY_PARTIES, type Party } from './roles';
-import type { DecideContext, FloorHolder, Member, PauseCause, RoomState } from './state';
+import { STORY_PARTIES, type Party, type StoryParty } from './roles';
+import {
+  DEFAULT_PARTY_GRACE_MS,
+  type DecideContext,
+  type FloorHolder,
+  type Member,
+  type PauseCause,
+  type RoomState,
+  type SideRoom,
+} from './state';
 import { resetWatch, startWatch, stopWatch } from './stopwatch';
 import {
   Rejection,
@@ -59,8 +69,15 @@ export function decide(state: RoomState, command: RoomCommand, ctx: DecideContex
   }
   draft.state.version = state.version + 1;
   let next = finishDraft(draft.state) as RoomState;
-  // The safety rule reads every member: it is checked on the finished (frozen) state, which costs
-  // no draft proxies, and only the rare command that calls for it is drafted a second time.
+  // The upkeep and safety rules read every member: they are checked on the finished (frozen)
+  // state, which costs no draft proxies, and only the rare command that calls for a change is
+  // drafted a second time. Upkeep first: a side room it closes brings people back to the main room,
+  // which the safety rule then looks at.
+  if (needsUpkeep(next)) {
+    const again: Draft = { ...draft, state: createDraft(next) };
+    upkeep(again);
+    next = finishDraft(again.state) as RoomState;
+  }
   const safety = safetyChange(next);
   if (safety) {
     const again: Draft = { ...draft, state: createDraft(next) };
@@ -120,6 +137,15 @@ function alert(
 // dispatch
 
 function applyClient(d: Draft, actor: Member, cmd: ClientCommand & { actorId: string }): void {
+  // Someone not yet let in may knock, ask for a pause, send a short message and leave; nothing
+  // else while the meeting runs (after the end, the board's own rules say who may follow up).
+  if (
+    isNotYetAdmitted(actor) &&
+    d.state.status !== 'ended' &&
+    !(WAITING_LIMITS.commands as readonly string[]).includes(cmd.type)
+  ) {
+    reject('FORBIDDEN', 'You can do this once the facilitator lets you in.');
+  }
   if (isBoardCommand(cmd)) {
     decideBoard(d, actor, cmd);
     return;
@@ -257,34 +283,55 @@ function applySystem(d: Draft, cmd: SystemCommand): void {
       return event(d, 'member.connected', m.id);
     }
     case 'system.disconnect': {
+      // A party's last connection dropping sets its grace deadline (upkeep, after this command).
       const m = member(s, cmd.memberId);
       m.connected = false;
       m.disconnectedAt = d.ctx.now;
-      if (
-        s.status === 'live' &&
-        m.status === 'admitted' &&
-        (m.party === 'patient' || m.party === 'hcw') &&
-        connectedOfParty(s, m.party).length === 0
-      ) {
-        d.effects.push({ type: 'schedule.partyGrace', party: m.party });
-      }
       return event(d, 'member.disconnected', m.id);
     }
     case 'system.partyGraceExpired': {
-      const admitted = admittedOfParty(s, cmd.party);
-      const stillGone = admitted.length > 0 && connectedOfParty(s, cmd.party).length === 0;
+      // Only the deadline the timer was set for: a party that came back and dropped again has a
+      // new deadline (a new id), and the first drop's timer does nothing.
+      const due = s.deadlines.partyGrace.find((x) => x.id === cmd.deadlineId);
+      if (!due || due.expired) reject('INVALID_STATE', 'The party is back.');
+      if (d.ctx.now < due.at) reject('INVALID_STATE', 'The grace period has not run out yet.');
+      const stillGone =
+        admittedOfParty(s, due.party).length > 0 && connectedOfParty(s, due.party).length === 0;
       if (s.status !== 'live' || !stillGone) reject('INVALID_STATE', 'The party is back.');
-      alert(d, 'party-dropped', null, cmd.party);
+      due.expired = true;
+      alert(d, 'party-dropped', null, due.party);
       if (!s.pause) pauseRoom(d, 'party-dropped', null, null);
       // A pause that was only for a missing facilitator would resume by itself when one is back;
       // with a party gone the facilitators decide when to resume.
       else if (s.pause.cause === 'no-facilitator') s.pause.cause = 'party-dropped';
-      return event(d, 'pause.started', null, { party: cmd.party });
+      return event(d, 'pause.started', null, { party: due.party });
+    }
+    case 'system.handOver':
+      return handOver(d, cmd.fromId, cmd.toId);
+    case 'system.removeFacilitator': {
+      const t = member(s, cmd.memberId);
+      if (t.role === 'facilitator') reject('FORBIDDEN', 'Nobody can remove the lead facilitator.');
+      if (t.role !== 'cofacilitator') reject('INVALID_STATE', 'That person is not a facilitator.');
+      if (t.status === 'removed')
+        reject('INVALID_STATE', 'That facilitator is not in this meeting.');
+      t.status = 'removed';
+      detach(d, t);
+      return event(d, 'member.removed', null, { targetId: t.id });
     }
     case 'system.addMember': {
       requireNotEnded(s);
-      if (s.members[cmd.member.id])
-        reject('CONFLICT', 'That person is already part of this meeting.');
+      // The lead is set when the meeting is made and changes only by hand-over: never two leads.
+      if (cmd.member.role === 'facilitator')
+        reject('INVALID_STATE', 'The lead facilitator changes only by handing the case over.');
+      const existing = s.members[cmd.member.id];
+      // A co-facilitator taken off the case and assigned to it again may come back in.
+      if (existing?.status === 'removed' && existing.role === 'cofacilitator') {
+        if (cmd.member.role !== 'cofacilitator')
+          reject('CONFLICT', 'That person is already part of this meeting.');
+        existing.status = 'invited';
+        return event(d, 'member.added', null, { targetId: existing.id });
+      }
+      if (existing) reject('CONFLICT', 'That person is already part of this meeting.');
       s.members[cmd.member.id] = {
         ...cmd.member,
         status: 'invited',
@@ -345,7 +392,6 @@ function deny(d: Draft, actor: Member, targetId: string): void {
   t.status = 'denied';
   t.waitingSince = null;
   if (t.sideRoomId) leaveSideRoom(d, t);
-  d.effects.push({ type: 'livekit.removeParticipant', memberId: t.id });
   event(d, 'member.denied', actor.id, { targetId });
 }
 
@@ -354,13 +400,31 @@ function removeMember(d: Draft, actor: Member, targetId: string): void {
   requireNotEnded(d.state);
   if (targetId === actor.id) reject('INVALID_STATE', 'Use Leave to leave the meeting yourself.');
   const t = member(d.state, targetId);
+  // The lead's seat is theirs until they hand the case over (system.handOver).
+  if (t.role === 'facilitator') reject('FORBIDDEN', 'Nobody can remove the lead facilitator.');
   if (t.status !== 'admitted' && t.status !== 'waiting') {
     reject('INVALID_STATE', 'That person is not in the meeting.');
   }
   t.status = 'removed';
   detach(d, t);
-  d.effects.push({ type: 'livekit.removeParticipant', memberId: t.id });
   event(d, 'member.removed', actor.id, { targetId });
+}
+
+/**
+ * The lead hands the case over to a co-facilitator: the two swap roles. Both keep their seats and
+ * controls (FAC-15: equal controls); what changes is who nobody can remove, and whose case it is.
+ */
+function handOver(d: Draft, fromId: string, toId: string): void {
+  const from = member(d.state, fromId);
+  const to = member(d.state, toId);
+  if (from.role !== 'facilitator')
+    reject('INVALID_STATE', 'Only the lead facilitator can hand the case over.');
+  if (to.role !== 'cofacilitator')
+    reject('INVALID_STATE', 'A case is handed over to a co-facilitator.');
+  if (to.status === 'removed') reject('INVALID_STATE', 'That facilitator is not in this meeting.');
+  from.role = 'cofacilitator';
+  to.role = 'facilitator';
+  event(d, 'case.handedOver', null, { targetId: to.id });
 }
 
 /** Takes a person out of the floor, the queue and any side room. */
@@ -406,7 +470,6 @@ function endMeeting(d: Draft, actor: Member): void {
   // Session-only content goes with the meeting.
   s.messages = [];
   s.pauseRequests = [];
-  d.effects.push({ type: 'livekit.closeRooms' });
   event(d, 'meeting.ended', actor.id);
 }
 
@@ -415,12 +478,13 @@ function endSafely(d: Draft, actor: Member): void {
   requireFacilitator(actor);
   const s = d.state;
   requireLive(s);
-  // Connected facilitators first, so a party is not sent to debrief with someone who dropped.
-  const facilitators = membersOf(s)
-    .filter((m) => isFacilitator(m) && m.status === 'admitted')
-    .sort((a, b) => Number(b.connected) - Number(a.connected));
+  // Only facilitators who are here host a debrief: a side room with no facilitator connected closes.
+  const facilitators = membersOf(s).filter(
+    (m) => isFacilitator(m) && m.status === 'admitted' && m.connected,
+  );
   const parties = STORY_PARTIES.filter((p) => admittedOfParty(s, p).length > 0);
   if (parties.length === 0) reject('INVALID_STATE', 'Nobody is here to debrief.');
+  if (facilitators.length === 0) reject('INVALID_STATE', 'A facilitator needs to be here.');
   for (const m of membersOf(s)) if (m.sideRoomId) leaveSideRoom(d, m);
   if (s.pause) unpause(d);
   setHolder(d, null);
@@ -431,13 +495,27 @@ function endSafely(d: Draft, actor: Member): void {
     s.phaseIndex = debrief;
     resetWatch(s.timers.phase, d.ctx.now, true);
   }
+  // Each party debriefs with a facilitator of its own, the patient's party first (STORY_PARTIES
+  // order: the person harmed is looked after first). A debrief room is never left without a
+  // facilitator: a party no facilitator is free for (one facilitator, two parties) leaves the
+  // meeting for the aftercare screen, with support contacts and their own link to knock again, so a
+  // facilitator can let them in and debrief them next. Nobody waits in a room with nobody to help.
   parties.forEach((party, i) => {
     const f = facilitators[i];
+    const people = admittedOfParty(s, party);
+    if (!f) {
+      for (const m of people) {
+        m.status = 'left';
+        detach(d, m);
+        event(d, 'member.sentToAftercare', actor.id, { targetId: m.id });
+      }
+      return;
+    }
     const room = {
       id: d.ctx.newId(),
       purpose: 'debrief' as const,
-      memberIds: admittedOfParty(s, party).map((m) => m.id),
-      facilitatorIds: f ? [f.id] : [],
+      memberIds: people.map((m) => m.id),
+      facilitatorIds: [f.id],
       openedAt: d.ctx.now,
     };
     s.sideRooms.push(room);
@@ -663,10 +741,6 @@ function pauseRoom(
   stopWatch(s.timers.meeting, now);
   stopWatch(s.timers.phase, now);
   stopWatch(s.timers.turn, now);
-  const mics = membersOf(s)
-    .filter((m) => m.status === 'admitted' && !isFacilitator(m) && !m.sideRoomId)
-    .map((m) => m.id);
-  if (mics.length) d.effects.push({ type: 'livekit.muteMicrophones', memberIds: mics });
 }
 
 function unpause(d: Draft): void {
@@ -698,6 +772,10 @@ function requestPause(d: Draft, actor: Member, reason: string | null): void {
   }
   if (isFacilitator(actor)) reject('FORBIDDEN', 'Facilitators can pause the meeting directly.');
   if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot ask for a pause.');
+  // From the lobby, one open request per person: a link in the wrong hands cannot flood the inbox.
+  if (actor.status === 'waiting' && s.pauseRequests.some((r) => r.memberId === actor.id)) {
+    reject('RATE_LIMITED', 'You have already asked for a pause. The facilitator will see it.');
+  }
   s.pauseRequests.push({
     id: d.ctx.newId(),
     memberId: actor.id,
@@ -728,10 +806,13 @@ function openSideRoom(
   for (const f of facs) {
     if (!isFacilitator(f) || f.status !== 'admitted')
       reject('INVALID_STATE', 'Only facilitators can host a side room.');
+    if (!f.connected) reject('INVALID_STATE', 'That facilitator is not connected.');
     if (f.sideRoomId) reject('INVALID_STATE', 'That facilitator is already in a side room.');
   }
-  // One person or one party (FAC-6); an interpreter may go with anyone. An organisation
-  // representative or an observer is not part of a story party's private conversation.
+  // One person or one party (FAC-6). An organisation representative or an observer is not part of
+  // a story party's private conversation. An interpreter may go with anyone, and that is safe only
+  // because a side room is never without a facilitator: it closes when its last facilitator leaves
+  // or drops (upkeep), so an interpreter (party 'other') is never alone with a story party there.
   const parties = new Set<Party>();
   for (const p of people) {
     if (isFacilitator(p)) reject('INVALID_STATE', 'List facilitators separately.');
@@ -805,7 +886,6 @@ function leave(d: Draft, actor: Member): void {
   actor.status = 'left';
   detach(d, actor);
   if (wasAdmitted && d.state.status !== 'ended') alert(d, 'left-safely', actor.id, actor.party);
-  d.effects.push({ type: 'livekit.removeParticipant', memberId: actor.id });
   event(d, 'member.left', actor.id);
 }
 
@@ -816,7 +896,7 @@ function muteMember(d: Draft, actor: Member, targetId: string): void {
   const t = member(d.state, targetId);
   if (t.status !== 'admitted') reject('INVALID_STATE', 'That person is not in the room.');
   if (isFacilitator(t)) reject('INVALID_STATE', 'Facilitators manage their own microphones.');
-  d.effects.push({ type: 'livekit.muteMicrophones', memberIds: [t.id] });
+  d.effects.push({ type: 'livekit.mute', memberId: t.id });
   event(d, 'member.muted', actor.id, { targetId });
 }
 
@@ -826,6 +906,25 @@ function messageFacilitators(d: Draft, actor: Member, text: string): void {
   if (actor.status !== 'admitted' && actor.status !== 'waiting')
     reject('FORBIDDEN', 'You are not in the meeting.');
   if (actor.role === 'observer') reject('FORBIDDEN', 'Observers cannot send messages.');
+  if (actor.status === 'waiting') {
+    // From the lobby: one short message a minute. The minute is read from the messages kept in the
+    // state (a message the facilitators dismissed has been read, so another may follow).
+    if (text.length > WAITING_LIMITS.messageChars) {
+      reject(
+        'INVALID_STATE',
+        `Please keep a message from the waiting room short (${WAITING_LIMITS.messageChars} characters at most).`,
+      );
+    }
+    const recent = s.messages.some(
+      (m) => m.memberId === actor.id && d.ctx.now - m.at < WAITING_LIMITS.messageEveryMs,
+    );
+    if (recent) {
+      reject(
+        'RATE_LIMITED',
+        'You can send one message a minute while you wait. Please try again soon.',
+      );
+    }
+  }
   s.messages.push({ id: d.ctx.newId(), memberId: actor.id, at: d.ctx.now, text });
   if (s.messages.length > STATE_CAPS.messages) s.messages.shift();
   event(d, 'message.sent', actor.id);
@@ -862,5 +961,59 @@ function applySafety(d: Draft, change: 'pause' | 'resume'): void {
   } else {
     unpause(d);
     event(d, 'pause.resumed', null);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// upkeep: side rooms and deadlines follow who is here, after every accepted command
+
+/** A side room is open only while a facilitator is in it, admitted and connected. */
+function hasFacilitatorHere(s: RoomState, room: SideRoom): boolean {
+  return room.facilitatorIds.some((id) => {
+    const f = s.members[id];
+    return !!f && isFacilitator(f) && f.status === 'admitted' && f.connected;
+  });
+}
+
+/** Story parties with people admitted and none of them connected, in a live meeting. */
+function partiesGone(s: RoomState): StoryParty[] {
+  if (s.status !== 'live') return [];
+  const admitted = new Set<Party>();
+  const connected = new Set<Party>();
+  for (const id of s.memberOrder) {
+    const m = s.members[id];
+    if (!m || m.status !== 'admitted') continue;
+    admitted.add(m.party);
+    if (m.connected) connected.add(m.party);
+  }
+  return STORY_PARTIES.filter((p) => admitted.has(p) && !connected.has(p));
+}
+
+function needsUpkeep(s: RoomState): boolean {
+  if (s.sideRooms.some((r) => !hasFacilitatorHere(s, r))) return true;
+  const gone = partiesGone(s);
+  const list = s.deadlines.partyGrace;
+  return list.length !== gone.length || list.some((x) => !gone.includes(x.party));
+}
+
+/**
+ * Closes every side room whose last facilitator left, dropped or was removed (its people come back
+ * to the main room; the safety rule pauses it if that leaves the parties together unattended), and
+ * keeps exactly one party-grace deadline for each story party that is gone: a new one from now when
+ * a party's last connection drops, none once someone of it is back.
+ */
+function upkeep(d: Draft): void {
+  const s = d.state;
+  for (const room of s.sideRooms.filter((r) => !hasFacilitatorHere(s, r))) {
+    closeRoom(d, room.id);
+    event(d, 'sideRoom.closed', null);
+  }
+  const gone = partiesGone(s);
+  s.deadlines.partyGrace = s.deadlines.partyGrace.filter((x) => gone.includes(x.party));
+  for (const party of gone) {
+    if (s.deadlines.partyGrace.some((x) => x.party === party)) continue;
+    const since = d.ctx.now;
+    const at = since + (d.ctx.partyGraceMs ?? DEFAULT_PARTY_GRACE_MS);
+    s.deadlines.partyGrace.push({ id: d.ctx.newId(), party, since, at, expired: false });
   }
 }

@@ -26,6 +26,7 @@ export function checkInvariants(state: RoomState): string[] {
   checkFloor(state, fail);
   checkTimersAndPause(state, fail);
   checkSideRooms(state, fail);
+  checkDeadlines(state, fail);
   checkMedia(state, fail);
   checkViews(state, fail);
   return problems;
@@ -49,6 +50,9 @@ function checkMembers(s: RoomState, fail: Fail): void {
     if (m.status !== 'admitted' && m.steppedOut) fail(`${m.id}: stepped out but not admitted`);
     if (m.connected && m.disconnectedAt !== null) fail(`${m.id}: connected with a disconnect time`);
   }
+  const leads = membersOf(s).filter((m) => m.role === 'facilitator');
+  if (leads.length > 1)
+    fail(`more than one lead facilitator: ${leads.map((m) => m.id).join(', ')}`);
   if (s.pauseRequests.length > STATE_CAPS.pauseRequests) fail('too many pause requests kept');
   if (s.messages.length > STATE_CAPS.messages) fail('too many messages kept');
   if (s.alerts.length > STATE_CAPS.alerts) fail('too many alerts kept');
@@ -153,6 +157,34 @@ function checkSideRooms(s: RoomState, fail: Fail): void {
       people.filter((m): m is Member => !!m && m.role !== 'interpreter').map((m) => m.party),
     );
     if (parties.size > 1) fail(`side room ${room.id} holds more than one party`);
+    // Whoever they are (interpreters and other-party people count as their own party): never two
+    // parties in a side room without a facilitator there. In fact a side room without a facilitator
+    // here does not stay open at all.
+    const here = facs.some(
+      (f) => !!f && f.connected && f.status === 'admitted' && isFacilitator(f),
+    );
+    const all = new Set(people.filter((m): m is Member => !!m).map((m) => m.party));
+    if (!here && all.size > 1) fail(`side room ${room.id} holds two parties with no facilitator`);
+    if (!here) fail(`side room ${room.id} has no facilitator here`);
+  }
+}
+
+/** A party-grace deadline exists exactly while a story party is gone from a live meeting. */
+function checkDeadlines(s: RoomState, fail: Fail): void {
+  const list = s.deadlines.partyGrace;
+  if (new Set(list.map((d) => d.id)).size !== list.length) fail('party-grace deadline ids clash');
+  for (const party of STORY_PARTIES) {
+    const mine = list.filter((d) => d.party === party);
+    const admitted = membersOf(s).filter((m) => m.party === party && m.status === 'admitted');
+    const gone = s.status === 'live' && admitted.length > 0 && !admitted.some((m) => m.connected);
+    if (mine.length > 1) fail(`${party} has ${mine.length} party-grace deadlines`);
+    if (gone && mine.length === 0) fail(`${party} is gone with no party-grace deadline`);
+    if (!gone && mine.length > 0)
+      fail(`${party} is here (or not live) with a party-grace deadline`);
+    for (const d of mine) if (d.at < d.since) fail(`${party}'s deadline is due before it was set`);
+  }
+  if (list.some((d) => !(STORY_PARTIES as readonly string[]).includes(d.party))) {
+    fail('a party-grace deadline for a party that tells no story');
   }
 }
 
@@ -171,6 +203,8 @@ function checkMedia(s: RoomState, fail: Fail): void {
     if (m.status === 'waiting' && media.room === 'main')
       fail(`${m.id} reaches the main room unadmitted`);
     if ((m.sideRoomId ?? 'main') !== media.room) fail(`${m.id} has media in the wrong room`);
+    if (m.steppedOut && (media.canPublishAudio || media.canPublishVideo))
+      fail(`${m.id} stepped out and may still publish`);
     if (media.room !== 'main' || !media.canPublishAudio || isFacilitator(m)) continue;
     if (s.pause) fail(`${m.id} may speak in the main room during a pause`);
     else if (m.role === 'observer') fail(`observer ${m.id} may speak`);

@@ -3,6 +3,25 @@ import type { FloorHolder, Member, RoomState } from './state';
 
 /** Pure predicates shared by decide(), the views and the server's LiveKit reconciliation. */
 
+/**
+ * What someone not yet admitted (waiting in the lobby, or invited) may send: a knock, one open
+ * pause request, and one short message to the facilitators a minute. Nothing else, so a link in
+ * the wrong hands can neither flood the facilitators nor steer the room.
+ */
+export const WAITING_LIMITS = {
+  /** The longest message from the lobby (admitted people have LIMITS.messageText). */
+  messageChars: 280,
+  /** One message per this long. */
+  messageEveryMs: 60_000,
+  /** The only commands accepted from someone not yet admitted while the meeting runs. */
+  commands: ['lobby.join', 'pause.request', 'message.toFacilitators', 'self.leave'],
+} as const;
+
+/** Not admitted yet, and not shut out: invited (connected, not knocked) or waiting in the lobby. */
+export function isNotYetAdmitted(m: Member): boolean {
+  return m.status === 'waiting' || m.status === 'invited';
+}
+
 export function isFacilitator(m: Member): boolean {
   return isFacilitatorRole(m.role);
 }
@@ -84,8 +103,9 @@ export function mediaAccess(state: RoomState, memberId: string): MediaAccess | n
     return null;
   }
   if (m.status !== 'admitted') return null;
-  // Observers never publish, wherever they are.
-  const publishes = m.role !== 'observer';
+  // Observers never publish, wherever they are; nor does someone who stepped out: their camera and
+  // microphone are off at the SFU, not only in their own browser.
+  const publishes = m.role !== 'observer' && !m.steppedOut;
   if (side) return { room: side.id, canPublishAudio: publishes, canPublishVideo: publishes };
   if (!publishes) return { room: 'main', canPublishAudio: false, canPublishVideo: false };
   if (isFacilitator(m)) return { room: 'main', canPublishAudio: true, canPublishVideo: true };

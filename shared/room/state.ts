@@ -111,6 +111,28 @@ export interface FacilitatorAlert {
   party: Party | null;
 }
 
+/**
+ * A story party's grace period, as data: set when the party's last connection drops in a live
+ * meeting, cleared when the party is back. The server schedules one timer for the earliest
+ * deadline after every command and after a restart; the timer names the deadline it is for, so a
+ * stale one (the party came back and dropped again: a new deadline) does nothing.
+ */
+export interface PartyGraceDeadline {
+  /** Ties the timer to this drop, and no other. */
+  id: string;
+  party: StoryParty;
+  /** When the party's last connection dropped. */
+  since: number;
+  /** When the room pauses if the party is still gone. */
+  at: number;
+  /** The grace ran out and the room paused for it: nothing more to schedule until they are back. */
+  expired: boolean;
+}
+
+export interface Deadlines {
+  partyGrace: PartyGraceDeadline[];
+}
+
 export const MEETING_STATUSES = ['open', 'live', 'ended'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
@@ -147,6 +169,8 @@ export interface RoomState {
   endedAt: number | null;
   /** How the meeting ended: for everyone, or safely with each party sent to its own debrief. */
   endedSafely: boolean;
+  /** Timed consequences, as data (see PartyGraceDeadline). */
+  deadlines: Deadlines;
 }
 
 export interface NewMember {
@@ -208,11 +232,17 @@ export function createRoomState(setup: RoomSetup): RoomState {
     startedAt: null,
     endedAt: null,
     endedSafely: false,
+    deadlines: { partyGrace: [] },
   };
 }
 
-/** Time and ids come from the shell, so decide() stays pure. */
+/** How long a story party may be gone before the room pauses, unless the shell says otherwise. */
+export const DEFAULT_PARTY_GRACE_MS = 20_000;
+
+/** Time, ids and the configured grace come from the shell, so decide() stays pure. */
 export interface DecideContext {
   now: number;
   newId: () => string;
+  /** PARTY_GRACE_SECONDS in ms: a new party-grace deadline is `now + partyGraceMs`. */
+  partyGraceMs?: number;
 }

@@ -6,9 +6,17 @@ import type { NewMember, RoomState } from './state';
 export type SystemCommand =
   | { type: 'system.connect'; memberId: string }
   | { type: 'system.disconnect'; memberId: string }
-  | { type: 'system.partyGraceExpired'; party: Party }
+  /** The timer of one party-grace deadline (by id) went off; a stale id does nothing. */
+  | { type: 'system.partyGraceExpired'; deadlineId: string }
   /** A person added to the case after the meeting was created. */
-  | { type: 'system.addMember'; member: NewMember };
+  | { type: 'system.addMember'; member: NewMember }
+  /**
+   * The lead hands the case over: `fromId` becomes a co-facilitator and `toId` (a co-facilitator
+   * already in the meeting; the API adds them first) the lead. Only the accounts API sends it.
+   */
+  | { type: 'system.handOver'; fromId: string; toId: string }
+  /** A co-facilitator account taken off the case: out of this meeting, like a removal. */
+  | { type: 'system.removeFacilitator'; memberId: string };
 
 export type RoomCommand = (ClientCommand & { actorId: string }) | SystemCommand;
 
@@ -20,14 +28,22 @@ export interface RoomEvent {
   party?: Party;
 }
 
-/** External actions, as data. The shell runs them through the LiveKit gateway. */
+/**
+ * External actions, as data: only one-off acts the state does not hold. Who is in which LiveKit
+ * room with which rights is never an effect: the server's media sync derives it from the state.
+ */
 export type RoomEffect =
-  | { type: 'livekit.muteMicrophones'; memberIds: string[] }
-  | { type: 'livekit.removeParticipant'; memberId: string }
-  | { type: 'livekit.closeRooms' }
-  | { type: 'schedule.partyGrace'; party: Party };
+  /** A facilitator mutes a person's live microphone once (they may unmute it). */
+  { type: 'livekit.mute'; memberId: string };
 
-export const ROOM_ERROR_CODES = ['FORBIDDEN', 'INVALID_STATE', 'NOT_FOUND', 'CONFLICT'] as const;
+/** A subset of the protocol's ERROR_CODES (shared/protocol/errors.ts), so clients know each one. */
+export const ROOM_ERROR_CODES = [
+  'FORBIDDEN',
+  'INVALID_STATE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+] as const;
 export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
 
 export interface RoomError {

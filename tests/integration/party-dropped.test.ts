@@ -41,12 +41,17 @@ describe('the room pauses itself when a whole party drops off', () => {
     }
     await fac.command({ type: 'meeting.start' });
 
-    // A short drop-out within the grace period changes nothing.
+    // A short drop-out within the grace period changes nothing: its deadline is set in the state
+    // and cleared on the return, and no timer is left that could pause the room.
+    const actor = s.app.rooms.get(m.meetingId)!;
     pat.close();
+    await expect.poll(() => actor.state.deadlines.partyGrace.length).toBe(1);
+    expect(actor.pendingDeadline?.id).toBe(actor.state.deadlines.partyGrace[0]!.id);
     const back = await connect(s, { invite: m.people.patient!.token });
     clients.push(back);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(s.app.rooms.get(m.meetingId)!.state.pause).toBeNull();
+    await expect.poll(() => actor.state.deadlines.partyGrace).toEqual([]);
+    expect(actor.pendingDeadline).toBeNull();
+    expect(actor.state.pause).toBeNull();
 
     // The whole patient party gone for longer than the grace period: the room pauses itself.
     back.close();

@@ -5,8 +5,13 @@ import { useCommand } from '../lib/useCommand';
 import { announce } from './Announcer';
 import { ErrorMessage } from './ErrorMessage';
 
-/** Text to the facilitators only (never to other participants). */
-export function MessageToFacilitators() {
+/**
+ * Text to the facilitators only (never to other participants). `maxLength`: shorter from the
+ * lobby (WAITING_LIMITS.messageChars), where the room also allows one message a minute.
+ */
+export function MessageToFacilitators({
+  maxLength = LIMITS.messageText,
+}: { maxLength?: number } = {}) {
   const { t } = useTranslation();
   const cmd = useCommand();
   const [text, setText] = useState('');
@@ -38,7 +43,7 @@ export function MessageToFacilitators() {
         <textarea
           id={`${id}-text`}
           rows={3}
-          maxLength={LIMITS.messageText}
+          maxLength={maxLength}
           value={text}
           aria-describedby={`${id}-hint`}
           onChange={(e) => {

@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type { Ack } from '../../../shared/protocol/errors';
 import type { MediaGrant } from '../../../shared/protocol/events';
 import { decide } from '../../../shared/room/decide';
@@ -5,8 +6,10 @@ import { mediaAccess, membersOf } from '../../../shared/room/policies';
 import type { DecideContext, RoomState } from '../../../shared/room/state';
 import type { RoomCommand, RoomEffect, RoomEvent } from '../../../shared/room/types';
 import { toRoomView, viewsOf, type RoomView } from '../../../shared/room/views';
-import { livekitRoomName, type LiveKitGateway, type Publish } from '../livekit/gateway';
+import { isMeetingRoom, livekitRoomName, type LiveKitGateway } from '../livekit/gateway';
+import { muteMember, syncMedia, wantedMedia, type SyncReport } from '../livekit/mediaSync';
 import { errorReason, type Logger } from '../logger';
+import { DeadlineTimer, type Due } from './deadlineTimer';
 import type { CommandStore } from '../store/commandLog';
 import type { Repo } from '../store/repo';
 
@@ -33,11 +36,6 @@ export interface RoomActorDeps {
   publish: (meetingId: string, deliveries: Delivery[], events: RoomEvent[]) => void;
 }
 
-interface Applied {
-  room: string;
-  publish: Publish;
-}
-
 /**
  * Runs `fn` after `tail` settles. Returns fn's own promise and the new tail, which never rejects
  * (`onError` sees a failure), so one failed step never blocks the queue.
@@ -58,9 +56,18 @@ function chain<T>(
 export const REMEMBERED_COMMANDS = 1000;
 
 /**
+ * After a restart nobody's socket is back yet, but their calls may still be running in LiveKit:
+ * for this long after a meeting with history (version > 0) is loaded, the media sync keeps people
+ * the state lets into a LiveKit room there without a socket, so a restart does not cut every
+ * call. After it, no socket, no call. A new meeting (version 0) never had a call: no grace.
+ */
+export const RESTORE_GRACE_MS = 20_000;
+
+/**
  * One live meeting: applies commands one at a time (a promise queue). Each accepted command is
- * written to the store, every viewer is sent their view, LiveKit effects are queued, and the
- * command is acknowledged once it is on the disk.
+ * written to the store, every viewer is sent their view, a media sync pass is queued (LiveKit is
+ * brought to the new state: the one path from state to media), and the command is acknowledged
+ * once it is on the disk.
  */
 export class RoomActor {
   private tail: Promise<unknown> = Promise.resolve();
@@ -68,17 +75,45 @@ export class RoomActor {
   private readonly appliedIds: Map<string, number>;
   /** LiveKit work runs in its own queue, in order, without holding up the next command. */
   private effectsTail: Promise<unknown> = Promise.resolve();
-  /** What LiveKit was last told for each person (room and publish rights). */
-  private applied = new Map<string, Applied>();
+  /** A media sync pass is queued and has not started: more requests join it. */
+  private syncQueued: Promise<SyncReport | null> | null = null;
+  /** LiveKit rooms this meeting may have (created or seen), so a closed side room is found. */
+  private knownRooms = new Set<string>();
+  /** Until then (after a restart), people without a socket still keep their calls. */
+  private restoreGraceUntil = 0;
+  /** Set at shutdown: the disconnects of a stopping server must not end everyone's calls. */
+  private mediaSuspended = false;
   /** Open sockets per member. */
   private sockets = new Map<string, number>();
+  /** The one timer for the earliest deadline in the state (party grace). */
+  private readonly deadlines: DeadlineTimer;
 
   constructor(
     public state: RoomState,
     private readonly deps: RoomActorDeps,
   ) {
+    // A snapshot written before deadlines were kept in the state has none.
+    if (!state.deadlines) this.state = freeze({ ...state, deadlines: { partyGrace: [] } }, true);
     // After a restart too: a command acknowledged (or only written) before it is still known.
     this.appliedIds = new Map(deps.repo.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
+    // Live in an earlier process: its calls may still be running in LiveKit (RESTORE_GRACE_MS).
+    if (state.version > 0) this.restoreGraceUntil = deps.clock.now() + RESTORE_GRACE_MS;
+    this.deadlines = new DeadlineTimer(deps.clock, (deadlineId) => {
+      // After a shutdown the store is gone: nothing to do then.
+      this.dispatch({ type: 'system.partyGraceExpired', deadlineId }).catch(() => undefined);
+    });
+    // A deadline pending before a restart is scheduled from the restored state.
+    this.followDeadlines();
+  }
+
+  /** Sets the one timer for the earliest pending deadline of the current state. */
+  private followDeadlines(): void {
+    this.deadlines.follow(this.state.deadlines.partyGrace.filter((d) => !d.expired));
+  }
+
+  /** The deadline the actor's timer is set for (tests). */
+  get pendingDeadline(): Due | null {
+    return this.deadlines.pending;
   }
 
   get meetingId(): string {
@@ -107,7 +142,22 @@ export class RoomActor {
     command: RoomCommand,
     clientId: string | null = null,
   ): Promise<Ack<{ version: number }>> {
-    return this.enqueue(async () => this.apply(command, clientId));
+    return this.enqueue(async () => this.applyAndFollow(command, clientId));
+  }
+
+  /**
+   * Applies a command, then (accepted or refused) sets the timer for the state's earliest deadline:
+   * a deadline whose timer fired early and was refused is scheduled again. Not after a failed
+   * write (a closed or broken store): the state did not change, and a timer set again at once
+   * would only fail again, at once, for ever.
+   */
+  private async applyAndFollow(
+    command: RoomCommand,
+    clientId: string | null,
+  ): Promise<Ack<{ version: number }>> {
+    const ack = await this.apply(command, clientId);
+    this.followDeadlines();
+    return ack;
   }
 
   private async apply(
@@ -121,7 +171,11 @@ export class RoomActor {
       if (done !== undefined) return { ok: true, data: { version: done } };
     }
     const now = clock.now();
-    const ctx: DecideContext = { now, newId: this.deps.newId };
+    const ctx: DecideContext = {
+      now,
+      newId: this.deps.newId,
+      partyGraceMs: this.deps.partyGraceMs,
+    };
     const result = decide(this.state, command, ctx);
     if (!result.ok) {
       logger.debug('command.rejected', {
@@ -149,6 +203,8 @@ export class RoomActor {
         })),
     });
     this.state = result.state;
+    // The timer follows the new state's deadlines at once, not only once the command is durable.
+    this.followDeadlines();
     logger.debug('command.applied', {
       meetingId: this.meetingId,
       command: command.type,
@@ -158,6 +214,7 @@ export class RoomActor {
       repo.setMeetingStatus(this.meetingId, result.state.status);
     this.broadcast(result.events, 'actorId' in command ? command.actorId : null);
     void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
+    void this.syncMedia().catch(() => undefined);
     // Acknowledged only once it is on the disk itself (fsynced, with the other meetings' commands
     // of the same moment): nothing acknowledged is lost, not even to a power cut. The meeting's
     // next command waits for this too, so a retry always finds its first attempt answered.
@@ -193,23 +250,32 @@ export class RoomActor {
     this.deps.publish(this.meetingId, deliveries, events);
   }
 
-  /** A socket of this member connected; the first one marks them present. */
-  async attach(memberId: string): Promise<void> {
-    const n = (this.sockets.get(memberId) ?? 0) + 1;
-    this.sockets.set(memberId, n);
-    if (n === 1) await this.dispatch({ type: 'system.connect', memberId });
+  /**
+   * A socket of this member connected; the first one marks them present. Counted and decided in
+   * the meeting's queue, in order with everything else: a socket that connects and drops at once
+   * is counted in, then out, and the person ends disconnected.
+   */
+  attach(memberId: string): Promise<void> {
+    return this.enqueue(async () => {
+      const n = (this.sockets.get(memberId) ?? 0) + 1;
+      this.sockets.set(memberId, n);
+      if (n === 1) await this.applyAndFollow({ type: 'system.connect', memberId }, null);
+    });
   }
 
-  async detach(memberId: string): Promise<void> {
-    const n = (this.sockets.get(memberId) ?? 1) - 1;
-    if (n > 0) {
-      this.sockets.set(memberId, n);
-      return;
-    }
-    this.sockets.delete(memberId);
-    if (this.state.members[memberId]?.connected) {
-      await this.dispatch({ type: 'system.disconnect', memberId });
-    }
+  /** A socket of this member closed; the last one marks them gone (in the queue, like attach). */
+  detach(memberId: string): Promise<void> {
+    return this.enqueue(async () => {
+      const n = (this.sockets.get(memberId) ?? 1) - 1;
+      if (n > 0) {
+        this.sockets.set(memberId, n);
+        return;
+      }
+      this.sockets.delete(memberId);
+      if (this.state.members[memberId]?.connected) {
+        await this.applyAndFollow({ type: 'system.disconnect', memberId }, null);
+      }
+    });
   }
 
   get socketCount(): number {
@@ -238,8 +304,11 @@ export class RoomActor {
       const m = this.state.members[memberId]!;
       const room = livekitRoomName(this.meetingId, access.room);
       const publish = { audio: access.canPublishAudio, video: access.canPublishVideo };
+      // Rooms are never created by a join (auto_create is off): the token is only answered once
+      // its room exists. The sync deletes it again when nobody may be in it.
+      this.knownRooms.add(room);
+      await lk.createRoom(room);
       const token = await lk.mintToken({ room, identity: memberId, name: m.name, publish });
-      this.applied.set(memberId, { room, publish });
       return { ok: true, data: { url: lk.url, token, room: access.room } };
     });
   }
@@ -248,91 +317,79 @@ export class RoomActor {
     const lk = this.deps.livekit;
     for (const e of effects) {
       switch (e.type) {
-        case 'schedule.partyGrace':
-          this.deps.clock
-            .setTimeout(() => {
-              // After a shutdown the store is gone: nothing to do then.
-              this.dispatch({ type: 'system.partyGraceExpired', party: e.party }).catch(
-                () => undefined,
-              );
-            }, this.deps.partyGraceMs)
-            .unref?.();
-          break;
-        case 'livekit.muteMicrophones':
-          if (lk) {
-            // Each person is muted in the LiveKit room they are in now (main or a side room).
-            const byRoom = new Map<string, string[]>();
-            for (const id of e.memberIds) {
-              const room = this.applied.get(id)?.room ?? livekitRoomName(this.meetingId, 'main');
-              byRoom.set(room, [...(byRoom.get(room) ?? []), id]);
-            }
-            for (const [room, ids] of byRoom) await lk.muteMicrophones(room, ids);
-          }
-          break;
-        case 'livekit.removeParticipant': {
-          const a = this.applied.get(e.memberId);
-          this.applied.delete(e.memberId);
-          if (lk && a) await lk.removeParticipant(a.room, e.memberId);
-          break;
-        }
-        case 'livekit.closeRooms':
-          if (lk) {
-            const rooms = new Set([livekitRoomName(this.meetingId, 'main')]);
-            for (const a of this.applied.values()) rooms.add(a.room);
-            this.applied.clear();
-            await Promise.all([...rooms].map((r) => lk.deleteRoom(r)));
-          }
+        case 'livekit.mute':
+          if (lk) await muteMember(lk, this.state, e.memberId);
           break;
       }
     }
-    await this.reconcile();
+  }
+
+  /**
+   * Brings LiveKit to the state (server/src/livekit/mediaSync.ts): one pass in the LiveKit queue,
+   * after everything queued before it. Requests made while a pass waits to start join that pass,
+   * so a burst of commands leads to one pass after the last, and two passes never overlap.
+   * `existing`: the meeting's LiveKit rooms when the caller has just listed them (the sweep).
+   */
+  syncMedia(existing?: string[]): Promise<SyncReport | null> {
+    const lk = this.deps.livekit;
+    if (!lk || this.mediaSuspended) return Promise.resolve(null);
+    if (this.syncQueued && !existing) return this.syncQueued;
+    const pass = this.enqueueEffect(async () => {
+      if (this.syncQueued === pass) this.syncQueued = null;
+      if (this.mediaSuspended) return null;
+      const grace = this.deps.clock.now() < this.restoreGraceUntil;
+      const live = wantedMedia(this.state);
+      // In the restore grace, calls still running are kept, but no room is opened for them.
+      const wanted = grace ? wantedMedia(this.state, () => true) : live;
+      const report = await syncMedia(lk, this.meetingId, wanted, {
+        existing: existing?.filter((n) => isMeetingRoom(this.meetingId, n)),
+        alsoCheck: this.knownRooms,
+        create: new Set(live.keys()),
+      });
+      this.knownRooms = new Set(wanted.keys());
+      if (report.removed.length || report.updated.length || report.deleted.length) {
+        this.deps.logger.info('livekit.synced', {
+          meetingId: this.meetingId,
+          removed: report.removed.length,
+          updated: report.updated.length,
+          deleted: report.deleted.length,
+        });
+      }
+      return report;
+    });
+    if (!existing) this.syncQueued = pass;
+    return pass;
   }
 
   /**
-   * Brings LiveKit in line with the state: anyone whose room changed is taken out of the old one;
-   * anyone whose publish rights changed gets the full new permission set.
+   * True when someone may be in this meeting's calls (a member is connected, or a restart's grace
+   * runs): the sweep looks at such meetings, and at those LiveKit holds rooms for, and no others.
    */
-  async reconcile(): Promise<void> {
-    const lk = this.deps.livekit;
-    if (!lk) return;
-    for (const [memberId, a] of [...this.applied]) {
-      const access = mediaAccess(this.state, memberId);
-      const room = access ? livekitRoomName(this.meetingId, access.room) : null;
-      if (room !== a.room) {
-        this.applied.delete(memberId);
-        await lk.removeParticipant(a.room, memberId);
-        continue;
-      }
-      const publish = { audio: access!.canPublishAudio, video: access!.canPublishVideo };
-      if (publish.audio !== a.publish.audio || publish.video !== a.publish.video) {
-        if (!publish.audio && a.publish.audio) await lk.muteMicrophones(a.room, [memberId]);
-        await lk.setPermissions(a.room, memberId, publish);
-        this.applied.set(memberId, { room, publish });
-      }
-    }
+  get mediaActive(): boolean {
+    return (
+      this.deps.clock.now() < this.restoreGraceUntil ||
+      membersOf(this.state).some((m) => m.connected)
+    );
   }
 
-  /** After a restart: learn who is in which LiveKit room, then reconcile from the restored state. */
+  /**
+   * After a restart: every room LiveKit has for this meeting is compared with the restored state
+   * (the process that wrote it may have died before telling LiveKit). People admitted keep their
+   * calls for RESTORE_GRACE_MS while their sockets come back.
+   */
   async restoreLiveKit(): Promise<void> {
     const lk = this.deps.livekit;
     if (!lk) return;
-    // In the LiveKit queue, like every other change to what LiveKit was told (`applied`).
-    await this.enqueueEffect(async () => {
-      const rooms = new Set<string>(['main', ...this.state.sideRooms.map((r) => r.id)]);
-      for (const r of rooms) {
-        const name = livekitRoomName(this.meetingId, r);
-        for (const identity of await lk.listIdentities(name)) {
-          // Unknown publish rights: force a full permission set by recording the opposite.
-          const access = mediaAccess(this.state, identity);
-          const unknown = {
-            audio: !(access?.canPublishAudio ?? false),
-            video: !(access?.canPublishVideo ?? false),
-          };
-          this.applied.set(identity, { room: name, publish: unknown });
-        }
-      }
-      await this.reconcile();
-    });
+    const existing = (await lk.listRooms()).filter((n) => isMeetingRoom(this.meetingId, n));
+    await this.syncMedia(existing);
+  }
+
+  /**
+   * Shutdown: no more media passes from this process. The calls keep running in LiveKit; the next
+   * process restores them (see restoreLiveKit), so a restart does not cut every call.
+   */
+  suspendMedia(): void {
+    this.mediaSuspended = true;
   }
 
   /** Waits for every queued command and effect (tests and shutdown). */

@@ -20,8 +20,16 @@ export class RoomRegistry {
     if (!state) {
       const c = repo.caseById(meeting.caseId)!;
       const owner = repo.facilitatorById(c.owner_id)!;
+      // The lead, then the facilitator accounts assigned to the case (co-facilitators), then
+      // the case's people. Facilitator roles only ever come from accounts.
       const members: NewMember[] = [
         { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
+        ...repo.facilitatorsByCase(c.id).map((f) => ({
+          id: f.id,
+          name: f.name,
+          role: 'cofacilitator' as const,
+          party: 'facilitation' as const,
+        })),
         ...repo
           .peopleByCase(c.id)
           .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),

@@ -1,6 +1,6 @@
 // RoomActor: everyone connected gets the new version's view once the command is written, the
 // person who acted last; the ack follows once the command is on the disk.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../server/src/logger';
 import { REMEMBERED_COMMANDS, RoomActor } from '../../../server/src/rooms/RoomActor';
 import type { CommandStore } from '../../../server/src/store/commandLog';
@@ -132,5 +132,154 @@ describe('RoomActor: written, shown, then acknowledged', () => {
     await tick();
     store.syncs.shift()!.reject(new Error('the store could not write to the disk (EIO)'));
     await expect(failed).rejects.toThrow(/EIO/);
+  });
+});
+
+// Issue 12 (finding 7): presence is decided in the meeting's queue, and party-grace deadlines are
+// data the actor schedules from the state (after every command and after a restart).
+describe('RoomActor presence and deadlines', () => {
+  /** A clock the test moves by hand; timers run when their time comes. */
+  function manualClock(start: number) {
+    const timers: { at: number; fn: () => void }[] = [];
+    const clock = {
+      timers,
+      nowMs: start,
+      now: () => clock.nowMs,
+      setTimeout: (fn: () => void, ms: number) => {
+        timers.push({ at: clock.nowMs + ms, fn });
+        return {};
+      },
+      /** Moves the clock on, running every timer that falls due, in time order. */
+      advance(ms: number) {
+        const until = clock.nowMs + ms;
+        for (;;) {
+          timers.sort((a, b) => a.at - b.at);
+          const next = timers[0];
+          if (!next || next.at > until) break;
+          timers.shift();
+          clock.nowMs = next.at;
+          next.fn();
+        }
+        clock.nowMs = until;
+      },
+    };
+    return clock;
+  }
+
+  function presenceActor(
+    state = meeting().state,
+    now = (state.startedAt ?? 0) + 10_000,
+    commands: CommandStore = stored,
+  ) {
+    const clock = manualClock(now);
+    let n = 0;
+    const a = new RoomActor(state, {
+      repo: {
+        recentClientIds: () => [],
+        setMeetingStatus: () => undefined,
+      } as unknown as Repo,
+      commands,
+      livekit: null,
+      logger: createLogger('error', () => undefined),
+      clock,
+      newId: () => `n-${++n}`,
+      partyGraceMs: 1000,
+      publish: () => undefined,
+    });
+    return { a, clock, timers: () => clock.timers };
+  }
+
+  it('a socket that connects and drops at once leaves the person disconnected', async () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: ID.patient });
+    const { a } = presenceActor(h.state);
+    // Neither awaited: the drop comes while the connect is still queued.
+    const attached = a.attach(ID.patient);
+    const detached = a.detach(ID.patient);
+    await Promise.all([attached, detached]);
+    await a.idle();
+    expect(a.state.members[ID.patient]?.connected).toBe(false);
+    expect(a.socketCount).toBe(0);
+  });
+
+  it('counts several sockets of one person in order: present until the last one closes', async () => {
+    const { a } = presenceActor();
+    await Promise.all([a.attach(ID.hcw), a.attach(ID.hcw), a.detach(ID.hcw)]);
+    expect(a.state.members[ID.hcw]?.connected).toBe(true);
+    await a.detach(ID.hcw);
+    expect(a.state.members[ID.hcw]?.connected).toBe(false);
+  });
+
+  it('drop, return, drop: pauses only a full grace after the second drop', async () => {
+    const { a, clock } = presenceActor();
+    for (const id of EVERYONE) await a.attach(id);
+    await a.detach(ID.patient);
+    await a.detach(ID.patient_support);
+    const first = a.pendingDeadline;
+    expect(first).toEqual({ id: expect.any(String), at: clock.now() + 1000 });
+    clock.advance(500);
+    await a.attach(ID.patient);
+    expect(a.pendingDeadline).toBeNull();
+    clock.advance(300);
+    await a.detach(ID.patient);
+    const secondAt = clock.now() + 1000;
+    expect(a.pendingDeadline).toEqual({ id: expect.not.stringMatching(first!.id), at: secondAt });
+    // The first drop's time passes: nothing happens.
+    clock.advance(first!.at + 100 - clock.now());
+    await a.idle();
+    expect(a.state.pause).toBeNull();
+    // Just before the second deadline: still nothing; at it, the room pauses.
+    clock.advance(secondAt - 1 - clock.now());
+    await a.idle();
+    expect(a.state.pause).toBeNull();
+    clock.advance(1);
+    await vi.waitFor(() => expect(a.state.pause?.cause).toBe('party-dropped'));
+    expect(a.state.pause?.since).toBe(secondAt);
+    expect(a.pendingDeadline).toBeNull();
+  });
+
+  it('after a restart, a deadline pending in the restored state fires', async () => {
+    const h = meeting();
+    h.ctx.partyGraceMs = 5_000;
+    h.system({ type: 'system.disconnect', memberId: ID.hcw });
+    h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
+    const due = h.state.deadlines.partyGrace[0]!;
+    // A new actor from the stored state, as the registry makes one after a restart.
+    const { a, clock } = presenceActor(h.state, due.at - 2_000);
+    expect(a.pendingDeadline).toEqual({ id: due.id, at: due.at });
+    clock.advance(1_999);
+    await a.idle();
+    expect(a.state.pause).toBeNull();
+    clock.advance(1);
+    await vi.waitFor(() => expect(a.state.pause?.cause).toBe('party-dropped'));
+  });
+
+  it('after a restart, a deadline already overdue fires at once', async () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: ID.hcw });
+    h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
+    const due = h.state.deadlines.partyGrace[0]!;
+    const { a, clock } = presenceActor(h.state, due.at + 60_000);
+    clock.advance(0);
+    await vi.waitFor(() => expect(a.state.pause?.cause).toBe('party-dropped'));
+  });
+
+  it('a deadline whose pause cannot be written (a closed store) is not tried again and again', async () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: ID.hcw });
+    h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
+    const due = h.state.deadlines.partyGrace[0]!;
+    const closed: CommandStore = {
+      write: () => {
+        throw new Error('the database connection is not open');
+      },
+    };
+    const { a, clock, timers } = presenceActor(h.state, due.at - 10, closed);
+    expect(timers()).toHaveLength(1);
+    clock.advance(10);
+    await a.idle();
+    expect(a.state.pause).toBeNull();
+    expect(timers()).toHaveLength(0);
+    expect(a.pendingDeadline).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WAITING_LIMITS } from '../../../../shared/room/policies';
 import type { RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { MessageToFacilitators } from '../../components/MessageToFacilitators';
@@ -63,7 +64,7 @@ export function WaitingScreen({
         </section>
       ) : null}
 
-      <MessageToFacilitators />
+      <MessageToFacilitators maxLength={WAITING_LIMITS.messageChars} />
 
       <section aria-labelledby="leave-waiting" className="leave-box">
         <h2 id="leave-waiting" className="section-title">

@@ -48,9 +48,10 @@ describe('pause.start', () => {
     const before = elapsed(h.state, now);
     const d = h.act(FAC, { type: 'pause.start', message: 'A short break', breakMinutes: 10 });
     expect(d.events).toEqual([{ type: 'pause.started', actorId: FAC }]);
-    expect(d.effects).toEqual([
-      { type: 'livekit.muteMicrophones', memberIds: [PAT, PAT_SUP, HCW, HCW_SUP, INT, OBS] },
-    ]);
+    // Microphones go at the SFU through the media sync, which follows mediaAccess.
+    expect(d.effects).toEqual([]);
+    for (const id of [PAT, PAT_SUP, HCW, HCW_SUP, INT, OBS])
+      expect(h.media(id)?.canPublishAudio ?? false).toBe(false);
     expect(h.state.pause).toEqual({
       since: now,
       cause: 'facilitator',
@@ -196,29 +197,67 @@ describe('pause.request', () => {
   });
 });
 
+/** The party's pending grace deadline (the one the server's timer is set for). */
+function deadline(h: { state: RoomState }, party: 'patient' | 'hcw') {
+  const d = h.state.deadlines.partyGrace.find((x) => x.party === party);
+  if (!d) throw new Error(`no deadline for ${party}`);
+  return d;
+}
+
+/** The timer of the party's current deadline goes off when it is due. */
+function expire(h: ReturnType<typeof meeting>, party: 'patient' | 'hcw') {
+  const d = deadline(h, party);
+  if (h.ctx.now < d.at) h.tick(d.at - h.ctx.now);
+  return h.system({ type: 'system.partyGraceExpired', deadlineId: d.id });
+}
+
 describe('a story party dropping off', () => {
-  it('schedules a grace period when the last connected person of a story party drops', () => {
+  it('sets a grace deadline in the state when the last connected person of a story party drops', () => {
     const h = meeting();
-    expect(h.system({ type: 'system.disconnect', memberId: PAT }).effects).toEqual([]);
-    expect(h.system({ type: 'system.disconnect', memberId: PAT_SUP }).effects).toEqual([
-      { type: 'schedule.partyGrace', party: 'patient' },
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
+    const at = h.tick(500);
+    const d = h.system({ type: 'system.disconnect', memberId: PAT_SUP });
+    expect(d.effects).toEqual([]);
+    expect(h.state.deadlines.partyGrace).toEqual([
+      { id: expect.any(String), party: 'patient', since: at, at: at + 20_000, expired: false },
     ]);
-    expect(h.system({ type: 'system.disconnect', memberId: ORG }).effects).toEqual([]);
-    expect(h.system({ type: 'system.disconnect', memberId: INT }).effects).toEqual([]);
+    h.system({ type: 'system.disconnect', memberId: ORG });
+    h.system({ type: 'system.disconnect', memberId: INT });
+    expect(h.state.deadlines.partyGrace.map((x) => x.party)).toEqual(['patient']);
     expect(h.state.pause).toBeNull();
   });
 
-  it('schedules nothing before the start', () => {
+  it('takes the grace length from the context (PARTY_GRACE_SECONDS)', () => {
+    const h = meeting();
+    h.ctx.partyGraceMs = 1_000;
+    h.system({ type: 'system.disconnect', memberId: HCW });
+    const at = h.tick();
+    h.system({ type: 'system.disconnect', memberId: HCW_SUP });
+    expect(deadline(h, 'hcw')).toMatchObject({ since: at, at: at + 1_000 });
+  });
+
+  it('clears the deadline when someone of the party is back', () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    h.system({ type: 'system.disconnect', memberId: PAT_SUP });
+    expect(h.state.deadlines.partyGrace).toHaveLength(1);
+    h.system({ type: 'system.connect', memberId: PAT });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
+  });
+
+  it('sets nothing before the start', () => {
     const h = meeting({ start: false, present: [FAC, PAT] });
-    expect(h.system({ type: 'system.disconnect', memberId: PAT }).effects).toEqual([]);
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
   });
 
   it('pauses the room and alerts the facilitators when the grace period runs out', () => {
     const h = meeting();
     h.system({ type: 'system.disconnect', memberId: HCW });
     h.system({ type: 'system.disconnect', memberId: HCW_SUP });
-    const now = h.tick(30_000);
-    const d = h.system({ type: 'system.partyGraceExpired', party: 'hcw' });
+    const d = expire(h, 'hcw');
+    const now = h.ctx.now;
     expect(d.events).toEqual([{ type: 'pause.started', actorId: null, party: 'hcw' }]);
     expect(h.state.pause).toMatchObject({ cause: 'party-dropped', since: now });
     expect(running(h.state)).toEqual({ meeting: false, phase: false, turn: false });
@@ -228,35 +267,81 @@ describe('a story party dropping off', () => {
     expect(h.view(FAC).facilitator?.alerts).toHaveLength(1);
     expect(h.view(PAT).facilitator).toBeNull();
     expect(h.media(PAT)?.canPublishAudio).toBe(false);
+    // Done: nothing more to schedule until the party is back, and the same timer does nothing.
+    expect(deadline(h, 'hcw').expired).toBe(true);
+    h.rejects(
+      { type: 'system.partyGraceExpired', deadlineId: deadline(h, 'hcw').id },
+      'INVALID_STATE',
+    );
+  });
+
+  it('drop, return, drop: the first drop’s timer does nothing; the pause comes a full grace after the second', () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    h.system({ type: 'system.disconnect', memberId: PAT_SUP });
+    const first = deadline(h, 'patient');
+    h.tick(5_000);
+    h.system({ type: 'system.connect', memberId: PAT });
+    h.tick(5_000);
+    const secondDrop = h.ctx.now;
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    const second = deadline(h, 'patient');
+    expect(second.id).not.toBe(first.id);
+    expect(second.at).toBe(secondDrop + 20_000);
+    // The first drop's timer goes off at its own time: stale, nothing happens.
+    h.tick(first.at - h.ctx.now);
+    h.rejects({ type: 'system.partyGraceExpired', deadlineId: first.id }, 'INVALID_STATE');
+    expect(h.state.pause).toBeNull();
+    // Early is refused too; at the second deadline the room pauses.
+    h.rejects({ type: 'system.partyGraceExpired', deadlineId: second.id }, 'INVALID_STATE');
+    expire(h, 'patient');
+    expect(h.state.pause).toMatchObject({ cause: 'party-dropped', since: secondDrop + 20_000 });
   });
 
   it('tells the facilitators when someone is back, and stays paused until they resume', () => {
     const h = meeting();
     h.system({ type: 'system.disconnect', memberId: PAT });
     h.system({ type: 'system.disconnect', memberId: PAT_SUP });
-    h.system({ type: 'system.partyGraceExpired', party: 'patient' });
+    expire(h, 'patient');
     h.system({ type: 'system.connect', memberId: PAT_SUP });
     expect(h.state.alerts.map((a) => [a.kind, a.memberId])).toEqual([
       ['party-dropped', null],
       ['reconnected', PAT_SUP],
     ]);
+    expect(h.state.deadlines.partyGrace).toEqual([]);
     expect(h.state.pause?.cause).toBe('party-dropped');
     h.act(FAC, { type: 'pause.resume' });
     expect(h.state.pause).toBeNull();
   });
 
-  it('is rejected when the party is back, has left, or the meeting is not live', () => {
+  it('drops the deadline when the party is back, has left, or the meeting ends', () => {
     const h = meeting();
     h.system({ type: 'system.disconnect', memberId: PAT });
     h.system({ type: 'system.disconnect', memberId: PAT_SUP });
+    const pat = deadline(h, 'patient');
     h.system({ type: 'system.connect', memberId: PAT });
-    h.rejects({ type: 'system.partyGraceExpired', party: 'patient' }, 'INVALID_STATE');
-    h.act(HCW, { type: 'self.leave' });
-    h.act(HCW_SUP, { type: 'self.leave' });
-    h.rejects({ type: 'system.partyGraceExpired', party: 'hcw' }, 'INVALID_STATE');
-    const before = meeting({ start: false, present: [FAC, PAT] });
-    before.system({ type: 'system.disconnect', memberId: PAT });
-    before.rejects({ type: 'system.partyGraceExpired', party: 'patient' }, 'INVALID_STATE');
+    h.tick(60_000);
+    h.rejects({ type: 'system.partyGraceExpired', deadlineId: pat.id }, 'INVALID_STATE');
+    h.system({ type: 'system.disconnect', memberId: HCW });
+    h.system({ type: 'system.disconnect', memberId: HCW_SUP });
+    expect(h.state.deadlines.partyGrace.map((x) => x.party)).toEqual(['hcw']);
+    h.act(FAC, { type: 'member.remove', memberId: HCW });
+    h.act(FAC, { type: 'member.remove', memberId: HCW_SUP });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
+    h.system({ type: 'system.disconnect', memberId: PAT });
+    h.system({ type: 'system.disconnect', memberId: PAT_SUP });
+    expect(h.state.deadlines.partyGrace).toHaveLength(1);
+    h.act(FAC, { type: 'meeting.end' });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
+  });
+
+  it('sets a deadline at the start for a party admitted but not connected', () => {
+    const h = meeting({ start: false });
+    h.system({ type: 'system.disconnect', memberId: HCW });
+    h.system({ type: 'system.disconnect', memberId: HCW_SUP });
+    expect(h.state.deadlines.partyGrace).toEqual([]);
+    h.act(FAC, { type: 'meeting.start' });
+    expect(deadline(h, 'hcw')).toMatchObject({ since: h.ctx.now, expired: false });
   });
 
   it("keeps a facilitator's pause as it is, with the alert", () => {
@@ -264,7 +349,7 @@ describe('a story party dropping off', () => {
     h.act(FAC, { type: 'pause.start', message: 'Back soon', breakMinutes: null });
     h.system({ type: 'system.disconnect', memberId: PAT });
     h.system({ type: 'system.disconnect', memberId: PAT_SUP });
-    h.system({ type: 'system.partyGraceExpired', party: 'patient' });
+    expire(h, 'patient');
     expect(h.state.pause).toMatchObject({ cause: 'facilitator', message: 'Back soon' });
     expect(h.state.alerts.map((a) => a.kind)).toEqual(['party-dropped']);
   });
@@ -275,7 +360,7 @@ describe('a story party dropping off', () => {
     expect(h.state.pause?.cause).toBe('no-facilitator');
     h.system({ type: 'system.disconnect', memberId: PAT });
     h.system({ type: 'system.disconnect', memberId: PAT_SUP });
-    h.system({ type: 'system.partyGraceExpired', party: 'patient' });
+    expire(h, 'patient');
     expect(h.state.pause?.cause).toBe('party-dropped');
     h.act(FAC, { type: 'sideRoom.close', sideRoomId: h.state.sideRooms[0]!.id });
     expect(h.state.pause?.cause).toBe('party-dropped');
@@ -298,9 +383,10 @@ describe('the main room never holds both parties without a facilitator', () => {
       { type: 'sideRoom.opened', actorId: FAC },
       { type: 'pause.started', actorId: null },
     ]);
-    expect(d.effects).toEqual([
-      { type: 'livekit.muteMicrophones', memberIds: [PAT, PAT_SUP, HCW, HCW_SUP, INT, OBS] },
-    ]);
+    // Microphones go at the SFU through the media sync, which follows mediaAccess.
+    expect(d.effects).toEqual([]);
+    for (const id of [PAT, PAT_SUP, HCW, HCW_SUP, INT, OBS])
+      expect(h.media(id)?.canPublishAudio ?? false).toBe(false);
     expect(h.state.pause).toMatchObject({ cause: 'no-facilitator', since: openedAt });
     expect(h.state.alerts.map((a) => a.kind)).toEqual(['no-facilitator']);
     expect(h.media(HCW)?.canPublishAudio).toBe(false);

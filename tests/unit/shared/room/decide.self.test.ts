@@ -53,7 +53,8 @@ describe('self.leave', () => {
     const now = h.tick();
     const d = h.act(PAT, { type: 'self.leave' });
     expect(d.events).toEqual([{ type: 'member.left', actorId: PAT }]);
-    expect(d.effects).toEqual([{ type: 'livekit.removeParticipant', memberId: PAT }]);
+    // Out of LiveKit through the media sync (mediaAccess is null): no effect of its own.
+    expect(d.effects).toEqual([]);
     expect(h.member(PAT)).toMatchObject({ status: 'left', sideRoomId: null, steppedOut: false });
     expect(h.state.floor.holder).toBeNull();
     expect(h.state.status).toBe('live');

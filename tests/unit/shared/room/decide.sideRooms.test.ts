@@ -170,3 +170,74 @@ describe('sideRoom.close', () => {
     h.refuses(FAC, { type: 'sideRoom.close', sideRoomId: 'nope' }, 'NOT_FOUND');
   });
 });
+
+// Issue 12 (finding 8): a side room is never without a facilitator, whoever is in it.
+describe('a side room without its facilitator', () => {
+  it('closes when its last facilitator drops: the interpreter and the patient come back to the main room', () => {
+    const h = meeting();
+    h.act(COFAC, open([PAT, INT]));
+    expect(h.state.sideRooms[0]?.memberIds).toEqual([PAT, INT]);
+    const d = h.system({ type: 'system.disconnect', memberId: COFAC });
+    expect(d.events).toContainEqual({ type: 'sideRoom.closed', actorId: null });
+    expect(h.state.sideRooms).toEqual([]);
+    for (const id of [PAT, INT, COFAC]) expect(h.member(id).sideRoomId).toBeNull();
+    expect(h.media(INT)?.room).toBe('main');
+    // The lead is in the main room: the meeting goes on.
+    expect(h.state.pause).toBeNull();
+  });
+
+  it.each([
+    ['leaves', (h: ReturnType<typeof meeting>) => h.act(COFAC, { type: 'self.leave' })],
+    [
+      'is removed',
+      (h: ReturnType<typeof meeting>) => h.act(FAC, { type: 'member.remove', memberId: COFAC }),
+    ],
+    [
+      'is taken off the case',
+      (h: ReturnType<typeof meeting>) =>
+        h.system({ type: 'system.removeFacilitator', memberId: COFAC }),
+    ],
+  ] as const)('closes when its last facilitator %s', (_what, act) => {
+    const h = meeting();
+    h.act(COFAC, open([HCW, HCW_SUP]));
+    act(h);
+    expect(h.state.sideRooms).toEqual([]);
+    expect(h.member(HCW).sideRoomId).toBeNull();
+  });
+
+  it('stays open while another facilitator is in it, and closes after the last', () => {
+    const h = meeting({ present: without(EVERYONE, OBS) });
+    h.act(FAC, open([ORG], 'caucus', [FAC, COFAC]));
+    h.system({ type: 'system.disconnect', memberId: FAC });
+    expect(h.state.sideRooms).toHaveLength(1);
+    h.system({ type: 'system.disconnect', memberId: COFAC });
+    expect(h.state.sideRooms).toEqual([]);
+  });
+
+  it('brings people back to a main room with no facilitator: the room pauses itself', () => {
+    const h = meeting({ present: without(EVERYONE, COFAC) });
+    h.act(FAC, open([HCW]));
+    // HCW is away with the only facilitator; the patient party and HCW_SUP stay in the main room,
+    // which pauses (both parties, nobody facilitating).
+    h.system({ type: 'system.disconnect', memberId: FAC });
+    expect(h.state.sideRooms).toEqual([]);
+    expect(h.member(HCW).sideRoomId).toBeNull();
+    expect(h.state.pause?.cause).toBe('no-facilitator');
+  });
+
+  it('ends a check-in when its facilitator drops: the person waits in the lobby again', () => {
+    const h = meeting({ present: without(EVERYONE, ORG) });
+    join(h, [ORG]);
+    h.act(COFAC, open([ORG], 'checkin'));
+    h.system({ type: 'system.disconnect', memberId: COFAC });
+    expect(h.member(ORG)).toMatchObject({ status: 'waiting', sideRoomId: null });
+    expect(h.media(ORG)).toBeNull();
+  });
+
+  it('is never opened with a host who is not connected', () => {
+    const h = meeting();
+    h.system({ type: 'system.disconnect', memberId: COFAC });
+    h.refuses(FAC, open([PAT], 'caucus', [COFAC]), 'INVALID_STATE');
+    expect(h.state.sideRooms).toEqual([]);
+  });
+});

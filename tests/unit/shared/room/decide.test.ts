@@ -284,7 +284,8 @@ describe('lobby.deny', () => {
     join(h, [PAT]);
     const d = h.act(FAC, { type: 'lobby.deny', memberId: PAT });
     expect(d.events).toEqual([{ type: 'member.denied', actorId: FAC, targetId: PAT }]);
-    expect(d.effects).toEqual([{ type: 'livekit.removeParticipant', memberId: PAT }]);
+    // Out of LiveKit through the media sync (mediaAccess is null): no effect of its own.
+    expect(d.effects).toEqual([]);
     expect(h.member(PAT)).toMatchObject({ status: 'denied', waitingSince: null });
     expect(h.view(FAC).facilitator?.lobby.find((e) => e.id === PAT)?.status).toBe('denied');
     expect(h.media(PAT)).toBeNull();
@@ -334,7 +335,8 @@ describe('member.remove', () => {
     h.tick(3_000);
     const d = h.act(FAC, { type: 'member.remove', memberId: PAT });
     expect(d.events).toEqual([{ type: 'member.removed', actorId: FAC, targetId: PAT }]);
-    expect(d.effects).toEqual([{ type: 'livekit.removeParticipant', memberId: PAT }]);
+    // Out of LiveKit through the media sync (mediaAccess is null): no effect of its own.
+    expect(d.effects).toEqual([]);
     expect(h.state.floor.holder).toBeNull();
     expect(h.state.timers.turn.runningSince).toBeNull();
     expect(h.member(PAT).status).toBe('removed');
@@ -423,7 +425,8 @@ describe('meeting.end', () => {
     const endAt = h.tick(5_000);
     const d = h.act(FAC, { type: 'meeting.end' });
     expect(d.events).toEqual([{ type: 'meeting.ended', actorId: FAC }]);
-    expect(d.effects).toEqual([{ type: 'livekit.closeRooms' }]);
+    // The media sync closes the LiveKit rooms (nobody has mediaAccess after the end).
+    expect(d.effects).toEqual([]);
     expect(h.state).toMatchObject({ status: 'ended', endedAt: endAt, pause: null, sideRooms: [] });
     expect(h.state.floor).toMatchObject({ holder: null, queue: [] });
     expect(h.state.messages).toEqual([]);
@@ -469,20 +472,35 @@ describe('meeting.endSafely', () => {
     expect(h.view(ORG).privateConversation).toBe(true);
   });
 
-  it('with one facilitator, the second party goes to its own room without one', () => {
+  it('with one facilitator, the patient party debriefs with them and the other party gets the aftercare screen', () => {
     const h = meeting({ present: without(EVERYONE, COFAC) });
-    h.act(FAC, { type: 'meeting.endSafely' });
+    const d = h.act(FAC, { type: 'meeting.endSafely' });
     expect(h.state.sideRooms.map((r) => [r.memberIds, r.facilitatorIds])).toEqual([
       [[PAT, PAT_SUP], [FAC]],
-      [[HCW, HCW_SUP], []],
     ]);
+    // Never a debrief room without a facilitator: the clinicians leave, to the aftercare screen.
+    for (const id of [HCW, HCW_SUP]) {
+      expect(h.member(id)).toMatchObject({ status: 'left', sideRoomId: null });
+      expect(h.media(id)).toBeNull();
+    }
+    expect(d.events).toEqual([
+      { type: 'member.sentToAftercare', actorId: FAC, targetId: HCW },
+      { type: 'member.sentToAftercare', actorId: FAC, targetId: HCW_SUP },
+      { type: 'meeting.endedSafely', actorId: FAC },
+    ]);
+    // They may knock again with their link, and a facilitator lets them in for their debrief.
+    h.act(HCW, { type: 'lobby.join' });
+    expect(h.member(HCW).status).toBe('waiting');
   });
 
-  it('sends a connected facilitator before one who dropped', () => {
+  it('only a facilitator who is here hosts a debrief', () => {
     const h = meeting();
     h.system({ type: 'system.disconnect', memberId: FAC });
     h.act(COFAC, { type: 'meeting.endSafely' });
-    expect(h.state.sideRooms.map((r) => r.facilitatorIds)).toEqual([[COFAC], [FAC]]);
+    expect(h.state.sideRooms.map((r) => [r.memberIds, r.facilitatorIds])).toEqual([
+      [[PAT, PAT_SUP], [COFAC]],
+    ]);
+    expect(h.member(HCW).status).toBe('left');
   });
 
   it('ends a pause, open discussion and any side room, and leaves out a party not there', () => {

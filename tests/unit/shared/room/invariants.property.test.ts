@@ -28,7 +28,8 @@ interface Desc {
 
 type Op =
   | { kind: 'connect' | 'disconnect'; w: number }
-  | { kind: 'grace'; party: Party }
+  | { kind: 'grace'; n: number }
+  | { kind: 'handOver' | 'removeFacilitator'; w: number }
   | { kind: 'add'; role: Role }
   | { kind: 'client'; by: 'facilitator' | 'floor' | 'anyone'; actor: number; cmd: Desc };
 
@@ -75,7 +76,7 @@ const CLIENT_TYPES = [
   ['pause.start', 3],
   ['pause.resume', 3],
   ['pause.request', 2],
-  ['pause.dismissRequest', 1],
+  ['pause.dismissRequest', 2],
   ['sideRoom.open', 6],
   ['sideRoom.close', 4],
   ['self.stepOut', 2],
@@ -105,7 +106,14 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('disconnect' as const), w: W }) },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('grace' as const), party: PARTY }),
+    arbitrary: fc.record({ kind: fc.constant('grace' as const), n: fc.nat({ max: 3 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('handOver' as const, 'removeFacilitator' as const),
+      w: W,
+    }),
   },
   {
     weight: 1,
@@ -229,8 +237,17 @@ function toCommand(s: RoomState, op: Op): RoomCommand {
       return { type: 'system.connect', memberId: memberAt(s, op.w) };
     case 'disconnect':
       return { type: 'system.disconnect', memberId: memberAt(s, op.w) };
-    case 'grace':
-      return { type: 'system.partyGraceExpired', party: op.party };
+    case 'grace': {
+      // The timer of a deadline in the state (or of one already gone: stale).
+      const list = s.deadlines.partyGrace;
+      return { type: 'system.partyGraceExpired', deadlineId: list[op.n]?.id ?? 'gone' };
+    }
+    case 'handOver': {
+      const lead = s.memberOrder.find((id) => s.members[id]?.role === 'facilitator') ?? 'ghost';
+      return { type: 'system.handOver', fromId: lead, toId: memberAt(s, op.w) };
+    }
+    case 'removeFacilitator':
+      return { type: 'system.removeFacilitator', memberId: memberAt(s, op.w) };
     case 'add': {
       const id = `new-${added++ % 3}`;
       return {
@@ -330,7 +347,13 @@ describe('room invariants under random commands', () => {
         .map((o) => o.shape.type.value as string)
         .filter((t) => !t.startsWith('board.') && t !== 'followup.update');
       expect([...generated].sort()).toEqual(nonBoard.sort());
-      const system = ['system.connect', 'system.disconnect', 'system.partyGraceExpired'];
+      const system = [
+        'system.connect',
+        'system.disconnect',
+        'system.partyGraceExpired',
+        'system.handOver',
+        'system.removeFacilitator',
+      ];
       expect([...accepted].sort()).toEqual(
         expect.arrayContaining([...generated, ...system, 'system.addMember']),
       );
@@ -468,6 +491,47 @@ describe('checkInvariants', () => {
         s.members[ID.hcw]!.sideRoomId = 'r';
       },
       'side room r holds more than one party',
+    ],
+    [
+      'a side room whose facilitator dropped, with an interpreter and the patient (issue 12)',
+      (s: RoomState) => {
+        s.sideRooms.push({
+          id: 'r',
+          purpose: 'caucus',
+          memberIds: [ID.patient, ID.interpreter],
+          facilitatorIds: [ID.cofacilitator],
+          openedAt: 1,
+        });
+        for (const id of [ID.patient, ID.interpreter, ID.cofacilitator])
+          s.members[id]!.sideRoomId = 'r';
+        s.members[ID.cofacilitator]!.connected = false;
+        s.members[ID.cofacilitator]!.disconnectedAt = 1;
+      },
+      'side room r holds two parties with no facilitator',
+    ],
+    [
+      'a story party gone with no grace deadline',
+      (s: RoomState) => {
+        for (const id of [ID.patient, ID.patient_support]) {
+          s.members[id]!.connected = false;
+          s.members[id]!.disconnectedAt = 1;
+        }
+      },
+      'patient is gone with no party-grace deadline',
+    ],
+    [
+      'a grace deadline for a party that is here',
+      (s: RoomState) => {
+        s.deadlines.partyGrace.push({ id: 'd', party: 'hcw', since: 1, at: 2, expired: false });
+      },
+      'hcw is here (or not live) with a party-grace deadline',
+    ],
+    [
+      'two leads',
+      (s: RoomState) => {
+        s.members[ID.cofacilitator]!.role = 'facilitator';
+      },
+      'more than one lead facilitator',
     ],
     [
       'someone waiting in a caucus',

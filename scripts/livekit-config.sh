@@ -63,7 +63,9 @@ write_livekit_config() {
     echo '    includes:'
     echo '      - 127.0.0.1/32'
     echo 'room:'
-    echo '  auto_create: true'
+    # Rooms are created by the app (RoomServiceClient.createRoom), never by a join: a token for a
+    # room that is not open (a closed side room, an ended meeting) opens nothing.
+    echo '  auto_create: false'
     if [[ -n "$webhook_url" ]]; then
       echo 'webhook:'
       echo "  api_key: $(_lk_yaml_str "$api_key")"

@@ -5,6 +5,7 @@ import { Room } from '@livekit/rtc-node';
 import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLiveKitGateway, type LiveKitGateway } from '../../server/src/livekit/gateway';
+import { RESTORE_GRACE_MS } from '../../server/src/rooms/RoomActor';
 import { startLiveKit, type LiveKitServer } from '../support/livekit';
 import {
   connect,
@@ -16,7 +17,8 @@ import {
 
 /**
  * A server that dies between committing a command and telling LiveKit leaves LiveKit behind the
- * state. After a restart the restored state is the truth: LiveKit is brought back in line.
+ * state. After a restart the restored state is the truth: LiveKit is brought back in line, and a
+ * call whose person does not come back is ended once the restore grace is over.
  */
 describe('after a restart, LiveKit is reconciled from the restored state (real SFU)', () => {
   let lk: LiveKitServer;
@@ -37,7 +39,7 @@ describe('after a restart, LiveKit is reconciled from the restored state (real S
     const lossy: LiveKitGateway = {
       ...real,
       setPermissions: async () => undefined,
-      muteMicrophones: async () => undefined,
+      muteTrack: async () => undefined,
     };
     const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-reconcile-'));
     const a = await startTestServer({ livekit: lossy, dataDir });
@@ -65,6 +67,10 @@ describe('after a restart, LiveKit is reconciled from the restored state (real S
       );
       return p?.permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false;
     };
+    const inRoom = async () =>
+      (await svc.listParticipants(`cg_${m.meetingId}`)).some(
+        (x) => x.identity === m.people.patient!.id,
+      );
     expect(await canMic()).toBe(false);
     expect(
       await fac.command({ type: 'floor.give', holder: { kind: 'party', party: 'patient' } }),
@@ -72,14 +78,29 @@ describe('after a restart, LiveKit is reconciled from the restored state (real S
     await a.app.rooms.idle();
     expect(await canMic()).toBe(false); // LiveKit never heard of it
 
+    // The server stops (its sockets close with it); the call keeps running in LiveKit.
+    await a.close();
     fac.close();
     pat.close();
-    await a.close();
 
-    const b = await startTestServer({ livekit: real, dataDir });
+    // The new server's clock can be moved on, past the restore grace.
+    let skew = 0;
+    const clock = {
+      now: () => Date.now() + skew,
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    };
+    const b = await startTestServer({ livekit: real, dataDir, clock });
     servers.push(b);
     expect(await b.app.rooms.restoreLive()).toBeGreaterThanOrEqual(1);
     await b.app.rooms.idle();
     expect(await canMic()).toBe(true);
+
+    // The call survived the restart, but only for the grace: the patient's socket never came
+    // back, so once it is over the sweep takes them out of LiveKit.
+    await b.app.sweepMedia();
+    expect(await inRoom()).toBe(true);
+    skew = RESTORE_GRACE_MS + 1000;
+    await b.app.sweepMedia();
+    expect(await inRoom()).toBe(false);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { LiveKitGateway } from '../../server/src/livekit/gateway';
 
 export interface LiveKitServer {
   url: string;
@@ -103,5 +104,29 @@ export async function startLiveKit(opts: { webhookUrl?: string } = {}): Promise<
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
+  };
+}
+
+/**
+ * A gateway whose real target is set later. The app must be listening before LiveKit starts when
+ * LiveKit's webhooks are to reach it (the URL names the app's port), and the app takes its gateway
+ * when it is created: this stands in between. Until `set`, every call fails.
+ */
+export function lateGateway(): { gateway: LiveKitGateway; set(target: LiveKitGateway): void } {
+  let target: LiveKitGateway | null = null;
+  const gateway = new Proxy({} as LiveKitGateway, {
+    get(_o, prop: string | symbol) {
+      if (prop === 'url') return target?.url ?? null;
+      if (typeof prop !== 'string' || prop === 'then') return undefined; // not a thenable
+      if (!target) return () => Promise.reject(new Error('LiveKit is not started yet'));
+      const v = target[prop as keyof LiveKitGateway];
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return {
+    gateway,
+    set: (t) => {
+      target = t;
+    },
   };
 }

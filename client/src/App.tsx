@@ -46,6 +46,8 @@ function RouteView({ route }: { route: Route }) {
       return <HomePage />;
     case 'setup':
       return <SetupPage />;
+    case 'colleagueSetup':
+      return <SetupPage colleague />;
     case 'case':
       return <CasePage caseId={route.caseId} />;
     case 'meet':

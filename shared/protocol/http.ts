@@ -24,9 +24,53 @@ export const SETUP_BODY = z
   .strict();
 export const LOGIN_BODY = z.object({ email: EMAIL, password: z.string().min(1).max(200) }).strict();
 export const CREATE_CASE_BODY = z.object({ title: NEUTRAL_TITLE }).strict();
+/**
+ * The parties each participant role may sit in (research/domain.md §5.1): a patient or their
+ * support person with the patient, a clinician or their support person with the clinicians, the
+ * others apart. Facilitator roles are absent on purpose: facilitator power comes only from a
+ * signed-in facilitator account, never from a person on the case and their invite link.
+ */
+export const PARTICIPANT_PARTIES: Partial<Record<Role, readonly Party[]>> = {
+  patient: ['patient'],
+  patient_support: ['patient'],
+  hcw: ['hcw'],
+  hcw_support: ['hcw'],
+  org_rep: ['other'],
+  interpreter: ['other'],
+  observer: ['other'],
+};
+
+/** The roles a person on a case may have (everything but the two facilitator roles). */
+export const PARTICIPANT_ROLES = ROLES.filter((r) => PARTICIPANT_PARTIES[r] !== undefined);
+
 export const ADD_PERSON_BODY = z
   .object({ displayName: DISPLAY_NAME, party: z.enum(PARTIES), role: z.enum(ROLES) })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    const allowed = PARTICIPANT_PARTIES[b.role];
+    if (!allowed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message:
+          'Facilitators and co-facilitators join with their own facilitator account. Assign a colleague to the case instead.',
+      });
+    } else if (!allowed.includes(b.party)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['party'],
+        message: `This role belongs in the ${allowed.join(' or ')} party.`,
+      });
+    }
+  });
+/** A colleague's one-time account set-up: the same fields as the first facilitator's. */
+export const COLLEAGUE_SETUP_BODY = SETUP_BODY;
+/** Assign a facilitator account to a case, by its email or its id. */
+export const ASSIGN_FACILITATOR_BODY = z.union([
+  z.object({ email: EMAIL }).strict(),
+  z.object({ facilitatorId: z.string().min(1).max(100) }).strict(),
+]);
+export const HANDOVER_BODY = z.object({ facilitatorId: z.string().min(1).max(100) }).strict();
 export const CREATE_MEETING_BODY = z
   .object({
     title: NEUTRAL_TITLE,
@@ -80,9 +124,21 @@ export interface CaseDto {
   title: string;
   createdAt: number;
   closedAt: number | null;
+  /** The lead facilitator (the case's owner). */
+  lead: FacilitatorDto;
+  /** Facilitator accounts assigned to the case (co-facilitators), lead excluded. */
+  facilitators: FacilitatorDto[];
+  /** True when the signed-in facilitator is the lead (only the lead changes the case). */
+  viewerIsLead: boolean;
   people: PersonDto[];
   meetings: MeetingDto[];
   invites: InviteDto[];
+}
+
+/** A colleague's one-time account set-up link (shown once, to copy). */
+export interface AccountInviteDto {
+  url: string;
+  expiresAt: number;
 }
 
 /** What someone opening their invite link learns before joining. */

@@ -4,6 +4,7 @@ import type { BoardFields } from '../../shared/protocol/commands';
 import type { BoardItemView } from '../../shared/room/boardView';
 import type { RoomView } from '../../shared/room/views';
 import {
+  addCofacilitator,
   connect,
   createMeeting,
   startTestServer,
@@ -18,7 +19,6 @@ import {
  */
 
 const PEOPLE = [
-  { key: 'cofac', name: 'Cory Cofac', party: 'facilitation', role: 'cofacilitator' },
   { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
   { key: 'clinician', name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },
 ] as const;
@@ -57,17 +57,19 @@ describe('agreement board: two facilitators edit the same item at once (real soc
 
   it('one edit wins, the other gets CONFLICT, and the losing text can be re-applied', async () => {
     const m = await createMeeting(s, [...PEOPLE]);
+    // The co-facilitator is a colleague's facilitator account, assigned to the case (issue 12).
+    const cofacAccount = await addCofacilitator(s, m.caseId);
     const ids = {
-      cofac: m.people.cofac!.id,
+      cofac: cofacAccount.id,
       patient: m.people.patient!.id,
       clinician: m.people.clinician!.id,
     };
 
-    // The lead facilitator through their session cookie; the co-facilitator through their invite
-    // link: a facilitator skips the lobby on connect (shared/room/decide.ts, system.connect).
+    // Both facilitators through their own session cookies: a facilitator skips the lobby on
+    // connect (shared/room/decide.ts, system.connect).
     const lead = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
     clients.push(lead);
-    const cofac = await connect(s, { invite: m.people.cofac!.token });
+    const cofac = await connect(s, { meetingId: m.meetingId, cookie: cofacAccount.cookie });
     clients.push(cofac);
     const cofacView = await cofac.waitFor((v) => v.me.status === 'admitted');
     expect(cofacView.me.isFacilitator).toBe(true);

@@ -14,6 +14,7 @@ import type { SocketLimits } from '../../server/src/realtime/io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import {
   CSRF_HEADER,
+  type AccountInviteDto,
   type CaseDto,
   type InviteDto,
   type MeetingDto,
@@ -44,6 +45,7 @@ export async function startTestServer(
     dataDir?: string;
     socketLimits?: SocketLimits;
     fdatasync?: Fdatasync;
+    mediaSweepMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cg-test-'));
@@ -65,6 +67,7 @@ export async function startTestServer(
     clock: opts.clock,
     socketLimits: opts.socketLimits,
     fdatasync: opts.fdatasync,
+    mediaSweepMs: opts.mediaSweepMs,
   });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
   const port = (app.httpServer.address() as { port: number }).port;
@@ -123,6 +126,49 @@ export async function api<T>(
       body: text,
     });
   return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A facilitator account made through the real flows, with its signed-in session cookie. */
+export interface TestFacilitator {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  cookie: string;
+}
+
+/**
+ * A colleague's facilitator account, set up through the real one-time link the lead creates
+ * (POST /api/account-invites, then POST /api/setup/colleague), signed in by that set-up.
+ */
+export async function createColleague(
+  s: TestServer,
+  name = 'Cory Cofac',
+  by = s.facilitator.cookie,
+): Promise<TestFacilitator> {
+  const link = await api<AccountInviteDto>(s, 'POST', '/account-invites', undefined, by);
+  const token = decodeURIComponent(link.url.split('#token=')[1]!);
+  const email = `c${randomId(6).toLowerCase()}@example.org`.replace(/[^a-z0-9@.]/g, 'x');
+  const res = await fetch(`${s.url}/api/setup/colleague`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+    body: JSON.stringify({ token, email, name, password: FACILITATOR_PASSWORD }),
+  });
+  if (res.status !== 201) throw new Error(`colleague set-up: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return { id, email, name, password: FACILITATOR_PASSWORD, cookie };
+}
+
+/** A colleague's account (see createColleague), assigned to the case by its lead. */
+export async function addCofacilitator(
+  s: TestServer,
+  caseId: string,
+  name = 'Cory Cofac',
+): Promise<TestFacilitator> {
+  const colleague = await createColleague(s, name);
+  await api<CaseDto>(s, 'POST', `/cases/${caseId}/facilitators`, { email: colleague.email });
+  return colleague;
 }
 
 export interface ScriptedMeeting {

@@ -34,6 +34,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export type Route =
   | { name: 'home' }
   | { name: 'setup' }
+  | { name: 'colleagueSetup' }
   | { name: 'case'; caseId: string }
   | { name: 'meet'; meetingId: string }
   | { name: 'meetSummary'; meetingId: string }
@@ -54,6 +55,7 @@ export function matchRoute(pathname: string): Route {
   const [a, b, c] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (a === 'setup' && parts.length === 1) return { name: 'setup' };
+  if (a === 'setup' && b === 'colleague' && parts.length === 2) return { name: 'colleagueSetup' };
   if (a === 'cases' && b && parts.length === 2) return { name: 'case', caseId: seg(b) };
   if (a === 'meet' && b && parts.length === 2) return { name: 'meet', meetingId: seg(b) };
   if (a === 'meet' && b && c === 'summary' && parts.length === 3) {

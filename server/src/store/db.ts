@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -16,11 +17,29 @@ export const PRAGMAS = [
   'synchronous = FULL',
   'foreign_keys = ON',
   'busy_timeout = 5000',
+  // Deleted rows (a purged case's names and board text) are overwritten, not left in free pages.
+  'secure_delete = ON',
 ] as const;
+
+/** The database file's name in DATA_DIR; SQLite keeps `-wal` and `-shm` files beside it. */
+export const DB_FILE = 'common-ground.sqlite';
+
+/**
+ * Makes the database files readable by this user only (0600), before SQLite opens them. SQLite
+ * creates its `-wal` and `-shm` files with the database file's own mode, so once the database
+ * file is 0600 every file it makes later is too; existing ones (from an older version) are fixed
+ * here.
+ */
+export function protectDbFiles(dataDir: string): void {
+  const file = path.join(dataDir, DB_FILE);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
 
 /** The database file in `dataDir`. A file, never `:memory:`: the store's threads open it too. */
 export function openDb(dataDir: string): Db {
-  const db = new Database(path.join(dataDir, 'common-ground.sqlite'));
+  protectDbFiles(dataDir);
+  const db = new Database(path.join(dataDir, DB_FILE));
   for (const p of PRAGMAS) db.pragma(p);
   migrate(db);
   return db;
@@ -102,6 +121,24 @@ const MIGRATIONS: string[] = [
     actor_id TEXT,
     actor_role TEXT
   );
+  `,
+  // Issue 12: co-facilitators are facilitator accounts, set up through a one-time link and
+  // assigned to cases. Only a hash of the link's token is kept.
+  `
+  CREATE TABLE account_invites (
+    token_hash TEXT PRIMARY KEY,
+    created_by TEXT NOT NULL REFERENCES facilitators(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE case_facilitators (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    facilitator_id TEXT NOT NULL REFERENCES facilitators(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (case_id, facilitator_id)
+  );
+  CREATE INDEX case_facilitators_facilitator ON case_facilitators(facilitator_id);
   `,
 ];
 

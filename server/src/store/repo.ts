@@ -13,6 +13,13 @@ export interface FacilitatorRow {
   locked_until: number;
 }
 
+/** A facilitator account as others may see it. */
+export interface FacilitatorSummary {
+  id: string;
+  email: string;
+  name: string;
+}
+
 export interface CaseRow {
   id: string;
   owner_id: string;
@@ -124,6 +131,32 @@ export function createRepo(db: Db) {
     caseById: db.prepare('SELECT * FROM cases WHERE id = ?'),
     casesByOwner: db.prepare('SELECT * FROM cases WHERE owner_id = ? ORDER BY created_at DESC'),
     closeCase: db.prepare('UPDATE cases SET closed_at = ? WHERE id = ?'),
+    casesForFacilitator: db.prepare(
+      `SELECT * FROM cases WHERE owner_id = @id
+         OR id IN (SELECT case_id FROM case_facilitators WHERE facilitator_id = @id)
+       ORDER BY created_at DESC`,
+    ),
+    setCaseOwner: db.prepare('UPDATE cases SET owner_id = ? WHERE id = ?'),
+    allFacilitators: db.prepare('SELECT id, email, name FROM facilitators ORDER BY name, email'),
+    assignFacilitator: db.prepare(
+      'INSERT OR IGNORE INTO case_facilitators (case_id, facilitator_id, created_at) VALUES (?, ?, ?)',
+    ),
+    unassignFacilitator: db.prepare(
+      'DELETE FROM case_facilitators WHERE case_id = ? AND facilitator_id = ?',
+    ),
+    isAssigned: db.prepare(
+      'SELECT 1 AS ok FROM case_facilitators WHERE case_id = ? AND facilitator_id = ?',
+    ),
+    facilitatorsByCase: db.prepare(
+      `SELECT f.id, f.email, f.name FROM case_facilitators cf JOIN facilitators f ON f.id = cf.facilitator_id
+       WHERE cf.case_id = ? ORDER BY cf.created_at, f.name`,
+    ),
+    insertAccountInvite: db.prepare(
+      'INSERT INTO account_invites (token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    useAccountInvite: db.prepare(
+      'UPDATE account_invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ),
     insertPerson: db.prepare(
       'INSERT INTO people (id, case_id, display_name, party, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -189,6 +222,46 @@ export function createRepo(db: Db) {
     caseById: (id: string) => q.caseById.get(id) as CaseRow | undefined,
     casesByOwner: (ownerId: string) => q.casesByOwner.all(ownerId) as CaseRow[],
     closeCase: (id: string, now: number) => q.closeCase.run(now, id),
+    /** Cases a facilitator leads or is assigned to, newest first. */
+    casesForFacilitator: (facilitatorId: string) =>
+      q.casesForFacilitator.all({ id: facilitatorId }) as CaseRow[],
+    /** Every facilitator account (no password data): whom a lead may assign. */
+    allFacilitators: () => q.allFacilitators.all() as FacilitatorSummary[],
+    /** Assigns a facilitator account to a case as a co-facilitator (idempotent). */
+    assignFacilitator: (caseId: string, facilitatorId: string, now: number) =>
+      q.assignFacilitator.run(caseId, facilitatorId, now),
+    unassignFacilitator: (caseId: string, facilitatorId: string) =>
+      q.unassignFacilitator.run(caseId, facilitatorId),
+    isAssigned: (caseId: string, facilitatorId: string) =>
+      q.isAssigned.get(caseId, facilitatorId) !== undefined,
+    facilitatorsByCase: (caseId: string) =>
+      q.facilitatorsByCase.all(caseId) as FacilitatorSummary[],
+    /**
+     * Hands a case to one of its assigned facilitators: they become the owner and the old owner
+     * becomes assigned, in one transaction.
+     */
+    handOverCase: db.transaction((caseId: string, fromId: string, toId: string, now: number) => {
+      q.unassignFacilitator.run(caseId, toId);
+      q.setCaseOwner.run(toId, caseId);
+      q.assignFacilitator.run(caseId, fromId, now);
+    }),
+    /** Stores a colleague's one-time account set-up link, by the hash of its token only. */
+    insertAccountInvite: (tokenHash: string, createdBy: string, now: number, expiresAt: number) =>
+      q.insertAccountInvite.run(tokenHash, createdBy, now, expiresAt),
+    /**
+     * Uses a set-up link and creates the account in one transaction: false (and nothing written)
+     * when the link is unknown, used or expired.
+     */
+    redeemAccountInvite: db.transaction(
+      (
+        tokenHash: string,
+        f: { id: string; email: string; name: string; passwordHash: string; now: number },
+      ): boolean => {
+        if (q.useAccountInvite.run(f.now, tokenHash, f.now).changes !== 1) return false;
+        q.insertFacilitator.run(f.id, f.email, f.name, f.passwordHash, f.now);
+        return true;
+      },
+    ),
     insertPerson: (p: {
       id: string;
       caseId: string;
@@ -265,6 +338,46 @@ export function createRepo(db: Db) {
         actor_id: string | null;
         actor_role: string | null;
       }[],
+    ...sessionAndRetentionMethods(db),
+  };
+}
+
+/**
+ * Invite revocation and the retention purge of what is not a case (issue 12): audit rows, expired
+ * sessions, and invites that expired or were withdrawn longer ago than the retention.
+ */
+function sessionAndRetentionMethods(db: Db) {
+  const q = {
+    liveInvitesOf: db.prepare(
+      'SELECT id FROM invites WHERE meeting_id = ? AND person_id = ? AND revoked_at IS NULL AND id != ?',
+    ),
+    revoke: db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    deleteAudit: db.prepare('DELETE FROM audit WHERE at < ?'),
+    deleteSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    deleteInvites: db.prepare(
+      'DELETE FROM invites WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)',
+    ),
+  };
+  return {
+    /** Withdraws every live link of one person for one meeting except `keepId`; their ids. */
+    revokeOtherInvites: db.transaction(
+      (meetingId: string, personId: string, keepId: string, now: number): string[] => {
+        const ids = (q.liveInvitesOf.all(meetingId, personId, keepId) as { id: string }[]).map(
+          (r) => r.id,
+        );
+        for (const id of ids) q.revoke.run(now, id);
+        return ids;
+      },
+    ),
+    /**
+     * Deletes audit rows older than `cutoff`, sessions expired by `now`, and invites that expired
+     * or were withdrawn before `cutoff`; how many of each.
+     */
+    purgeRecords: db.transaction((cutoff: number, now: number) => ({
+      audit: q.deleteAudit.run(cutoff).changes,
+      sessions: q.deleteSessions.run(now).changes,
+      invites: q.deleteInvites.run(cutoff, cutoff).changes,
+    })),
   };
 }
 

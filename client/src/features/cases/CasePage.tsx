@@ -10,14 +10,15 @@ import type {
 } from '../../../../shared/protocol/http';
 import {
   DEFAULT_PARTY,
-  PARTIES,
   ROLES,
+  isFacilitatorRole,
   type Party,
   type Role,
 } from '../../../../shared/room/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Fields';
 import { Link } from '../../components/Link';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { apiPost, toAppError } from '../../lib/api';
 import { HTTP_LIMITS } from '../../lib/contract';
@@ -26,17 +27,25 @@ import { paths } from '../../lib/router';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
 import { SignInForm } from '../auth';
+import { FacilitatorsSection } from './FacilitatorsSection';
 import { InviteRow } from './InviteRow';
 
 type SetCase = (update: (c: CaseDto) => CaseDto) => void;
+
+/**
+ * The roles a person on a case may have, and each one's party (research/domain.md §5.1). The
+ * facilitator roles are not offered: facilitators join with their own account (server-checked in
+ * ADD_PERSON_BODY too).
+ */
+const PERSON_ROLES = ROLES.filter((r) => !isFacilitatorRole(r));
+const PERSON_PARTIES = [...new Set(PERSON_ROLES.map((r) => DEFAULT_PARTY[r]))];
 
 function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: PersonDto) => void }) {
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('patient');
-  const [party, setParty] = useState<Party>(DEFAULT_PARTY.patient);
-  // The party follows the role's usual party until the facilitator picks one themselves.
-  const [partyChosen, setPartyChosen] = useState(false);
+  // The party always follows from the role; choosing a party first narrows the roles.
+  const party: Party = DEFAULT_PARTY[role];
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -51,7 +60,6 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
       });
       onAdded(p);
       setDisplayName('');
-      setPartyChosen(false);
     } catch (err) {
       setError(toAppError(err));
     } finally {
@@ -70,24 +78,24 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
         onChange={(e) => setDisplayName(e.target.value)}
       />
       <SelectField
-        label={t('case.role')}
-        options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-        value={role}
+        label={t('case.party')}
+        hint={t('case.partyHint')}
+        options={PERSON_PARTIES.map((p) => ({ value: p, label: partyLabel(t, p) }))}
+        value={party}
         onChange={(e) => {
-          const r = e.target.value as Role;
-          setRole(r);
-          if (!partyChosen) setParty(DEFAULT_PARTY[r]);
+          const p = e.target.value as Party;
+          setRole(PERSON_ROLES.find((r) => DEFAULT_PARTY[r] === p) ?? role);
         }}
       />
       <SelectField
-        label={t('case.party')}
-        hint={t('case.partyHint')}
-        options={PARTIES.map((p) => ({ value: p, label: partyLabel(t, p) }))}
-        value={party}
-        onChange={(e) => {
-          setParty(e.target.value as Party);
-          setPartyChosen(true);
-        }}
+        label={t('case.role')}
+        hint={t('case.roleHint')}
+        options={PERSON_ROLES.filter((r) => DEFAULT_PARTY[r] === party).map((r) => ({
+          value: r,
+          label: roleLabel(t, r),
+        }))}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
       />
       <ErrorMessage error={error} />
       <button
@@ -163,10 +171,13 @@ function MeetingSection({
   c,
   meeting,
   setCase,
+  canEdit,
 }: {
   c: CaseDto;
   meeting: MeetingDto;
   setCase: SetCase;
+  /** Only the lead of an open case adds people, meetings and links. */
+  canEdit: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const headingId = `meeting-${meeting.id}`;
@@ -187,7 +198,7 @@ function MeetingSection({
           <Link to={paths.meetSummary(meeting.id)}>{t('ended.summaryLink')}</Link>
         ) : null}
       </p>
-      {c.people.length === 0 ? (
+      {!canEdit ? null : c.people.length === 0 ? (
         <p className="muted">{t('case.noPeopleForInvites')}</p>
       ) : (
         <table className="invites">
@@ -237,11 +248,22 @@ function CaseBody({ caseId }: { caseId: string }) {
       </Page>
     );
   }
+  const canEdit = c.viewerIsLead && c.closedAt === null;
   return (
     <Page screen="case" title={c.title} wide>
       <p>
         <Link to={paths.home()}>{t('cases.backToCases')}</Link>
       </p>
+      {c.closedAt !== null ? (
+        <Notice tone="info">
+          <p>{t('case.closedNotice')}</p>
+        </Notice>
+      ) : !c.viewerIsLead ? (
+        <Notice tone="info">
+          <p>{t('case.cofacilitatorNotice', { name: c.lead.name })}</p>
+        </Notice>
+      ) : null}
+      <FacilitatorsSection c={c} onCase={(next) => setCase(() => next)} />
       <section aria-labelledby="people-h">
         <h2 id="people-h">{t('case.people')}</h2>
         {c.people.length === 0 ? <p className="muted">{t('case.noPeople')}</p> : null}
@@ -255,21 +277,25 @@ function CaseBody({ caseId }: { caseId: string }) {
             </li>
           ))}
         </ul>
-        <AddPersonForm
-          caseId={c.id}
-          onAdded={(p) => setCase((old) => ({ ...old, people: [...old.people, p] }))}
-        />
+        {canEdit ? (
+          <AddPersonForm
+            caseId={c.id}
+            onAdded={(p) => setCase((old) => ({ ...old, people: [...old.people, p] }))}
+          />
+        ) : null}
       </section>
       <section aria-labelledby="meetings-h">
         <h2 id="meetings-h">{t('case.meetings')}</h2>
         {c.meetings.length === 0 ? <p className="muted">{t('case.noMeetings')}</p> : null}
         {c.meetings.map((m) => (
-          <MeetingSection key={m.id} c={c} meeting={m} setCase={setCase} />
+          <MeetingSection key={m.id} c={c} meeting={m} setCase={setCase} canEdit={canEdit} />
         ))}
-        <CreateMeetingForm
-          caseId={c.id}
-          onCreated={(m) => setCase((old) => ({ ...old, meetings: [...old.meetings, m] }))}
-        />
+        {canEdit ? (
+          <CreateMeetingForm
+            caseId={c.id}
+            onCreated={(m) => setCase((old) => ({ ...old, meetings: [...old.meetings, m] }))}
+          />
+        ) : null}
       </section>
     </Page>
   );

@@ -23,8 +23,12 @@ function takeToken(): string {
   }
 }
 
-/** /setup — the first facilitator account, with the token printed when the server started. */
-export default function SetupPage() {
+/**
+ * /setup — the first facilitator account, with the token printed when the server started.
+ * /setup/colleague — a colleague's account, with the one-time link another facilitator created
+ * for them (co-facilitators are facilitator accounts, never invite links).
+ */
+export default function SetupPage({ colleague = false }: { colleague?: boolean }) {
   const { t } = useTranslation();
   const config = useAppConfig();
   const [token, setToken] = useState(takeToken);
@@ -40,7 +44,12 @@ export default function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await apiPost('/api/setup', { token: token.trim(), email, name, password });
+      await apiPost(colleague ? '/api/setup/colleague' : '/api/setup', {
+        token: token.trim(),
+        email,
+        name,
+        password,
+      });
       invalidateAppConfig();
       navigate(paths.home());
     } catch (err) {
@@ -51,9 +60,9 @@ export default function SetupPage() {
   };
 
   return (
-    <Page screen="setup" title={t('setup.title')}>
-      <p className="lead">{t('setup.intro')}</p>
-      {config && !config.needsSetup ? (
+    <Page screen="setup" title={t(colleague ? 'setup.colleagueTitle' : 'setup.title')}>
+      <p className="lead">{t(colleague ? 'setup.colleagueIntro' : 'setup.intro')}</p>
+      {!colleague && config && !config.needsSetup ? (
         <Notice tone="info">
           <p>
             {t('setup.done')} <Link to={paths.home()}>{t('setup.goSignIn')}</Link>
@@ -64,7 +73,7 @@ export default function SetupPage() {
         {!hadToken ? (
           <TextField
             label={t('setup.token')}
-            hint={t('setup.tokenHint')}
+            hint={t(colleague ? 'setup.colleagueTokenHint' : 'setup.tokenHint')}
             required
             autoComplete="off"
             value={token}

@@ -4,13 +4,23 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomId } from './auth/crypto';
+import { HashBusyError, randomId } from './auth/crypto';
 import type { Config } from './config';
 import { createApiRouter, type ApiDeps } from './http/api';
-import { sendError } from './http/errors';
+import { HttpError, sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
+import { actorForRoom, startMediaSweep } from './livekit/mediaSweep';
 import type { Logger } from './logger';
-import { createIo, publishViews, type IoServer, type SocketLimits } from './realtime/io';
+import {
+  createIo,
+  disconnectInvite,
+  disconnectMember,
+  disconnectSession,
+  publishViews,
+  sweepSockets,
+  type IoServer,
+  type SocketLimits,
+} from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { startCheckpoints } from './store/checkpointer';
@@ -31,6 +41,22 @@ export interface AppDeps {
   socketLimits?: SocketLimits;
   /** How the command log flushes its file (defaults to node:fs fdatasync; tests make it fail). */
   fdatasync?: Fdatasync;
+  /** How often the media sweep runs (defaults to MEDIA_SWEEP_MS). */
+  mediaSweepMs?: number;
+  /** How often open sockets are checked for expired sessions and links (default SOCKET_SWEEP_MS). */
+  socketSweepMs?: number;
+}
+
+/** How often open sockets are checked for an expired session or link (app.ts sweep). */
+export const SOCKET_SWEEP_MS = 15_000;
+
+/** What one retention purge deleted. */
+export interface Purged {
+  caseIds: string[];
+  meetingIds: string[];
+  audit: number;
+  sessions: number;
+  invites: number;
 }
 
 export interface App {
@@ -40,8 +66,15 @@ export interface App {
   repo: Repo;
   rooms: RoomRegistry;
   setup: { token: string | null };
-  /** Deletes every case closed more than RETENTION_DAYS ago, with all it holds. */
-  purgeExpired(): { caseIds: string[]; meetingIds: string[] };
+  /**
+   * Deletes every case closed more than RETENTION_DAYS ago, with all it holds; audit rows older
+   * than that; expired sessions; and links that expired or were withdrawn longer ago than that.
+   */
+  purgeExpired(): Purged;
+  /** One media sweep now (it also runs every MEDIA_SWEEP_MS while LiveKit is configured). */
+  sweepMedia(): Promise<void>;
+  /** Closes open sockets whose session or link no longer holds (also run on a timer). */
+  sweepSockets(): number;
   close(): Promise<void>;
 }
 
@@ -89,6 +122,18 @@ export function createApp(deps: AppDeps): App {
     now: () => clock.now(),
     setup,
     videoAvailable: livekit !== null,
+    // Socket.IO is created after the router (it needs the same deps): reached through ioRef.
+    disconnect: {
+      invite: (id) => {
+        if (ioRef.current) disconnectInvite(ioRef.current, id);
+      },
+      session: (hash) => {
+        if (ioRef.current) disconnectSession(ioRef.current, hash);
+      },
+      member: (meetingId, memberId) => {
+        if (ioRef.current) disconnectMember(ioRef.current, meetingId, memberId);
+      },
+    },
   };
 
   // A strict Content-Security-Policy under which LiveKit still works: media and signalling go to
@@ -142,7 +187,7 @@ export function createApp(deps: AppDeps): App {
     let video: boolean | null = null;
     if (livekit) {
       try {
-        await livekit.listIdentities('cg_readyz');
+        await livekit.listRooms(['cg_readyz']);
         video = true;
       } catch {
         video = false;
@@ -179,6 +224,14 @@ export function createApp(deps: AppDeps): App {
         if (seenWebhooks.size > 10_000) seenWebhooks.delete(seenWebhooks.values().next().value!);
       }
       logger.debug('livekit.webhook', { reason: event.event });
+      // Someone joined a LiveKit room: compare it with the state at once (a removed person with a
+      // saved token, an old token's rights). Rooms that are not a meeting's are ignored.
+      const roomName = event.room?.name;
+      if (event.event === 'participant_joined' && roomName) {
+        void actorForRoom(rooms, roomName)
+          ?.syncMedia()
+          .catch(() => undefined);
+      }
       res.status(200).json({ ok: true });
     } catch {
       res
@@ -201,6 +254,19 @@ export function createApp(deps: AppDeps): App {
 
   app.use(
     (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      if (err instanceof HashBusyError) {
+        // Too many password checks waiting (auth/crypto.ts): say so at once, queue nothing.
+        logger.warn('auth.hashing.busy');
+        res.setHeader('Retry-After', '5');
+        return sendError(
+          res,
+          new HttpError(
+            503,
+            'RATE_LIMITED',
+            'Many people are signing in right now. Please try again in a moment.',
+          ),
+        );
+      }
       const status = (err as { status?: number }).status;
       if (!status || status >= 500)
         logger.error('http.error', { reason: String((err as Error)?.name ?? 'error') });
@@ -211,15 +277,27 @@ export function createApp(deps: AppDeps): App {
   const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
 
-  const purgeExpired = () => {
-    const purged = repo.purgeClosedBefore(clock.now() - config.retentionDays * 86_400_000);
+  const purgeExpired = (): Purged => {
+    const t = clock.now();
+    const cutoff = t - config.retentionDays * 86_400_000;
+    const purged = repo.purgeClosedBefore(cutoff);
     for (const id of purged.meetingIds) rooms.forget(id);
+    const records = repo.purgeRecords(cutoff, t);
     if (purged.caseIds.length) logger.info('retention.purged', { count: purged.caseIds.length });
-    return purged;
+    return { ...purged, ...records };
   };
   purgeExpired();
   const purgeTimer = setInterval(purgeExpired, 3600_000);
   purgeTimer.unref();
+  // The safety net behind the per-command and webhook media passes (unref'd timer).
+  const mediaSweep = livekit
+    ? startMediaSweep({ livekit, rooms, logger, intervalMs: deps.mediaSweepMs })
+    : null;
+
+  // Sessions and links also end by time: a cheap check of every open socket's credentials.
+  const sweep = () => sweepSockets(io, apiDeps);
+  const sweepTimer = setInterval(sweep, deps.socketSweepMs ?? SOCKET_SWEEP_MS);
+  sweepTimer.unref();
 
   return {
     app,
@@ -229,8 +307,15 @@ export function createApp(deps: AppDeps): App {
     rooms,
     setup,
     purgeExpired,
+    sweepMedia: () => mediaSweep?.sweep() ?? Promise.resolve(),
+    sweepSockets: sweep,
     async close() {
       clearInterval(purgeTimer);
+      await mediaSweep?.close();
+      // The calls outlive this process: its sockets' disconnects must not end them (the next
+      // process restores them from the state).
+      for (const actor of rooms.all()) actor.suspendMedia();
+      clearInterval(sweepTimer);
       // Sockets first: their disconnects are commands too, and must be written before we return.
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +37,13 @@ const ENV_SCHEMA = z
     PARTY_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Sign-in attempts per account, and per address, in each LOGIN_WINDOW_MINUTES. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Open room connections allowed per person (one invite or one facilitator) and per address. */
+    SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).max(1000).default(4),
+    SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET too',
@@ -49,6 +63,10 @@ export interface Config {
   partyGraceMs: number;
   cookieSecure: 'auto' | boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Sign-in throttling: attempts allowed per account and per address in each window. */
+  login: { maxPerAccount: number; maxPerAddress: number; windowMs: number };
+  /** Open room connections allowed per person and per address. */
+  sockets: { perMember: number; perAddress: number };
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  protectDataDir(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -94,7 +112,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     partyGraceMs: e.PARTY_GRACE_SECONDS * 1000,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
+    login: {
+      maxPerAccount: e.LOGIN_MAX_FAILURES,
+      maxPerAddress: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    sockets: { perMember: e.SOCKETS_PER_MEMBER, perAddress: e.SOCKETS_PER_ADDRESS },
   };
+}
+
+/**
+ * Names and board text live in DATA_DIR: it is made private to this user (0700) and its files
+ * 0600, also when it was created before with looser modes (an older version, or the start
+ * script's LiveKit keys and log). A directory this user cannot make private is a clear error.
+ */
+function protectDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dataDir, 0o700);
+  } catch {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATA_DIR: ${dataDir} must belong to the user running the server, so that it can be made private.`,
+    );
+  }
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    try {
+      chmodSync(path.join(dataDir, entry.name), 0o600);
+    } catch {
+      // Not ours (another program's file): the private directory still keeps others out.
+    }
+  }
 }
 
 /** A development secret, generated once and stored beside the data (never sent to a browser). */

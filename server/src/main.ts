@@ -6,6 +6,9 @@ import { createLogger } from './logger';
 import { openDb } from './store/db';
 
 async function main(): Promise<void> {
+  // Every file this process creates (the database, its -wal and -shm, the secret) is for this user
+  // only; loadConfig and openDb also fix the modes of a DATA_DIR made by an older version.
+  process.umask(0o077);
   let config;
   try {
     config = loadConfig();

@@ -2,8 +2,13 @@ import type { RoomView } from '../room/views';
 import type { Ack } from './errors';
 import type { CommandEnvelope } from './commands';
 
-/** Why the server closed someone's room connection. */
-export type ClosedReason = 'denied' | 'removed' | 'ended' | 'left';
+/**
+ * Why the server closed someone's room connection. `revoked`: their link was withdrawn (or a newer
+ * one was made for them); `expired`: their link ran out; `signed_out`: the facilitator's session
+ * ended (signed out, or expired).
+ */
+export type ClosedReason =
+  'denied' | 'removed' | 'ended' | 'left' | 'revoked' | 'expired' | 'signed_out';
 
 export interface MediaGrant {
   /** The LiveKit server URL (ws://...). */

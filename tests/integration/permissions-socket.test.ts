@@ -7,7 +7,15 @@ import { decide } from '../../shared/room/decide';
 import { ROLES as ALL_ROLES, type Role } from '../../shared/room/roles';
 import { createRoomState, type RoomState } from '../../shared/room/state';
 import type { RoomCommand } from '../../shared/room/types';
-import { api, connect, createMeeting, startTestServer, type TestServer } from '../support/server';
+import {
+  addCofacilitator,
+  api,
+  connect,
+  createMeeting,
+  startTestServer,
+  type TestFacilitator,
+  type TestServer,
+} from '../support/server';
 
 /**
  * Every client command against every role and every meeting state, on the server through real
@@ -82,13 +90,22 @@ describe('every command × every role × every meeting state, through real socke
   const ids = {} as Record<Role, string>;
   const invites = {} as Record<Role, string>;
   const base = {} as Record<StateName, RoomState>;
+  let cofac: TestFacilitator;
 
   beforeAll(async () => {
     s = await startTestServer({
       livekit: createFakeLiveKitGateway(),
-      socketLimits: { burst: 1000, perSecond: 1000, maxStrikes: 1000, maxPayloadBytes: 16_384 },
+      socketLimits: {
+        burst: 1000,
+        perSecond: 1000,
+        maxInFlight: 1000,
+        maxStrikes: 1000,
+        maxPayloadBytes: 16_384,
+      },
     });
-    const people = ROLES.filter((r) => r !== 'facilitator').map((role) => ({
+    // Every participant role is a person on the case with an invite link; the co-facilitator is
+    // a colleague's facilitator account assigned to the case (issue 12).
+    const people = ROLES.filter((r) => !FAC.includes(r)).map((role) => ({
       key: role,
       name: `Person ${role}`,
       party:
@@ -98,14 +115,15 @@ describe('every command × every role × every meeting state, through real socke
             patient_support: 'patient',
             hcw: 'hcw',
             hcw_support: 'hcw',
-            cofacilitator: 'facilitation',
-          } as Record<string, 'patient' | 'hcw' | 'facilitation'>
+          } as Record<string, 'patient' | 'hcw'>
         )[role] ?? 'other',
       role,
     }));
     const m = await createMeeting(s, people as never);
     caseId = m.caseId;
+    cofac = await addCofacilitator(s, caseId, 'Person cofacilitator');
     ids.facilitator = s.facilitator.id;
+    ids.cofacilitator = cofac.id;
     for (const p of people) ids[p.role] = m.people[p.key]!.id;
 
     // Seed states through the state machine itself.
@@ -115,6 +133,7 @@ describe('every command × every role × every meeting state, through real socke
       meetingId: 'seed',
       members: [
         { id: ids.facilitator, name: 'Fran', role: 'facilitator', party: 'facilitation' },
+        { id: cofac.id, name: cofac.name, role: 'cofacilitator', party: 'facilitation' },
         ...people.map((p) => ({ id: ids[p.role], name: p.name, role: p.role, party: p.party })),
       ] as never,
     });
@@ -296,8 +315,9 @@ describe('every command × every role × every meeting state, through real socke
           const meetingId = await seeded(base[stateName]);
           const command = sample(type, base[stateName]);
           let res: { ok: boolean; error?: { code: string } };
-          if (role === 'facilitator') {
-            const c = await connect(s, { meetingId, cookie: s.facilitator.cookie });
+          if (role === 'facilitator' || role === 'cofacilitator') {
+            const cookie = role === 'facilitator' ? s.facilitator.cookie : cofac.cookie;
+            const c = await connect(s, { meetingId, cookie });
             res = await c.command(command);
             c.close();
           } else {

@@ -142,6 +142,11 @@ function InMeeting({
   }, [view, status, meetingEnded, conn]);
 
   if (snap.refusal) return <InviteProblem error={snap.refusal} />;
+  // The link was withdrawn (or replaced by a newer one) or ran out while this page was open.
+  if (snap.closedReason === 'revoked' || snap.closedReason === 'expired') {
+    const code = snap.closedReason === 'revoked' ? 'INVITE_REVOKED' : 'INVITE_EXPIRED';
+    return <InviteProblem error={{ code, message: '' }} />;
+  }
   if (snap.closedReason === 'denied' || status === 'denied') {
     return <DeniedScreen reason="denied" party={party} />;
   }

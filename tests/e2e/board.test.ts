@@ -5,6 +5,7 @@ import type { SummaryDto } from '../../shared/protocol/http';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import {
   createMeetingThroughUi,
+  endMeeting,
   joinAndWait,
   screen,
   signIn,
@@ -291,7 +292,7 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     }
 
     // --- the facilitator ends the meeting --------------------------------------------------------
-    await facilitator.getByRole('button', { name: 'End the meeting', exact: true }).click();
+    await endMeeting(facilitator);
     await Promise.all([waitForScreen(facilitator, 'ended'), waitForScreen(clinician, 'ended')]);
 
     // --- later: the clinician comes back through their own link and marks their item done -------

@@ -472,6 +472,20 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await button(fac, 'Previous phase').click();
     await waitForPhase(all(), PHASE.closing);
 
+    // End safely asks first and says what happens next; Cancel changes nothing.
+    await button(fac, 'End safely (private debriefs)').click();
+    const ask = fac.getByRole('group', { name: 'End safely?' });
+    await expect
+      .poll(() => ask.textContent())
+      .toContain('Each party has a private debrief with a facilitator.');
+    await ask.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    await expect
+      .poll(() => fac.evaluate(() => document.activeElement?.textContent ?? null))
+      .toBe('End safely (private debriefs)');
+    await waitForPhase(all(), PHASE.closing);
+    expect(await present(patient, byTestId('side-room-notice'))).toBe(false);
+
     const strict = process.env.CG_E2E_NETNS === '1';
     for (const page of all()) {
       const pairs = await poll(

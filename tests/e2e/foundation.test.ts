@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createMeetingThroughUi, joinAndWait, poll, signIn, waitForScreen } from './support/actors';
+import {
+  button,
+  createMeetingThroughUi,
+  deny,
+  joinAndWait,
+  poll,
+  recordSocketTraffic,
+  screen,
+  signIn,
+  waitForScreen,
+} from './support/actors';
 import { liveAudio, playingVideos, selectedPairs, startStack, type Stack } from './support/stack';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -41,22 +51,31 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     await facilitator.getByRole('link', { name: 'Open the meeting room' }).first().click();
     await waitForScreen(facilitator, 'room');
 
+    // The person who will be denied: their page's real-time traffic (WebSocket frames and
+    // Socket.IO's long-polling, both ways) and every address it uses, recorded from before the
+    // page loads, so that a token sent while it connects is not missed.
+    const deniedTraffic = recordSocketTraffic(denied);
     await Promise.all([
       joinAndWait(patient, invites['Pat Doe']!),
       joinAndWait(clinician, invites['Dr Casey Lee']!),
       joinAndWait(denied, invites['Sam Other']!),
     ]);
 
-    // The denied person: no LiveKit token and no room state, at the socket level too.
-    const tokenCalls: string[] = [];
-    denied.on('websocket', (ws) =>
-      ws.on('framereceived', (f) => {
-        const text = String(f.payload);
-        if (text.includes('"token"') || text.includes('Pat Doe') || text.includes('Dr Casey Lee'))
-          tokenCalls.push(text);
-      }),
-    );
-    await facilitator.getByRole('button', { name: 'Deny Sam Other' }).click();
+    // Deny asks first, in plain words; focus goes to Cancel, and Escape cancels (nothing sent).
+    await button(facilitator, 'Deny Sam Other').click();
+    const ask = facilitator.getByRole('group', { name: 'Deny Sam Other?' });
+    await expect.poll(() => ask.count()).toBe(1);
+    expect(await ask.getAttribute('aria-describedby')).toBeTruthy();
+    await expect
+      .poll(() => ask.textContent())
+      .toContain('They will see that they cannot join this meeting');
+    const focused = () => facilitator.evaluate(() => document.activeElement?.textContent ?? null);
+    await expect.poll(focused).toBe('Cancel');
+    await facilitator.keyboard.press('Escape');
+    await expect.poll(() => ask.count()).toBe(0);
+    await expect.poll(focused).toBe('Deny Sam Other');
+    expect(await screen(denied)).toBe('waiting');
+    await deny(facilitator, 'Sam Other');
     await waitForScreen(denied, 'denied');
 
     await facilitator.getByRole('button', { name: 'Admit Pat Doe' }).click();
@@ -119,11 +138,34 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     await facilitator.screenshot({ path: 'test-results/foundation-facilitator.png' });
     await patient.screenshot({ path: 'test-results/foundation-patient.png' });
 
-    // The denied page never connected to LiveKit and never saw anyone.
+    // The denied page never connected to LiveKit, never got a token and never saw anyone: its
+    // only sockets are the app's own, whose frames (recorded from the first) hold no media grant
+    // and no other person's name.
     expect(
       await denied.evaluate(() => (window as unknown as { __pcs: unknown[] }).__pcs.length),
     ).toBe(0);
-    expect(tokenCalls).toEqual([]);
+    await deniedTraffic.settled();
+    const app = new URL(stack.server.url);
+    const lk = new URL(stack.lk.url);
+    expect(deniedTraffic.webSockets.length).toBeGreaterThan(0);
+    for (const ws of deniedTraffic.webSockets) {
+      expect(new URL(ws).host, ws).toBe(app.host);
+      expect(new URL(ws).pathname, ws).toBe('/socket.io/');
+    }
+    expect(deniedTraffic.requests.filter((r) => new URL(r).host === lk.host)).toEqual([]);
+    // The recording began before the connection: it holds the Engine.IO handshake ("0{"sid"...).
+    expect(deniedTraffic.received.some((f) => f.startsWith('0{"sid"'))).toBe(true);
+    const frames = [...deniedTraffic.sent, ...deniedTraffic.received];
+    const leaks = frames.filter(
+      (f) =>
+        f.includes('"token"') ||
+        /eyJ[\w-]+\.eyJ[\w-]+/.test(f) || // a JWT, whatever it is wrapped in
+        f.includes(stack.lk.url) ||
+        f.includes(lk.host) ||
+        f.includes('Pat Doe') ||
+        f.includes('Dr Casey Lee'),
+    );
+    expect(leaks).toEqual([]);
     expect(stack.offLoopback).toEqual([]);
   });
 });

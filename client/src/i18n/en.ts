@@ -515,6 +515,10 @@ export const en = {
     name: 'Your name',
     passwordHint: 'Use at least {{min}} characters.',
     submit: 'Create the account',
+    colleagueTitle: 'Create your facilitator account',
+    colleagueIntro:
+      'A colleague invited you to facilitate with them. This link works once and for one week.',
+    colleagueTokenHint: 'The code after "token=" in the link your colleague sent you.',
   },
   cases: {
     heading: 'Your cases',
@@ -540,6 +544,11 @@ export const en = {
     role: 'Role',
     party: 'Party',
     partyHint: 'Which side they belong to. Each side has its own waiting area.',
+    roleHint:
+      'Facilitators are not added here: they join with their own account (see Facilitators).',
+    closedNotice: 'This case is closed, so nothing can be added to it.',
+    cofacilitatorNotice:
+      'You co-facilitate this case. {{name}} leads it and adds people, meetings and links.',
     addPerson: 'Add person',
     meetings: 'Meetings',
     noMeetings: 'No meetings yet.',
@@ -558,6 +567,35 @@ export const en = {
     invitesCaption: 'Invite links for {{meeting}}',
     person: 'Person',
     inviteLink: 'Personal link',
+  },
+  caseFacilitators: {
+    heading: 'Facilitators',
+    lead: 'Lead facilitator',
+    cofacilitator: 'Co-facilitator',
+    none: 'No co-facilitator yet.',
+    assignHeading: 'Add a co-facilitator',
+    email: 'Their account email',
+    emailHint: 'They sign in with their own facilitator account to join this case’s meetings.',
+    assign: 'Add co-facilitator',
+    assigned: 'Co-facilitator added.',
+    handOver: 'Hand the case over to {{name}}',
+    handOverQuestion: 'Hand this case over to {{name}}?',
+    handOverExplain:
+      '{{name}} becomes the lead facilitator, in open meetings too. You stay on the case as a co-facilitator and can no longer add people, meetings or links.',
+    handOverConfirm: 'Yes, hand over to {{name}}',
+    handedOver: '{{name}} now leads this case.',
+    unassign: 'Take {{name}} off this case',
+    unassignQuestion: 'Take {{name}} off this case?',
+    unassignExplain:
+      '{{name}} leaves any meeting of this case that is still open and can no longer open this case. You can add them again later.',
+    unassignConfirm: 'Yes, take {{name}} off',
+    unassigned: '{{name}} is no longer on this case.',
+    colleagueHeading: 'Invite a colleague to create an account',
+    colleagueHint:
+      'Creates a link that works once, for one week. Send it to your colleague privately; then add them here by their email.',
+    createColleagueLink: 'Create a set-up link',
+    copyColleagueLink: 'Copy the set-up link',
+    colleagueExpires: 'Works once, until {{date}}.',
   },
   invites: {
     none: 'No link yet.',
@@ -591,6 +629,10 @@ export const en = {
     },
     admit: 'Admit {{name}}',
     deny: 'Deny {{name}}',
+    denyQuestion: 'Deny {{name}}?',
+    denyExplain:
+      'They will see that they cannot join this meeting, and their link will no longer let them in.',
+    denyYes: 'Yes, deny {{name}}',
     checkIn: 'Check in privately with {{name}}',
     endCheckIn: 'End the check-in with {{name}}',
     lock: 'Lock the room',
@@ -606,7 +648,14 @@ export const en = {
     endSafelyHint:
       'End safely sends each side to its own private debrief with a facilitator. End the meeting closes it for everyone.',
     endSafely: 'End safely (private debriefs)',
+    endSafelyQuestion: 'End safely?',
+    endSafelyExplain:
+      'The shared conversation stops now. Each party has a private debrief with a facilitator. If no facilitator is free for a party yet, its people leave the meeting, see where to find support, and can come back with their link for their debrief.',
+    endSafelyYes: 'Yes, end safely',
     end: 'End the meeting',
+    endQuestion: 'End the meeting for everyone?',
+    endExplain: 'Everyone’s video closes and they see the ending screen. This cannot be undone.',
+    endYes: 'Yes, end it for everyone',
   },
   script: {
     heading: 'Meeting set-up: phases, order and turns',

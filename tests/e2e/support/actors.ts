@@ -174,6 +174,72 @@ export async function leaveSafely(page: Page): Promise<void> {
   await waitForScreen(page, 'aftercare');
 }
 
+/** Everything a page sent and received on its room connection, and every address it used. */
+export interface SocketTraffic {
+  /** Every WebSocket the page opened (the app's, and LiveKit's if it ever connected). */
+  webSockets: string[];
+  /** Every HTTP request the page made (Socket.IO's long-polling included). */
+  requests: string[];
+  /** Text of every frame or polling body the page sent, and received, on any of them. */
+  sent: string[];
+  received: string[];
+  /** Waits for the polling bodies still being read. */
+  settled(): Promise<void>;
+}
+
+/**
+ * Records a page's real-time traffic: every WebSocket it opens and every frame on it in both
+ * directions, and the bodies of Socket.IO's HTTP long-polling (the client starts there and
+ * upgrades, so the first packets, the handshake included, travel over HTTP). Call it before
+ * `page.goto`, so that nothing sent while the page connects is missed.
+ */
+export function recordSocketTraffic(page: Page): SocketTraffic {
+  const text = (p: string | Buffer) => (typeof p === 'string' ? p : p.toString('utf8'));
+  const reading: Promise<void>[] = [];
+  const t: SocketTraffic = {
+    webSockets: [],
+    requests: [],
+    sent: [],
+    received: [],
+    settled: async () => {
+      await Promise.all(reading);
+    },
+  };
+  const isPolling = (url: string) => new URL(url).pathname.startsWith('/socket.io/');
+  page.on('websocket', (ws) => {
+    t.webSockets.push(ws.url());
+    ws.on('framesent', (f) => t.sent.push(text(f.payload)));
+    ws.on('framereceived', (f) => t.received.push(text(f.payload)));
+  });
+  page.on('request', (req) => {
+    t.requests.push(req.url());
+    const body = req.postData();
+    if (body && isPolling(req.url())) t.sent.push(body);
+  });
+  page.on('response', (res) => {
+    if (!isPolling(res.url())) return;
+    reading.push(
+      res.text().then(
+        (body) => void t.received.push(body),
+        () => undefined,
+      ),
+    );
+  });
+  return t;
+}
+
+/** Deny: the button, then the confirmation that says what happens next. */
+export async function deny(facilitator: Page, name: string): Promise<void> {
+  await button(facilitator, `Deny ${name}`).click();
+  await button(facilitator, `Yes, deny ${name}`).click();
+}
+
+/** End the meeting for everyone: the button, then the confirmation. */
+export async function endMeeting(facilitator: Page): Promise<void> {
+  await button(facilitator, 'End the meeting').click();
+  await button(facilitator, 'Yes, end it for everyone').click();
+}
+
 /** Records the text of every WebSocket frame the page receives (attach before the page loads). */
 export function recordSocketFrames(page: Page): string[] {
   const frames: string[] = [];

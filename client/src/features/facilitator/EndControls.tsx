@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/room/views';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommand } from '../../lib/useCommand';
 
@@ -34,22 +35,25 @@ export function MeetingControls({ view }: { view: RoomView }) {
       </h2>
       <p className="field__hint">{t('meeting.endSafelyHint')}</p>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
+        <ConfirmAction
+          label={t('meeting.endSafely')}
+          question={t('meeting.endSafelyQuestion')}
+          explain={t('meeting.endSafelyExplain')}
+          confirmLabel={t('meeting.endSafelyYes')}
+          confirmClassName="button button--primary"
           disabled={cmd.pending || view.endedSafely}
-          onClick={() => void cmd.run({ type: 'meeting.endSafely' })}
-        >
-          {t('meeting.endSafely')}
-        </button>
-        <button
-          type="button"
+          onConfirm={() => cmd.run({ type: 'meeting.endSafely' })}
+        />
+        <ConfirmAction
+          label={t('meeting.end')}
+          question={t('meeting.endQuestion')}
+          explain={t('meeting.endExplain')}
+          confirmLabel={t('meeting.endYes')}
           className="button button--leave"
+          confirmClassName="button button--leave"
           disabled={cmd.pending}
-          onClick={() => void cmd.run({ type: 'meeting.end' })}
-        >
-          {t('meeting.end')}
-        </button>
+          onConfirm={() => cmd.run({ type: 'meeting.end' })}
+        />
       </div>
       <ErrorMessage error={cmd.error} />
     </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PARTIES } from '../../../../shared/room/roles';
 import type { LobbyEntry, RoomView } from '../../../../shared/room/views';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { partyLabel, roleLabel } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
@@ -64,14 +65,14 @@ function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
               {t('lobby.checkIn', { name })}
             </button>
           )}
-          <button
-            type="button"
-            className="button"
+          <ConfirmAction
+            label={t('lobby.deny', { name })}
+            question={t('lobby.denyQuestion', { name })}
+            explain={t('lobby.denyExplain')}
+            confirmLabel={t('lobby.denyYes', { name })}
             disabled={cmd.pending}
-            onClick={() => void cmd.run({ type: 'lobby.deny', memberId: entry.id })}
-          >
-            {t('lobby.deny', { name })}
-          </button>
+            onConfirm={() => cmd.run({ type: 'lobby.deny', memberId: entry.id })}
+          />
         </div>
       ) : null}
       <ErrorMessage error={cmd.error} />

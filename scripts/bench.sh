@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench: the load benchmark (tests/load/bench.ts). It prints a table and, last, one JSON
-# line of its figures. Arguments are passed through: npm run bench -- --meetings 50 (--quick: a 20 s smoke run)
+# line of its figures. Arguments are passed through: npm run bench -- --meetings 50 (--quick: a ~40 s smoke run)
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh

@@ -2,16 +2,19 @@
  * npm run bench: a bounded load test of Common Ground on loopback, against a bare Socket.IO
  * baseline driven by the same generator. Prints a table and, as its last line, one JSON object.
  *
- *   npm run bench                       default: 200 meetings (1,000 people), step-up, ≤ 3 minutes
- *   npm run bench -- --quick            a ~20-second smoke run (20 meetings, no step-up)
+ *   npm run bench                       default: 200 meetings (1,000 people), step-up, flood, ≤ 3.6 min
+ *   npm run bench -- --quick            a ~40-second smoke run (10 meetings, no step-up, a 6 s flood)
  *   npm run bench -- --meetings 100 --rate 1 --duration 60 --step-up off --workers 2
  *   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of the app process into DIR
  *   npm run bench -- --heap-prof DIR    also write a sampling heap profile (allocations) into DIR
+ *   npm run bench -- --flood 0          skip the flood phase (one invite floods; default 20 s)
  *
  * What runs: the app as its own process (server/src/main.ts, temporary DATA_DIR, no LiveKit, the
  * default socket limits), a pool of load-generator processes (tests/load/generator.ts) that open
  * five sockets per meeting (facilitator, patient, support person, clinician, peer supporter), and
- * later the baseline server (tests/load/baseline-server.ts). Server CPU and memory are read from
+ * after the step-up, the flood phase (tests/load/flood.ts: one invite floods while a facilitator
+ * sends a steady stream; its ack p99 is the figure), then the baseline server
+ * (tests/load/baseline-server.ts). Server CPU and memory are read from
  * /proc for the server process alone. Everything is bounded by counts and deadlines, and every
  * child is killed on exit.
  */
@@ -22,6 +25,7 @@ import path from 'node:path';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { createMeeting, type TestServer } from '../support/server';
+import { floodPhase, type FloodResult } from './flood';
 import type { GeneratorReply, GeneratorRequest, MeetingSpec, RunResult, Target } from './generator';
 import { joinPageSize, type JoinSize } from './join-size';
 import { cpuSeconds, freePort, rssKb } from './proc';
@@ -374,6 +378,10 @@ async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; ta
     FACILITATOR_PASSWORD: FACILITATOR.password,
     FACILITATOR_NAME: 'Bench Facilitator',
     LOG_LEVEL: 'warn',
+    // Every simulated person connects from 127.0.0.1: the per-address cap is for real addresses.
+    // The per-member cap and the per-socket rate limit stay at their defaults (the flood phase
+    // measures them).
+    SOCKETS_PER_ADDRESS: '1000000',
   };
   // Diagnostics (tests/load/app-probe.mjs), toggled by SIGUSR2 around the main measured window.
   if (opts.cpuProf || opts.heapProf || opts.probe) {
@@ -533,6 +541,74 @@ function machine() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// the flood phase's figures
+
+/** Facilitator commands per second in the flood phase (under the per-socket rate limit). */
+const FLOOD_FACILITATOR_RATE = 10;
+/** The facilitator's ack p99 during the flood must stay within the app's own p99 target. */
+const FLOOD_P99_LIMIT_MS = 50;
+/** The flood's bounds: sockets open at once, and commands in flight on each. */
+const FLOOD_SOCKETS = 64;
+const FLOOD_IN_FLIGHT = 16;
+
+/** The quiet window before the flood: a quarter of it, at least 2 s. */
+function floodQuietSeconds(opts: BenchOptions): number {
+  return Math.max(2, Math.round(opts.flood / 4));
+}
+
+const counts = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} x${v}`)
+    .join(', ') || 'none';
+
+function floodLines(f: FloodResult): string[] {
+  const row = (name: string, s: FloodResult['quiet']) => [
+    name,
+    s.sent,
+    s.ack.count,
+    f1(s.ack.p50),
+    f1(s.ack.p95),
+    f1(s.ack.p99),
+    f1(s.ack.max),
+    Object.values(s.rejected).reduce((a, b) => a + b, 0) + s.unanswered,
+  ];
+  const fl = f.flood;
+  return [
+    `Flood: one invite opens as many sockets as it may (≤ ${FLOOD_SOCKETS} at once) and keeps ${FLOOD_IN_FLIGHT} commands in flight on each, while facilitators send ${FLOOD_FACILITATOR_RATE} commands/s (floor.setMode); ack = emit -> answer.`,
+    formatTable([
+      ['facilitator', 'sent', 'acked', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'not ok'],
+      row('flooded meeting, before', f.quiet),
+      row('flooded meeting, flood', f.flooded),
+      row('other meeting, flood', f.other),
+    ]),
+    `The flood: ${fl.attempts} connection attempts, ${fl.opened} sockets opened (at most ${fl.peakOpen} at once), ${fl.refused} refused, ${fl.closedByServer} closed by the server; ${fl.sent} commands sent in ${(fl.elapsedMs / 1000).toFixed(1)} s, ${fl.accepted} accepted, refused: ${counts(fl.rejected)}, unanswered ${fl.unanswered}.`,
+    `Facilitator commands not accepted: ${counts({ ...f.quiet.rejected, ...f.flooded.rejected, ...f.other.rejected })}; unanswered ${f.quiet.unanswered + f.flooded.unanswered + f.other.unanswered}.`,
+  ];
+}
+
+function floodJson(f: FloodResult) {
+  const notOk = (s: FloodResult['quiet']) =>
+    Object.values(s.rejected).reduce((a, b) => a + b, 0) + s.unanswered;
+  return {
+    flood_facilitator_ack_p50_ms: round(f.flooded.ack.p50),
+    flood_facilitator_ack_p99_ms: round(f.flooded.ack.p99),
+    flood_facilitator_ack_max_ms: round(f.flooded.ack.max),
+    flood_facilitator_acks: f.flooded.ack.count,
+    flood_facilitator_not_ok: notOk(f.flooded),
+    quiet_facilitator_ack_p50_ms: round(f.quiet.ack.p50),
+    quiet_facilitator_ack_p99_ms: round(f.quiet.ack.p99),
+    flood_other_facilitator_ack_p99_ms: round(f.other.ack.p99),
+    flood_sockets_opened: f.flood.opened,
+    flood_sockets_refused: f.flood.refused,
+    flood_sockets_peak: f.flood.peakOpen,
+    flood_sockets_closed_by_server: f.flood.closedByServer,
+    flood_commands_sent: f.flood.sent,
+    flood_commands_accepted: f.flood.accepted,
+    flood_commands_refused: f.flood.rejected,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The app process's probe (tests/load/app-probe.mjs), once it has written it. */
 async function readProbe(dir: string, pid: number): Promise<Record<string, number> | null> {
@@ -586,6 +662,8 @@ async function main(): Promise<void> {
   const app = await startApp(opts);
   const levels: LevelResult[] = [];
   let main: LevelResult;
+  let flood: FloodResult | null = null;
+  let floodError: string | null = null;
   let probe: Record<string, number> | null = null;
   if (opts.cpuProf || opts.heapProf || opts.probe) {
     // Profile (and probe) the main level's measured window only (tests/load/app-probe.mjs).
@@ -599,9 +677,11 @@ async function main(): Promise<void> {
     levels.push(main);
     if (opts.probe) probe = await readProbe(opts.probe, app.server.child.pid!);
 
-    // Leave room for the baseline: its set-up, warm-up, window and some slack.
+    // Leave room for the flood phase (quiet window, flood window, set-up and drain) and for the
+    // baseline: its set-up, warm-up, window and some slack.
+    const floodReserveMs = opts.flood > 0 ? (floodQuietSeconds(opts) + opts.flood + 15) * 1000 : 0;
     const baselineReserveMs =
-      (opts.meetings * 15 + (opts.warmup + opts.baselineDuration) * 1000 + 15_000) * 1;
+      opts.meetings * 15 + (opts.warmup + opts.baselineDuration) * 1000 + 15_000 + floodReserveMs;
     // The largest level known to pass and the smallest known to fail (p99 under 100 ms).
     const under = (l: LevelResult) => l.latency.p99 < P99_LIMIT_MS;
     let pass = under(main) ? main.meetings : 0;
@@ -643,6 +723,32 @@ async function main(): Promise<void> {
       levels.push(l);
       if (under(l)) pass = mid;
       else fail = mid;
+    }
+
+    // The flood phase: the other meetings stay connected, idle. A failure here is reported and
+    // the rest of the benchmark goes on.
+    if (opts.flood > 0) {
+      try {
+        flood = await floodPhase({
+          url: app.server.url,
+          cookie: app.target.cookie,
+          quietSeconds: floodQuietSeconds(opts),
+          floodSeconds: opts.flood,
+          rate: FLOOD_FACILITATOR_RATE,
+          sockets: FLOOD_SOCKETS,
+          attempts: 20_000,
+          inFlight: FLOOD_IN_FLIGHT,
+          maxCommands: 2_000_000,
+          children,
+          log,
+        });
+        log(
+          `flood: facilitator ack p50 ${f1(flood.flooded.ack.p50)} ms, p99 ${f1(flood.flooded.ack.p99)} ms (before the flood p99 ${f1(flood.quiet.ack.p99)} ms; other meeting p99 ${f1(flood.other.ack.p99)} ms); the flood: ${flood.flood.opened} sockets opened, ${flood.flood.refused} refused, ${flood.flood.sent} commands sent, ${flood.flood.accepted} accepted`,
+        );
+      } catch (e) {
+        floodError = String((e as Error)?.message ?? e).slice(0, 300);
+        log(`flood phase FAILED: ${floodError}`);
+      }
     }
   } finally {
     await app.target.close();
@@ -737,6 +843,8 @@ async function main(): Promise<void> {
     );
   }
   out.push('');
+  if (flood) out.push(...floodLines(flood), '');
+  if (floodError) out.push(`Flood phase FAILED: ${floodError}`, '');
   out.push(
     `Join page JS (${join.source}): ${join.kb === null ? 'n/a' : `${join.kb.toFixed(1)} kB gzip`}`,
   );
@@ -760,6 +868,10 @@ async function main(): Promise<void> {
       check('rss per participant vs baseline', rssRatio, '<=', 2, 'x'),
       check('max_meetings_p99_under_100ms', maxMeetings, '>=', 400),
       check('join_page_js_gzip_kb', join.kb, '<=', 150),
+      // Issue 12: a flood from one invite must not delay a facilitator's command.
+      ...(flood
+        ? [check('flood_facilitator_ack_p99_ms', flood.flooded.ack.p99, '<=', FLOOD_P99_LIMIT_MS)]
+        : []),
     ]),
   );
   if (opts.meetings !== 200)
@@ -800,6 +912,8 @@ async function main(): Promise<void> {
     rss_ratio: round(rssRatio),
     view_bytes: Math.round(viewBytes),
     max_meetings_p99_under_100ms: maxMeetings,
+    ...(flood ? floodJson(flood) : {}),
+    ...(floodError ? { flood_error: floodError } : {}),
     ...(probe ? { probe } : {}),
     levels: levels.map((l) => ({
       meetings: l.meetings,

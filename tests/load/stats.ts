@@ -158,6 +158,11 @@ export interface BenchOptions {
   probe: string | null;
   /** Where the app's temporary DATA_DIR is created (default: the OS temp directory). */
   dataDir: string | null;
+  /**
+   * Seconds of the flood phase (tests/load/flood.ts: one invite floods while its meeting's
+   * facilitator sends a steady stream; 0 skips it). A quiet window of a quarter of it comes first.
+   */
+  flood: number;
   quick: boolean;
 }
 
@@ -170,23 +175,25 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   stepDuration: 15,
   step: 200,
   workers: 2,
-  budget: 175,
+  budget: 215,
   baselineDuration: 25,
   noBuild: false,
   cpuProf: null,
   heapProf: null,
   probe: null,
   dataDir: null,
+  flood: 20,
   quick: false,
 };
 
-/** A smoke run that finishes in about 20 seconds. */
+/** A smoke run that finishes in about 40 seconds (the flood phase is a third of it). */
 export const QUICK_OPTIONS: Partial<BenchOptions> = {
   meetings: 10,
   duration: 4,
   warmup: 1,
   stepUp: false,
   baselineDuration: 3,
+  flood: 6,
   budget: 60,
 };
 
@@ -248,6 +255,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     'heap-prof',
     'data-dir',
     'probe',
+    'flood',
     'quick',
   ]);
   for (const k of raw.keys()) if (!known.has(k)) throw new Error(`Unknown flag: --${k}`);
@@ -262,6 +270,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   o.budget = num('budget', 10, 7200) ?? o.budget;
   o.baselineDuration = num('baseline-duration', 1, 3600) ?? o.baselineDuration;
   o.noBuild = bool('no-build') ?? o.noBuild;
+  o.flood = num('flood', 0, 600) ?? o.flood;
   const prof = raw.get('cpu-prof');
   if (prof !== undefined) o.cpuProf = prof === true ? 'cpu-profiles' : prof;
   const heapProf = raw.get('heap-prof');

@@ -170,6 +170,13 @@ describe('parseArgs', () => {
     expect(parseArgs(['--heap-prof']).heapProf).toBe('heap-profiles');
   });
 
+  it('--flood sets the flood phase in seconds; 0 skips it', () => {
+    expect(DEFAULT_OPTIONS.flood).toBe(20);
+    expect(parseArgs(['--flood', '0']).flood).toBe(0);
+    expect(parseArgs(['--quick']).flood).toBeLessThan(DEFAULT_OPTIONS.flood);
+    expect(() => parseArgs(['--flood', '-1'])).toThrow(/--flood/);
+  });
+
   it('--quick is a short smoke run, and explicit flags still win', () => {
     const q = parseArgs(['--quick']);
     expect(q.quick).toBe(true);

@@ -152,24 +152,24 @@ export function FacilitatorsSection({ c, onCase }: { c: CaseDto; onCase: (c: Cas
             <span className="people__name">{f.name}</span>
             <span className="people__role">{t('caseFacilitators.cofacilitator')}</span>
             {c.viewerIsLead ? (
-              <ConfirmAction
-                label={t('caseFacilitators.handOver', { name: f.name })}
-                question={t('caseFacilitators.handOverQuestion', { name: f.name })}
-                explain={t('caseFacilitators.handOverExplain', { name: f.name })}
-                confirmLabel={t('caseFacilitators.handOverConfirm', { name: f.name })}
-                className="button button--small"
-                onConfirm={() => handOver(f.id, f.name)}
-              />
-            ) : null}
-            {c.viewerIsLead ? (
-              <ConfirmAction
-                label={t('caseFacilitators.unassign', { name: f.name })}
-                question={t('caseFacilitators.unassignQuestion', { name: f.name })}
-                explain={t('caseFacilitators.unassignExplain', { name: f.name })}
-                confirmLabel={t('caseFacilitators.unassignConfirm', { name: f.name })}
-                className="button button--small"
-                onConfirm={() => unassign(f.id, f.name)}
-              />
+              <div className="actions">
+                <ConfirmAction
+                  label={t('caseFacilitators.handOver', { name: f.name })}
+                  question={t('caseFacilitators.handOverQuestion', { name: f.name })}
+                  explain={t('caseFacilitators.handOverExplain', { name: f.name })}
+                  confirmLabel={t('caseFacilitators.handOverConfirm', { name: f.name })}
+                  className="button button--small"
+                  onConfirm={() => handOver(f.id, f.name)}
+                />
+                <ConfirmAction
+                  label={t('caseFacilitators.unassign', { name: f.name })}
+                  question={t('caseFacilitators.unassignQuestion', { name: f.name })}
+                  explain={t('caseFacilitators.unassignExplain', { name: f.name })}
+                  confirmLabel={t('caseFacilitators.unassignConfirm', { name: f.name })}
+                  className="button button--small"
+                  onConfirm={() => unassign(f.id, f.name)}
+                />
+              </div>
             ) : null}
           </li>
         ))}

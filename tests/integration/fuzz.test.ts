@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
+import { SOCKET_LIMITS } from '../../server/src/realtime/io';
 import { ERROR_CODES } from '../../shared/protocol/errors';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -85,14 +86,19 @@ describe('fuzzing the boundary', () => {
     Object.fromEntries(
       COUNTED_TABLES.map((t) => [
         t,
-        (s.app.repo.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+        (s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
       ]),
     );
 
   beforeAll(async () => {
     process.on('uncaughtException', onCrash);
     process.on('unhandledRejection', onCrash);
-    s = await startTestServer({ livekit: createFakeLiveKitGateway() });
+    s = await startTestServer({
+      livekit: createFakeLiveKitGateway(),
+      // Validation is under test here, not the message budget (each person's budget is shared by
+      // all their sockets, and 2,000 inputs from two people would exhaust it).
+      socketLimits: { ...SOCKET_LIMITS, burst: 100_000, perSecond: 100_000 },
+    });
     meeting = await createMeeting(s, [
       { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
       { key: 'clinician', name: 'Casey Lee', party: 'hcw', role: 'hcw' },
@@ -155,7 +161,7 @@ describe('fuzzing the boundary', () => {
     // Presence (disconnect/connect) are the only accepted changes; compare the content.
     const after = counts();
     const commandRows = after.room_commands! - before.room_commands!;
-    const presenceRows = s.app.repo.db
+    const presenceRows = s.app.db
       .prepare(
         `SELECT COUNT(*) AS n FROM room_commands WHERE meeting_id = ? AND version > ? AND type NOT LIKE 'system.%'`,
       )

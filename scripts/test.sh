@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: everything, from a fresh clone. Installs what is missing (node_modules, Debian's
 # chromium, the LiveKit server built from its Go module), then runs, in order:
-#   typecheck, eslint, prettier, unit, integration, client build, e2e, (docker compose config).
+#   typecheck, eslint, dependency rules, prettier, unit, integration, client build, e2e,
+#   (docker compose config).
 # Every step runs even when an earlier one failed, so one run shows every problem; the exit code
 # is non-zero if any step failed. The last line sums the tests vitest ran:
 #   tests: N passed, N failed, N skipped
@@ -88,8 +89,13 @@ compose_check() {
     "${COMPOSE[@]}" -f docker/compose.yaml config -q
 }
 
-step 'typecheck (tsc)' npx tsc --noEmit -p tsconfig.json
+# Four programs: shared/ (no Node, no DOM), server/ (Node only), client/ (DOM only), and the root
+# (tests and tool configs, both).
+step 'typecheck (tsc)' npm run typecheck
 step 'lint (eslint)' npx eslint .
+# No import circles; shared imports nothing outside shared; client and server never import each
+# other; the pure room core imports no zod, Node, DOM, Express, Socket.IO or LiveKit.
+step 'dependencies (dependency-cruiser)' npm run deps
 step 'format (prettier)' npx prettier --check .
 step 'unit tests' vitest_project unit
 step 'integration tests' vitest_project integration

@@ -24,7 +24,3 @@ export interface AppError {
 }
 
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: AppError };
-
-export function appError(code: ErrorCode, message: string): AppError {
-  return { code, message };
-}

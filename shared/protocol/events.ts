@@ -3,12 +3,13 @@ import type { Ack } from './errors';
 import type { CommandEnvelope } from './commands';
 
 /**
- * Why the server closed someone's room connection. `revoked`: their link was withdrawn (or a newer
- * one was made for them); `expired`: their link ran out; `signed_out`: the facilitator's session
- * ended (signed out, or expired).
+ * Why the server closed someone's room connection. `denied`: not let in; `removed`: asked to
+ * leave; `left`: they left (or end safely sent them to aftercare); `revoked`: their link was
+ * withdrawn (or a newer one was made for them); `expired`: their link ran out; `signed_out`: the
+ * facilitator's session ended (signed out, or expired). The end of the meeting is not a closing:
+ * everyone gets the ended view, and the link keeps showing it.
  */
-export type ClosedReason =
-  'denied' | 'removed' | 'ended' | 'left' | 'revoked' | 'expired' | 'signed_out';
+export type ClosedReason = 'denied' | 'removed' | 'left' | 'revoked' | 'expired' | 'signed_out';
 
 export interface MediaGrant {
   /** The LiveKit server URL (ws://...). */

@@ -1,4 +1,4 @@
-import { STATE_CAPS } from './decide';
+import { STATE_CAPS } from './kernel';
 import {
   canHoldFloor,
   holderParty,
@@ -7,6 +7,7 @@ import {
   mediaAccess,
   membersOf,
 } from './policies';
+import { TALK_PARTIES } from './floor/talkTime';
 import { STORY_PARTIES } from './roles';
 import type { Member, RoomState } from './state';
 import { toRoomView } from './views';
@@ -27,6 +28,7 @@ export function checkInvariants(state: RoomState): string[] {
   checkTimersAndPause(state, fail);
   checkSideRooms(state, fail);
   checkDeadlines(state, fail);
+  checkTalk(state, fail);
   checkMedia(state, fail);
   checkViews(state, fail);
   return problems;
@@ -185,6 +187,15 @@ function checkDeadlines(s: RoomState, fail: Fail): void {
   }
   if (list.some((d) => !(STORY_PARTIES as readonly string[]).includes(d.party))) {
     fail('a party-grace deadline for a party that tells no story');
+  }
+}
+
+/** Talk time is a non-negative count kept only while the meeting is live, never before or after. */
+function checkTalk(s: RoomState, fail: Fail): void {
+  for (const party of TALK_PARTIES) {
+    const ms = s.talk[party];
+    if (!Number.isFinite(ms) || ms < 0) fail(`${party}'s talk time is ${ms}`);
+    if (s.status !== 'live' && ms !== 0) fail(`${party}'s talk time is kept while not live`);
   }
 }
 

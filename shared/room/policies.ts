@@ -26,10 +26,6 @@ export function isFacilitator(m: Member): boolean {
   return isFacilitatorRole(m.role);
 }
 
-export function isAdmitted(m: Member): boolean {
-  return m.status === 'admitted';
-}
-
 /** Admitted, connected and in the main room. */
 export function isPresentInMain(m: Member): boolean {
   return m.status === 'admitted' && m.connected && m.sideRoomId === null;
@@ -74,6 +70,15 @@ export function connectedOfParty(state: RoomState, party: Party): Member[] {
   return membersOf(state).filter(
     (m) => m.party === party && m.status === 'admitted' && m.connected,
   );
+}
+
+/** Someone of this party is admitted (one pass over the people, no list built: views ask it). */
+export function partyAdmitted(s: RoomState, party: Party): boolean {
+  for (const id of s.memberOrder) {
+    const p = s.members[id];
+    if (p && p.party === party && p.status === 'admitted') return true;
+  }
+  return false;
 }
 
 export function admittedOfParty(state: RoomState, party: Party): Member[] {

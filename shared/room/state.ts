@@ -3,6 +3,7 @@ import type { BoardState } from './board';
 import { createBoardState } from './board';
 import type { Phase } from './phases';
 import { defaultPhases } from './phases';
+import { emptyTalk, type TalkTime } from './floor/talkTime';
 
 /** Where a person is in the meeting's life. */
 export const MEMBER_STATUSES = [
@@ -171,6 +172,11 @@ export interface RoomState {
   endedSafely: boolean;
   /** Timed consequences, as data (see PartyGraceDeadline). */
   deadlines: Deadlines;
+  /**
+   * Talk time per party from the floor history while the meeting runs (facilitators only; all
+   * zero before the start and again once it ends: it is not kept after the meeting).
+   */
+  talk: TalkTime;
 }
 
 export interface NewMember {
@@ -233,6 +239,7 @@ export function createRoomState(setup: RoomSetup): RoomState {
     endedAt: null,
     endedSafely: false,
     deadlines: { partyGrace: [] },
+    talk: emptyTalk(),
   };
 }
 

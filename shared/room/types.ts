@@ -59,16 +59,3 @@ export interface Decision {
 }
 
 export type DecideResult = ({ ok: true } & Decision) | { ok: false; error: RoomError };
-
-export class Rejection extends Error {
-  constructor(
-    public readonly code: RoomErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function reject(code: RoomErrorCode, message: string): never {
-  throw new Rejection(code, message);
-}

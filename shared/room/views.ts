@@ -1,6 +1,8 @@
+import { affordancesOf, type Affordances } from './affordances';
 import type { BoardView } from './boardView';
 import { boardViewsOf } from './boardView';
 import { freeze, once, perKey } from './derive';
+import { currentTalkParty, emptyTalk, type TalkView } from './floor/talk';
 import type { Phase } from './phases';
 import {
   holderIncludes,
@@ -62,6 +64,11 @@ export interface SelfView {
   sideRoom: { id: string; purpose: SideRoom['purpose']; facilitatorNames: string[] } | null;
   /** Position in the floor queue (1-based), or null. */
   queuePosition: number | null;
+  /**
+   * What this person may do now, by the same predicates decide applies (shared/room/can.ts): the
+   * client shows a control only when it is here, and restates no rule of its own.
+   */
+  can: Affordances;
 }
 
 /** What only facilitators see. */
@@ -73,6 +80,8 @@ export interface FacilitatorView {
   pauseRequests: PauseRequest[];
   messages: FacilitatorMessage[];
   alerts: FacilitatorAlert[];
+  /** Talk time per party from the floor history (facilitators only: FAC-7). */
+  talk: TalkView;
 }
 
 export interface RoomView {
@@ -179,9 +188,12 @@ export function viewsOf(state: RoomState): (viewerId: string) => RoomView | null
       pauseRequests: state.pauseRequests,
       messages: state.messages,
       alerts: state.alerts,
+      // A snapshot written before talk time was kept in the state has none.
+      talk: freeze({ ms: state.talk ?? emptyTalk(), current: currentTalkParty(state) }),
     }),
   );
   const board = boardViewsOf(state);
+  const can = affordancesOf(state);
 
   return (viewerId) => {
     const me = state.members[viewerId];
@@ -207,6 +219,7 @@ export function viewsOf(state: RoomState): (viewerId: string) => RoomView | null
           }
         : null,
       queuePosition: queueIndex >= 0 ? queueIndex + 1 : null,
+      can: can(me),
     };
     const members: MemberView[] = admitted
       ? admittedMembers(me.sideRoomId ?? '')

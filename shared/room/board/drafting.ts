@@ -1,17 +1,11 @@
-import { LIMITS, type ClientCommand } from '../../protocol/commands';
+import type { ClientCommand } from '../../protocol/commands';
 import type { BoardItem } from '../board';
-import type { Draft } from '../decide';
+import { enforce, reject, type Draft } from '../kernel';
 import { PARTIES, STORY_PARTIES } from '../roles';
 import type { Member } from '../state';
-import { reject } from '../types';
+import { canArrangeBoard, canPropose } from './can';
 import { canSee, checkFields, normaliseFields, sameFields } from './fields';
-import {
-  boardEvent,
-  findItem,
-  requireBoardFacilitator,
-  requireNotFinalised,
-  requireVersion,
-} from './guards';
+import { boardEvent, findItem, requireVersion } from './guards';
 
 type Cmd<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;
 
@@ -22,15 +16,7 @@ type Cmd<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;
  */
 export function propose(d: Draft, actor: Member, cmd: Cmd<'board.propose'>): void {
   const s = d.state;
-  requireNotFinalised(s);
-  if (s.status === 'ended') reject('INVALID_STATE', 'The meeting has ended.');
-  if (actor.status !== 'admitted') reject('FORBIDDEN', 'You are not in the meeting room.');
-  if (actor.role === 'observer' || actor.role === 'interpreter') {
-    reject('FORBIDDEN', 'Your role does not propose agreement items.');
-  }
-  if (s.board.items.length >= LIMITS.boardItems) {
-    reject('INVALID_STATE', 'The board is full. Merge or remove items first.');
-  }
+  enforce(canPropose, s, actor);
   const fields = normaliseFields(cmd.fields);
   if (!canSee(actor, fields.visibleTo)) {
     reject('INVALID_STATE', 'You would not see this item: add your own party to who can see it.');
@@ -56,8 +42,7 @@ export function propose(d: Draft, actor: Member, cmd: Cmd<'board.propose'>): voi
  */
 export function edit(d: Draft, actor: Member, cmd: Cmd<'board.edit'>): void {
   const s = d.state;
-  requireBoardFacilitator(s, actor);
-  requireNotFinalised(s);
+  enforce(canArrangeBoard, s, actor);
   const item = findItem(s, cmd.itemId);
   requireVersion(
     item,
@@ -76,8 +61,7 @@ export function edit(d: Draft, actor: Member, cmd: Cmd<'board.edit'>): void {
 
 export function remove(d: Draft, actor: Member, cmd: Cmd<'board.remove'>): void {
   const s = d.state;
-  requireBoardFacilitator(s, actor);
-  requireNotFinalised(s);
+  enforce(canArrangeBoard, s, actor);
   const item = findItem(s, cmd.itemId);
   s.board.items = s.board.items.filter((i) => i !== item);
   boardEvent(d, 'board.removed', actor.id, item.id);
@@ -86,8 +70,7 @@ export function remove(d: Draft, actor: Member, cmd: Cmd<'board.remove'>): void 
 /** The new order must name every item on the board exactly once. Order is not content: no consent is cleared. */
 export function reorder(d: Draft, actor: Member, cmd: Cmd<'board.reorder'>): void {
   const s = d.state;
-  requireBoardFacilitator(s, actor);
-  requireNotFinalised(s);
+  enforce(canArrangeBoard, s, actor);
   const byId = new Map(s.board.items.map((i) => [i.id, i]));
   const unique = new Set(cmd.itemIds);
   if (
@@ -108,8 +91,7 @@ export function reorder(d: Draft, actor: Member, cmd: Cmd<'board.reorder'>): voi
  */
 export function merge(d: Draft, actor: Member, cmd: Cmd<'board.merge'>): void {
   const s = d.state;
-  requireBoardFacilitator(s, actor);
-  requireNotFinalised(s);
+  enforce(canArrangeBoard, s, actor);
   if (new Set(cmd.itemIds).size !== cmd.itemIds.length) {
     reject('INVALID_STATE', 'Choose each item to merge only once.');
   }

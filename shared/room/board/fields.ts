@@ -2,7 +2,7 @@ import type { BoardFields } from '../../protocol/commands';
 import { isFacilitator } from '../policies';
 import { PARTIES, STORY_PARTIES, type Party } from '../roles';
 import type { Member, RoomState } from '../state';
-import { reject } from '../types';
+import { reject } from '../kernel';
 
 /**
  * Puts the party lists in one canonical order without repeats, so two edits that mean the same

@@ -1,8 +1,7 @@
 import type { BoardItem } from '../board';
-import type { Draft } from '../decide';
+import { check, reject, type Check, type Draft } from '../kernel';
 import { isFacilitator } from '../policies';
 import type { Member, RoomState } from '../state';
-import { reject } from '../types';
 
 /**
  * Whether a person can act on the board now. During the meeting only people in the room
@@ -14,24 +13,26 @@ export function canActNow(state: RoomState, m: Member): boolean {
   return state.status === 'ended' && m.status !== 'denied' && m.status !== 'removed';
 }
 
-export function requirePresent(state: RoomState, actor: Member): void {
-  if (!canActNow(state, actor)) reject('FORBIDDEN', 'You are not in the meeting room.');
-}
+/** Present for the board: in the room, or back through one's link after the end (canActNow). */
+export const present = check(canActNow, 'FORBIDDEN', 'You are not in the meeting room.');
 
-export function requireBoardFacilitator(state: RoomState, actor: Member): void {
-  if (!isFacilitator(actor) || !canActNow(state, actor)) {
-    reject('FORBIDDEN', 'Only a facilitator can do this.');
-  }
-}
+/** A facilitator present for the board (after the end, back through their link). */
+export const boardFacilitator = check(
+  (s, m) => isFacilitator(m) && canActNow(s, m),
+  'FORBIDDEN',
+  'Only a facilitator can do this.',
+);
 
-export function requireNotFinalised(state: RoomState): void {
-  if (state.board.finalisedAt !== null) {
-    reject('INVALID_STATE', 'The board has been finalised and can no longer change.');
-  }
-}
+/** The board may still change. */
+export const notFinalised = check(
+  (s) => s.board.finalisedAt === null,
+  'INVALID_STATE',
+  'The board has been finalised and can no longer change.',
+);
 
-export function requireFinalised(state: RoomState, message: string): void {
-  if (state.board.finalisedAt === null) reject('INVALID_STATE', message);
+/** The board has been finalised, with what to say when it has not. */
+export function finalised(message: string): Check {
+  return check((s) => s.board.finalisedAt !== null, 'INVALID_STATE', message);
 }
 
 export function findItem(state: RoomState, itemId: string): BoardItem {

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../protocol/commands';
+import { LIMITS } from '../../protocol/constants';
 import type { RoomState } from '../state';
 import { isAgreed } from './agreement';
 import { inOutcome } from './summary';

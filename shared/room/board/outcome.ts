@@ -1,29 +1,19 @@
 import type { ClientCommand } from '../../protocol/commands';
-import type { Draft } from '../decide';
-import { isFacilitator } from '../policies';
-import type { StoryParty } from '../roles';
-import type { Member, RoomState } from '../state';
-import { reject } from '../types';
-import { consentRight, isAgreed } from './agreement';
+import { enforce, reject, type Draft } from '../kernel';
+import type { Member } from '../state';
+import { isAgreed } from './agreement';
 import {
-  boardEvent,
-  findItem,
-  requireBoardFacilitator,
-  requireFinalised,
-  requireNotFinalised,
-  requirePresent,
-  requireVersion,
-} from './guards';
-import { inOutcome } from './summary';
+  answeringParty,
+  canAnswerOnBoard,
+  canConsentSummary,
+  canConsentTo,
+  canFinalise,
+  canFollowUp,
+  canUpdateFollowUp,
+} from './can';
+import { boardEvent, findItem, requireVersion } from './guards';
 
 type Cmd<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;
-
-/** The party this person answers for, or a FORBIDDEN rejection saying why they cannot. */
-function answeringParty(state: RoomState, actor: Member): StoryParty {
-  const right = consentRight(state, actor);
-  if (!right.ok) reject('FORBIDDEN', right.message);
-  return right.party;
-}
 
 /**
  * A party's answer to one item, given by someone who answers for that party. The answer refers to
@@ -32,13 +22,10 @@ function answeringParty(state: RoomState, actor: Member): StoryParty {
  */
 export function consent(d: Draft, actor: Member, cmd: Cmd<'board.consent'>): void {
   const s = d.state;
-  requirePresent(s, actor);
-  requireNotFinalised(s);
+  enforce(canAnswerOnBoard, s, actor);
   const item = findItem(s, cmd.itemId);
-  const party = answeringParty(s, actor);
-  if (!item.fields.affectedParties.includes(party)) {
-    reject('FORBIDDEN', 'This item does not ask your party to agree.');
-  }
+  enforce(canConsentTo, s, actor, item);
+  const party = answeringParty(s, actor)!;
   requireVersion(
     item,
     cmd.baseVersion,
@@ -55,8 +42,7 @@ export function consent(d: Draft, actor: Member, cmd: Cmd<'board.consent'>): voi
  */
 export function finalise(d: Draft, actor: Member, cmd: Cmd<'board.finalise'>): void {
   const s = d.state;
-  requireBoardFacilitator(s, actor);
-  if (s.board.finalisedAt !== null) reject('INVALID_STATE', 'The board is already finalised.');
+  enforce(canFinalise, s, actor);
   if (!cmd.noAgreement && !s.board.items.some(isAgreed)) {
     reject('INVALID_STATE', 'No item is agreed yet; finalise with no agreement instead.');
   }
@@ -68,12 +54,8 @@ export function finalise(d: Draft, actor: Member, cmd: Cmd<'board.finalise'>): v
 /** After finalisation, someone who answers for a story party agrees to the summary for that party. */
 export function consentSummary(d: Draft, actor: Member): void {
   const s = d.state;
-  requirePresent(s, actor);
-  requireFinalised(s, 'The summary can be agreed once the board is finalised.');
-  const party = answeringParty(s, actor);
-  if (s.board.summaryConsents[party]) {
-    reject('INVALID_STATE', 'Your party has already agreed to the summary.');
-  }
+  enforce(canConsentSummary, s, actor);
+  const party = answeringParty(s, actor)!;
   s.board.summaryConsents[party] = { memberId: actor.id, at: d.ctx.now };
   boardEvent(d, 'board.summaryConsented', actor.id, undefined, { party });
 }
@@ -85,13 +67,9 @@ export function consentSummary(d: Draft, actor: Member): void {
  */
 export function updateFollowUp(d: Draft, actor: Member, cmd: Cmd<'followup.update'>): void {
   const s = d.state;
-  requirePresent(s, actor);
-  requireFinalised(s, 'Follow-up starts once the board is finalised.');
+  enforce(canFollowUp, s, actor);
   const item = findItem(s, cmd.itemId);
-  if (!inOutcome(s, item)) reject('INVALID_STATE', 'Only agreed items have follow-up.');
-  if (!isFacilitator(actor) && item.fields.ownerMemberId !== actor.id) {
-    reject('FORBIDDEN', "Only the item's owner or a facilitator can update its progress.");
-  }
+  enforce(canUpdateFollowUp, s, actor, item);
   const reason = cmd.reason?.trim() || null;
   if (cmd.status === 'not_possible' && !reason) {
     reject('INVALID_STATE', 'Please say briefly why this is not possible.');

@@ -138,4 +138,54 @@ describe('toRoomView', () => {
     expect(() => pat.members.pop()).toThrow(TypeError);
     expect(() => ((pat.timers as { turn: unknown }).turn = h.state.timers.turn)).toThrow(TypeError);
   });
+
+  it('says what each person may do now (me.can): in a live meeting, only their own controls', () => {
+    const h = meeting({ present: without(EVERYONE, ORG) });
+    join(h, [ORG]);
+    h.act(FAC, { type: 'floor.give', holder: { kind: 'party', party: 'patient' } });
+    const everyone = ['requestPause', 'stepOut', 'leave', 'messageFacilitators'] as const;
+    const flags = (id: string) => Object.keys(h.view(id).me.can).sort();
+    expect(flags(PAT)).toEqual(['finishFloor', 'passFloor', 'propose', ...everyone].sort());
+    expect(flags(HCW)).toEqual(['requestFloor', 'propose', ...everyone].sort());
+    expect(flags(INT)).toEqual([...everyone].sort());
+    expect(flags(OBS)).toEqual(['leave', 'stepOut']);
+    expect(flags(ORG)).toEqual(['leave', 'messageFacilitators', 'requestPause']);
+    const fac = h.view(FAC).me.can;
+    expect(fac).toMatchObject({ admit: true, giveFloor: true, end: true, endSafely: true });
+    expect(fac.requestFloor).toBeUndefined();
+    // Mute: the admitted participants; remove: them and the co-facilitator (never the lead, not
+    // oneself), and the person waiting.
+    const participants = without(EVERYONE, FAC, COFAC, ORG);
+    expect(fac.mute).toEqual(participants);
+    // One version's views share the facilitators' lists (frozen).
+    const views = viewsOf(h.state);
+    expect(views(COFAC)!.me.can.mute).toBe(views(FAC)!.me.can.mute);
+    expect(fac.remove).toEqual([COFAC, ...without(EVERYONE, FAC, COFAC)]);
+    expect(h.view(COFAC).me.can.remove).toEqual(without(EVERYONE, FAC, COFAC));
+    expect(fac.giveFloorToParties).toEqual(['patient', 'hcw', 'other']);
+    expect(fac.giveFloorToPeople).toEqual([ID.patient, ID.patient_support, HCW, ID.hcw_support]);
+    expect(() => (fac.mute as string[]).pop()).toThrow(TypeError);
+  });
+
+  it('lists the items a person may consent to, and nothing of the kind for those who may not', () => {
+    const h = meeting();
+    h.act(PAT, {
+      type: 'board.propose',
+      fields: {
+        text: 'A letter',
+        category: 'answers',
+        owner: '',
+        ownerMemberId: null,
+        dueDate: null,
+        completionEvidence: '',
+        visibleTo: ['patient'],
+        affectedParties: ['patient'],
+      },
+    });
+    const item = h.state.board.items[0]!.id;
+    expect(h.view(PAT).me.can.consentTo).toEqual([item]);
+    expect(h.view(HCW).me.can.consentTo).toBeUndefined();
+    expect(h.view(ID.patient_support).me.can.consentTo).toBeUndefined();
+    expect(h.view(FAC).me.can.consentTo).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared helpers for scripts/*.sh. Source it; it defines functions only (plus ROOT).
-#   ensure_node_modules   npm ci (or npm install without a lock file) when needed
+#   ensure_node_modules   npm ci (or npm install without a lock file) when needed, with the
+#                         devDependencies even under NODE_ENV=production (the client build needs them)
 #   ensure_livekit        build .tools/bin/livekit-server if missing (scripts/ensure-livekit.sh)
 #   ensure_chromium       install Debian's chromium when /usr/bin/chromium is missing
 #   wait_for_http URL TIMEOUT_SECONDS [PID]   wait until URL answers 2xx
@@ -23,12 +24,12 @@ ensure_node_modules() {
     if [[ -f package-lock.json ]]; then
       if [[ ! -d node_modules || ! -f "$stamp" || package-lock.json -nt "$stamp" ]]; then
         log 'installing dependencies (npm ci)...'
-        npm ci --no-audit --no-fund
+        npm ci --include=dev --no-audit --no-fund
       fi
     else
       if [[ ! -d node_modules || ! -f "$stamp" || package.json -nt "$stamp" ]]; then
         log 'no package-lock.json: installing dependencies (npm install)...'
-        npm install --no-audit --no-fund
+        npm install --include=dev --no-audit --no-fund
       fi
     fi
   )

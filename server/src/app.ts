@@ -6,11 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HashBusyError, randomId } from './auth/crypto';
 import type { Config } from './config';
+import { accessLog, MOUNT_PATH, ROUTE_LABEL } from './http/accessLog';
 import { createApiRouter, type ApiDeps } from './http/api';
 import { HttpError, sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
-import { actorForRoom, startMediaSweep } from './livekit/mediaSweep';
+import { actorForRoom, createMediaSweep, MEDIA_SWEEP_MS } from './livekit/mediaSweep';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics';
 import {
   createIo,
   disconnectInvite,
@@ -23,10 +25,11 @@ import {
 } from './realtime/io';
 import type { Clock } from './rooms/RoomActor';
 import { RoomRegistry } from './rooms/RoomRegistry';
-import { startCheckpoints } from './store/checkpointer';
+import { startCheckpoints, type Checkpointer } from './store/checkpointer';
 import { CommandLog, type Fdatasync } from './store/commandLog';
-import { createRepo, type Repo } from './store/repo';
 import type { Db } from './store/db';
+import type { Store } from './store/ports';
+import { createSqliteStore } from './store/sqliteStore';
 
 export interface AppDeps {
   config: Config;
@@ -45,7 +48,15 @@ export interface AppDeps {
   mediaSweepMs?: number;
   /** How often open sockets are checked for expired sessions and links (default SOCKET_SWEEP_MS). */
   socketSweepMs?: number;
+  /** How often idle meetings are dropped from memory (default ROOM_EVICT_SWEEP_MS). */
+  roomEvictSweepMs?: number;
 }
+
+/** How often meetings idle for config.roomIdleEvictMs are dropped from memory. */
+export const ROOM_EVICT_SWEEP_MS = 60_000;
+
+/** How often closed cases and old records are purged (also once at start). */
+export const PURGE_MS = 3600_000;
 
 /** How often open sockets are checked for an expired session or link (app.ts sweep). */
 export const SOCKET_SWEEP_MS = 15_000;
@@ -63,7 +74,10 @@ export interface App {
   app: express.Express;
   httpServer: HttpServer;
   io: IoServer;
-  repo: Repo;
+  /** The store behind its ports (store/ports.ts); SQLite here. */
+  store: Store;
+  /** The main database connection (tests read rows through it). */
+  db: Db;
   rooms: RoomRegistry;
   setup: { token: string | null };
   /**
@@ -75,16 +89,26 @@ export interface App {
   sweepMedia(): Promise<void>;
   /** Closes open sockets whose session or link no longer holds (also run on a timer). */
   sweepSockets(): number;
+  /**
+   * Starts what runs by itself: the checkpoint thread, the purge (once now, then hourly), the
+   * socket sweep, the media sweep (with LiveKit) and the idle-meeting eviction. Until then the app
+   * only answers what it is asked. Once only.
+   */
+  start(): void;
+  /** Stops what start() started, closes sockets and the command log. Call before db.close(). */
   close(): Promise<void>;
 }
 
 const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms) };
 
-/** Builds Express + Socket.IO around the given dependencies. Never listens (tests inject deps). */
+/**
+ * Builds Express + Socket.IO around the given dependencies. Never listens, and starts no timer or
+ * thread: `start()` does (tests inject deps, and start what they need).
+ */
 export function createApp(deps: AppDeps): App {
   const { config, logger, livekit } = deps;
   const clock = deps.clock ?? realClock;
-  const repo = createRepo(deps.db);
+  const repo = createSqliteStore(deps.db);
   const app = express();
   const httpServer = createServer(app);
   app.disable('x-powered-by');
@@ -92,24 +116,30 @@ export function createApp(deps: AppDeps): App {
 
   // The registry publishes through Socket.IO, which is created after it (it needs the registry).
   const ioRef: { current: IoServer | null } = { current: null };
+  // Prometheus metrics on this app's own registry; the gauges read rooms and io at scrape time.
+  const metrics = createMetrics({
+    liveMeetings: () => rooms.all().length,
+    connectedSockets: () => ioRef.current?.engine.clientsCount ?? 0,
+  });
   // Accepted commands are written at once and fsynced on the thread pool (CommandLog); the log is
-  // copied into the database file on the checkpoint thread. Neither fsync holds up the event loop.
-  const checkpoints = startCheckpoints(deps.db, (reason) =>
-    logger.error('store.checkpoint.failed', { reason }),
-  );
+  // copied into the database file on the checkpoint thread (started by start()). Neither fsync
+  // holds up the event loop.
   const commands = new CommandLog(
     deps.db,
     (reason) => logger.error('store.sync.failed', { reason }),
     deps.fdatasync,
+    metrics.sync.synced,
   );
   const rooms = new RoomRegistry({
-    repo,
+    store: repo,
     commands,
+    idleEvictMs: config.roomIdleEvictMs,
     livekit,
     logger,
     clock,
     newId: deps.newId ?? (() => randomId(9)),
     partyGraceMs: config.partyGraceMs,
+    metrics: metrics.commands,
     publish: (meetingId, deliveries, events) => publishViews(io, meetingId, deliveries, events),
   });
 
@@ -142,6 +172,8 @@ export function createApp(deps: AppDeps): App {
   const lkOrigins = lk
     ? [`${lk.protocol}//${lk.host}`, `${lk.protocol === 'wss:' ? 'https:' : 'http:'}//${lk.host}`]
     : [];
+  // One content-free line per request: the route's pattern, never its path (http/accessLog.ts).
+  app.use(accessLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -196,20 +228,9 @@ export function createApp(deps: AppDeps): App {
     const ready = store && video !== false;
     res.status(ready ? 200 : 503).json({ ready, store, livekit: video });
   });
-  app.get('/metrics', (_req, res) => {
-    const actors = rooms.all();
-    const lines = [
-      '# HELP cg_live_meetings Meetings loaded in this process.',
-      '# TYPE cg_live_meetings gauge',
-      `cg_live_meetings ${actors.length}`,
-      '# HELP cg_connected_sockets Open Socket.IO connections.',
-      '# TYPE cg_connected_sockets gauge',
-      `cg_connected_sockets ${ioRef.current?.engine.clientsCount ?? 0}`,
-      '# HELP process_resident_memory_bytes Resident memory.',
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
-    ];
-    res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.type(contentType).send(body);
   });
 
   // LiveKit webhooks: verified (signed with our API secret) and idempotent (by event id).
@@ -240,12 +261,27 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  app.use('/api', createApiRouter(apiDeps));
+  app.use(
+    '/api',
+    (_req, res, next) => {
+      res.locals[MOUNT_PATH] = '/api';
+      next();
+    },
+    createApiRouter(apiDeps),
+  );
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const clientDir = deps.clientDir ?? path.resolve(here, '../../client/dist');
   if (existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res) => {
+          (res as express.Response).locals[ROUTE_LABEL] = 'static';
+        },
+      }),
+    );
     app.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       res.sendFile(path.join(clientDir, 'index.html'));
@@ -286,42 +322,54 @@ export function createApp(deps: AppDeps): App {
     if (purged.caseIds.length) logger.info('retention.purged', { count: purged.caseIds.length });
     return { ...purged, ...records };
   };
-  purgeExpired();
-  const purgeTimer = setInterval(purgeExpired, 3600_000);
-  purgeTimer.unref();
-  // The safety net behind the per-command and webhook media passes (unref'd timer).
-  const mediaSweep = livekit
-    ? startMediaSweep({ livekit, rooms, logger, intervalMs: deps.mediaSweepMs })
-    : null;
-
   // Sessions and links also end by time: a cheap check of every open socket's credentials.
   const sweep = () => sweepSockets(io, apiDeps);
-  const sweepTimer = setInterval(sweep, deps.socketSweepMs ?? SOCKET_SWEEP_MS);
-  sweepTimer.unref();
+  const mediaSweep = livekit ? createMediaSweep({ livekit, rooms, logger }) : null;
+
+  // What start() starts, and close() stops.
+  let checkpoints: Checkpointer | null = null;
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, fn: () => unknown) => {
+    const t = setInterval(fn, ms);
+    t.unref();
+    timers.push(t);
+  };
 
   return {
     app,
     httpServer,
     io,
-    repo,
+    store: repo,
+    db: deps.db,
     rooms,
     setup,
     purgeExpired,
     sweepMedia: () => mediaSweep?.sweep() ?? Promise.resolve(),
     sweepSockets: sweep,
+    start() {
+      if (checkpoints) return;
+      checkpoints = startCheckpoints(deps.db, (reason) =>
+        logger.error('store.checkpoint.failed', { reason }),
+      );
+      purgeExpired();
+      every(PURGE_MS, purgeExpired);
+      every(deps.socketSweepMs ?? SOCKET_SWEEP_MS, sweep);
+      // The safety net behind the per-command and webhook media passes.
+      if (mediaSweep) every(deps.mediaSweepMs ?? MEDIA_SWEEP_MS, () => void mediaSweep.sweep());
+      every(deps.roomEvictSweepMs ?? ROOM_EVICT_SWEEP_MS, () => rooms.evictIdle());
+    },
     async close() {
-      clearInterval(purgeTimer);
+      for (const t of timers.splice(0)) clearInterval(t);
       await mediaSweep?.close();
       // The calls outlive this process: its sockets' disconnects must not end them (the next
       // process restores them from the state).
       for (const actor of rooms.all()) actor.suspendMedia();
-      clearInterval(sweepTimer);
       // Sockets first: their disconnects are commands too, and must be written before we return.
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await rooms.idle();
       await commands.close();
-      await checkpoints.close();
+      await checkpoints?.close();
       if (httpServer.listening)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -44,6 +44,8 @@ const ENV_SCHEMA = z
     /** Open room connections allowed per person (one invite or one facilitator) and per address. */
     SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).max(1000).default(4),
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    /** Minutes a meeting nobody uses stays in memory before it is dropped (reloaded on demand). */
+    ROOM_IDLE_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET too',
@@ -67,6 +69,8 @@ export interface Config {
   login: { maxPerAccount: number; maxPerAddress: number; windowMs: number };
   /** Open room connections allowed per person and per address. */
   sockets: { perMember: number; perAddress: number };
+  /** How long an idle meeting's actor stays in memory (RoomRegistry.evictIdle). */
+  roomIdleEvictMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
     },
     sockets: { perMember: e.SOCKETS_PER_MEMBER, perAddress: e.SOCKETS_PER_ADDRESS },
+    roomIdleEvictMs: e.ROOM_IDLE_MINUTES * 60_000,
   };
 }
 

@@ -15,12 +15,13 @@ const ALLOWED_FIELDS = new Set([
   'role',
   'party',
   'port',
-  'url',
   'ms',
   'count',
   'status',
   'method',
-  'path',
+  // A route pattern or a fixed label (http/accessLog.ts). There is no raw path or url field: a
+  // path can hold an invite or summary token.
+  'route',
   'reason',
   'effect',
 ]);

@@ -24,9 +24,9 @@ async function main(): Promise<void> {
   const livekit = config.livekit ? createLiveKitGateway(config.livekit) : null;
   const app = createApp({ config, db, livekit, logger });
 
-  if (config.bootstrapFacilitator && app.repo.facilitatorCount() === 0) {
+  if (config.bootstrapFacilitator && app.store.facilitatorCount() === 0) {
     const b = config.bootstrapFacilitator;
-    app.repo.insertFacilitator({
+    app.store.insertFacilitator({
       id: randomId(),
       email: b.email,
       name: b.name,
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     app.setup.token = null;
   }
 
+  // The checkpoint thread, the purge, the sweeps and the idle-meeting eviction.
+  app.start();
   const restored = await app.rooms.restoreLive();
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const addr = app.httpServer.address();

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomId, sha256 } from '../../server/src/auth/crypto';
-import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
 import {
   CSRF_HEADER,
   type AccountInviteDto,
@@ -17,10 +16,10 @@ import {
   connect,
   createColleague,
   createMeeting,
-  startTestServer,
   type Client,
   type TestServer,
 } from '../support/server';
+import { apiCall, rowCount, useTestServer } from '../support/lifecycle';
 
 /**
  * Issue 12, findings 1 and 2, and "a closed case is read-only", against the real server (real
@@ -36,28 +35,8 @@ const PEOPLE = [
   { key: 'observer', name: 'Olly Obs', party: 'other', role: 'observer' },
 ] as const;
 
-interface ApiAnswer {
-  error?: { code: string; message: string; issues?: { path: string; message: string }[] };
-  [key: string]: unknown;
-}
-
-/** A raw API call: status and parsed body, whatever the status. */
-async function call(s: TestServer, method: string, p: string, body?: unknown, cookie?: string) {
-  const res = await fetch(`${s.url}/api${p}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      [CSRF_HEADER]: '1',
-      cookie: cookie ?? s.facilitator.cookie,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as ApiAnswer };
-}
-
-const count = (s: TestServer, table: string) =>
-  (s.app.repo.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const call = apiCall;
+const count = rowCount;
 
 async function connectError(
   s: TestServer,
@@ -77,13 +56,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
   const clients: Client[] = [];
   const track = (c: Client) => (clients.push(c), c);
 
-  beforeEach(async () => {
-    s = await startTestServer({ livekit: createFakeLiveKitGateway() });
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await s.close();
-  });
+  useTestServer((x) => (s = x), clients, { each: true });
 
   describe('finding 1: facilitator power comes only from a signed-in facilitator account', () => {
     it('the people API refuses facilitator roles and wrong parties with a typed 400 and changes nothing', async () => {
@@ -199,7 +172,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       // A person recorded with a facilitator role before issue 12 (written straight to the
       // store, as an old database would hold it): their link opens nothing.
       const legacyId = randomId();
-      s.app.repo.insertPerson({
+      s.app.store.insertPerson({
         id: legacyId,
         caseId: m.caseId,
         displayName: 'Old Cofac',
@@ -208,7 +181,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
         now: Date.now(),
       });
       const inviteId = randomId(18);
-      s.app.repo.insertInvite({
+      s.app.store.insertInvite({
         id: inviteId,
         meetingId: m.meetingId,
         personId: legacyId,
@@ -231,7 +204,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       const token = decodeURIComponent(link.url.split('#token=')[1]!);
       expect(link.url).toContain('/setup/colleague#token=');
       expect(link.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
-      const rows = s.app.repo.db.prepare('SELECT * FROM account_invites').all() as {
+      const rows = s.app.db.prepare('SELECT * FROM account_invites').all() as {
         token_hash: string;
         used_at: number | null;
       }[];
@@ -351,7 +324,8 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
   });
 
   describe('finding 2: nobody removes the lead; the lead hands the case over', () => {
-    it("a co-facilitator's member.remove of the lead is refused and the lead can still join", async () => {
+    /** A new meeting with an assigned co-facilitator: the lead and they connected and let in. */
+    async function leadAndCofacilitatorIn() {
       const m = await createMeeting(s, [...PEOPLE]);
       const cofacAccount = await addCofacilitator(s, m.caseId);
       const lead = track(
@@ -362,6 +336,11 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
         await connect(s, { meetingId: m.meetingId, cookie: cofacAccount.cookie }),
       );
       await cofac.waitFor((v) => v.me.status === 'admitted');
+      return { m, cofacAccount, lead, cofac };
+    }
+
+    it("a co-facilitator's member.remove of the lead is refused and the lead can still join", async () => {
+      const { m, lead, cofac } = await leadAndCofacilitatorIn();
 
       expect(
         await cofac.command({ type: 'member.remove', memberId: s.facilitator.id }),
@@ -376,16 +355,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
     });
 
     it('hand-over: the owner changes and the roles swap in an open meeting', async () => {
-      const m = await createMeeting(s, [...PEOPLE]);
-      const cofacAccount = await addCofacilitator(s, m.caseId);
-      const lead = track(
-        await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie }),
-      );
-      await lead.waitFor((v) => v.me.status === 'admitted');
-      const cofac = track(
-        await connect(s, { meetingId: m.meetingId, cookie: cofacAccount.cookie }),
-      );
-      await cofac.waitFor((v) => v.me.status === 'admitted');
+      const { m, cofacAccount, lead, cofac } = await leadAndCofacilitatorIn();
 
       // Only to an assigned facilitator, and only by the lead.
       const stranger = await createColleague(s, 'Sol Stranger');
@@ -404,7 +374,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
           )
         ).status,
       ).toBe(403);
-      expect(s.app.repo.caseById(m.caseId)!.owner_id).toBe(s.facilitator.id);
+      expect(s.app.store.caseById(m.caseId)!.owner_id).toBe(s.facilitator.id);
 
       const after = await api<CaseDto>(s, 'POST', `/cases/${m.caseId}/handover`, {
         facilitatorId: cofacAccount.id,
@@ -412,7 +382,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       expect(after.lead.id).toBe(cofacAccount.id);
       expect(after.viewerIsLead).toBe(false);
       expect(after.facilitators.map((f) => f.id)).toEqual([s.facilitator.id]);
-      expect(s.app.repo.caseById(m.caseId)!.owner_id).toBe(cofacAccount.id);
+      expect(s.app.store.caseById(m.caseId)!.owner_id).toBe(cofacAccount.id);
 
       // The open meeting's views: the roles swapped, both still facilitators in the room.
       const cv = await cofac.waitFor((v) => v.me.role === 'facilitator');

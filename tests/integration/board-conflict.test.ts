@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
+import { describe, expect, it } from 'vitest';
 import type { BoardFields } from '../../shared/protocol/commands';
 import type { BoardItemView } from '../../shared/room/boardView';
 import type { RoomView } from '../../shared/room/views';
@@ -7,10 +6,10 @@ import {
   addCofacilitator,
   connect,
   createMeeting,
-  startTestServer,
   type Client,
   type TestServer,
 } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /**
  * Issue 4: two facilitators edit the same agreement item at the same moment. One edit wins, the
@@ -47,13 +46,7 @@ describe('agreement board: two facilitators edit the same item at once (real soc
   let s: TestServer;
   const clients: Client[] = [];
 
-  beforeEach(async () => {
-    s = await startTestServer({ livekit: createFakeLiveKitGateway() });
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await s.close();
-  });
+  useTestServer((x) => (s = x), clients, { each: true });
 
   it('one edit wins, the other gets CONFLICT, and the losing text can be re-applied', async () => {
     const m = await createMeeting(s, [...PEOPLE]);

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createFakeLiveKitGateway,
   type FakeLiveKitGateway,
 } from '../../server/src/livekit/gateway';
-import {
-  api,
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
+import { api, connect, createMeeting, type Client, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 const PEOPLE = [
   { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
@@ -23,13 +17,9 @@ describe('lobby and admission over real sockets', () => {
   let lk: FakeLiveKitGateway;
   const clients: Client[] = [];
 
-  beforeEach(async () => {
-    lk = createFakeLiveKitGateway();
-    s = await startTestServer({ livekit: lk });
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await s.close();
+  useTestServer((x) => (s = x), clients, {
+    each: true,
+    options: () => ({ livekit: (lk = createFakeLiveKitGateway()) }),
   });
 
   /** A new meeting, its facilitator connected. */

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
-import {
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { connect, createMeeting, type Client, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /**
  * When every member of a party has dropped off, the room pauses itself after the grace period
@@ -15,13 +9,7 @@ import {
 describe('the room pauses itself when a whole party drops off', () => {
   let s: TestServer;
   const clients: Client[] = [];
-  beforeAll(async () => {
-    s = await startTestServer({ livekit: createFakeLiveKitGateway() });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await s.close();
-  });
+  useTestServer((x) => (s = x), clients);
 
   it('pauses after the grace period, with a notice for the facilitators only', async () => {
     const m = await createMeeting(s, [

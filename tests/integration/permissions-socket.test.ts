@@ -285,7 +285,7 @@ describe('every command × every role × every meeting state, through real socke
   /** A fresh meeting of the same case seeded with `st`, so every call starts from the same state. */
   async function seeded(st: RoomState): Promise<string> {
     const meetingId = randomId();
-    s.app.repo.insertMeeting({
+    s.app.store.insertMeeting({
       id: meetingId,
       caseId,
       title: 'Seeded',
@@ -293,8 +293,8 @@ describe('every command × every role × every meeting state, through real socke
       now: Date.now(),
     });
     const state = { ...structuredClone(st), meetingId };
-    s.app.repo.saveSnapshot(state, Date.now());
-    if (st.status !== 'open') s.app.repo.setMeetingStatus(meetingId, st.status);
+    // The meeting's status is written with its state.
+    s.app.store.saveSnapshot(state, Date.now());
     return meetingId;
   }
 

@@ -1,7 +1,7 @@
 import { fdatasync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
 import type { Fdatasync } from '../../server/src/store/commandLog';
 import {
@@ -12,6 +12,7 @@ import {
   type ScriptedMeeting,
   type TestServer,
 } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /**
  * Issue 12, findings 6, 7 and 8 against the real server: presence decided in the meeting's queue,
@@ -26,12 +27,8 @@ describe('presence, deadlines, side rooms and the lobby (issue 12)', () => {
   const sync: Fdatasync = (fd, done) =>
     slowDisk ? setTimeout(() => fdatasync(fd, done), 300) : fdatasync(fd, done);
 
-  beforeAll(async () => {
-    s = await startTestServer({ livekit: createFakeLiveKitGateway(), fdatasync: sync });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await s.close();
+  useTestServer((x) => (s = x), clients, {
+    options: () => ({ livekit: createFakeLiveKitGateway(), fdatasync: sync }),
   });
 
   const room = (m: ScriptedMeeting) => s.app.rooms.get(m.meetingId)!;

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLiveKitGateway } from '../../server/src/livekit/gateway';
-import {
-  api,
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { api, connect, createMeeting, type Client, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 const NAMES = ['Philippa Quennell', 'Dr Octavia Brightwater', 'Mervyn Quennell'];
 const SECRET_TEXTS = [
@@ -22,13 +15,7 @@ const SECRET_TEXTS = [
 describe('privacy: logs and the audit log stay content-free', () => {
   let s: TestServer;
   const clients: Client[] = [];
-  beforeAll(async () => {
-    s = await startTestServer({ livekit: createFakeLiveKitGateway() });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await s.close();
-  });
+  useTestServer((x) => (s = x), clients);
 
   it('runs a whole meeting without a name or board text reaching the logs', async () => {
     const m = await createMeeting(s, [
@@ -116,7 +103,7 @@ describe('privacy: logs and the audit log stay content-free', () => {
     }
 
     // The audit log: who (by role) did what, when; no content at all.
-    const audit = s.app.repo.auditByMeeting(m.meetingId);
+    const audit = s.app.store.auditByMeeting(m.meetingId);
     const events = audit.map((a) => a.event);
     for (const e of [
       'member.admitted',
@@ -146,13 +133,13 @@ describe('privacy: logs and the audit log stay content-free', () => {
     await api(s, 'POST', `/cases/${m.caseId}/close`);
     expect(s.app.purgeExpired().caseIds).toEqual([]);
     // Ninety days and a minute later (the default retention), the case and its data are gone.
-    s.app.repo.db
+    s.app.db
       .prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
       .run(90 * 86_400_000 + 60_000, m.caseId);
     expect(s.app.purgeExpired().caseIds).toEqual([m.caseId]);
     const left = (t: string, col: string, v: string) =>
       (
-        s.app.repo.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
+        s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
           n: number;
         }
       ).n;

@@ -3,17 +3,11 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLiveKitGateway } from '../../server/src/livekit/gateway';
 import { CSRF_HEADER } from '../../shared/protocol/http';
-import {
-  api,
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
+import { api, connect, createMeeting, type Client, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 const LK = {
   url: 'ws://127.0.0.1:9',
@@ -24,15 +18,12 @@ const LK = {
 describe('security at the boundary', () => {
   let s: TestServer;
   const clients: Client[] = [];
-  beforeEach(async () => {
+  useTestServer((x) => (s = x), clients, {
+    each: true,
     // No LiveKit server answers at LK.url: the room a token needs is taken as created.
-    s = await startTestServer({
+    options: () => ({
       livekit: { ...createLiveKitGateway(LK), createRoom: async () => undefined },
-    });
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await s.close();
+    }),
   });
 
   const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -23,6 +23,7 @@ import {
   type ClientSocket,
   type TestServer,
 } from '../support/server';
+import { rowCount } from '../support/lifecycle';
 
 /**
  * Issue 12, findings 4, 5, 6, 9 and 10, against the real server (real SQLite, real sockets on a
@@ -51,9 +52,7 @@ function track<T extends { close(): void }>(c: T): T {
   return c;
 }
 
-/** Rows in a table, read from the server's own database. */
-const n = (s: TestServer, table: string) =>
-  (s.app.repo.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const n = rowCount;
 
 const PEOPLE = [
   { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
@@ -241,7 +240,7 @@ describe('finding 4: revocation and sign-out take effect at once', () => {
     const clin = track(await connect(s, { invite: m.people.clinician!.token }));
     expect(s.app.sweepSockets()).toBe(0);
 
-    const db = s.app.repo.db;
+    const db = s.app.db;
     db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(
       Date.now() - 1,
       m.people.patient!.invite.id,
@@ -457,13 +456,13 @@ describe('finding 9: data at rest', () => {
 
   it('secure_delete is on', async () => {
     const s = await server();
-    expect(s.app.repo.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(s.app.db.pragma('secure_delete', { simple: true })).toBe(1);
   });
 
   it('the purge removes old audit rows, expired sessions, and links expired or withdrawn past the retention', async () => {
     const s = await server();
     const m = await createMeeting(s, [...PEOPLE]);
-    const db = s.app.repo.db;
+    const db = s.app.db;
     const day = 86_400_000;
     const now = Date.now();
     const n = (sql: string, ...args: unknown[]) =>

@@ -69,14 +69,16 @@ export async function startTestServer(
     fdatasync: opts.fdatasync,
     mediaSweepMs: opts.mediaSweepMs,
   });
+  // Every timer and thread the real server runs (main.ts).
+  app.start();
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
   const port = (app.httpServer.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;
   const email = `f${randomId(4).toLowerCase()}@example.org`.replace(/[^a-z0-9@.]/g, 'x');
   let id: string;
-  if (app.repo.facilitatorCount() === 0) {
+  if (app.store.facilitatorCount() === 0) {
     id = randomId();
-    app.repo.insertFacilitator({
+    app.store.insertFacilitator({
       id,
       email,
       name: 'Fran Facilitator',
@@ -84,9 +86,9 @@ export async function startTestServer(
       now: Date.now(),
     });
   } else {
-    id = (app.repo.db.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
+    id = (app.db.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
   }
-  const f = app.repo.facilitatorById(id)!;
+  const f = app.store.facilitatorById(id)!;
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },

@@ -28,12 +28,34 @@ export interface MediaSweep {
  * The periodic safety net behind the per-command and webhook passes: one listRooms for the whole
  * server, then a sync pass for each meeting that has a connected member or rooms in LiveKit (a
  * meeting with neither costs nothing), and the app's rooms whose meeting no longer exists deleted.
+ * Runs every `intervalMs` (MEDIA_SWEEP_MS).
  */
 export function startMediaSweep(o: {
   livekit: LiveKitGateway;
   rooms: RoomRegistry;
   logger: Logger;
   intervalMs?: number;
+}): MediaSweep {
+  const sweeper = createMediaSweep(o);
+  const timer = setInterval(() => void sweeper.sweep(), o.intervalMs ?? MEDIA_SWEEP_MS);
+  timer.unref();
+  return {
+    sweep: sweeper.sweep,
+    async close() {
+      clearInterval(timer);
+      await sweeper.close();
+    },
+  };
+}
+
+/**
+ * The sweep without its timer (the app's start() runs it on its own timer): a meeting evicted
+ * from memory whose LiveKit rooms are still open is loaded again by the pass (actorForRoom).
+ */
+export function createMediaSweep(o: {
+  livekit: LiveKitGateway;
+  rooms: RoomRegistry;
+  logger: Logger;
 }): MediaSweep {
   const { livekit: lk, rooms, logger } = o;
   let running: Promise<void> | null = null;
@@ -61,12 +83,9 @@ export function startMediaSweep(o: {
     return running;
   };
 
-  const timer = setInterval(() => void sweep(), o.intervalMs ?? MEDIA_SWEEP_MS);
-  timer.unref();
   return {
     sweep,
     async close() {
-      clearInterval(timer);
       await running;
     },
   };

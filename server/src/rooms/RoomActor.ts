@@ -9,9 +9,9 @@ import { toRoomView, viewsOf, type RoomView } from '../../../shared/room/views';
 import { isMeetingRoom, livekitRoomName, type LiveKitGateway } from '../livekit/gateway';
 import { muteMember, syncMedia, wantedMedia, type SyncReport } from '../livekit/mediaSync';
 import { errorReason, type Logger } from '../logger';
+import type { CommandMetrics } from '../metrics';
 import { DeadlineTimer, type Due } from './deadlineTimer';
-import type { CommandStore } from '../store/commandLog';
-import type { Repo } from '../store/repo';
+import type { CommandStore } from '../store/ports';
 
 export interface Clock {
   now(): number;
@@ -25,13 +25,15 @@ export interface Delivery {
 }
 
 export interface RoomActorDeps {
-  repo: Repo;
+  /** Where accepted commands are written (and which client ids were applied). */
   commands: CommandStore;
   livekit: LiveKitGateway | null;
   logger: Logger;
   clock: Clock;
   newId: () => string;
   partyGraceMs: number;
+  /** Command counts and command-to-ack times (server/src/metrics.ts); none in some tests. */
+  metrics?: CommandMetrics;
   /** Pushes each viewer's view (or a close notice) to that viewer's sockets, in this order. */
   publish: (meetingId: string, deliveries: Delivery[], events: RoomEvent[]) => void;
 }
@@ -83,6 +85,12 @@ export class RoomActor {
   private restoreGraceUntil = 0;
   /** Set at shutdown: the disconnects of a stopping server must not end everyone's calls. */
   private mediaSuspended = false;
+  /** Commands and LiveKit work queued or running (an actor with any is never evicted). */
+  private pending = 0;
+  /** When the actor was last used (clock time). */
+  private lastUsed = 0;
+  /** Set when the registry evicted this actor (see retire). */
+  private successor: (() => RoomActor | undefined) | null = null;
   /** Open sockets per member. */
   private sockets = new Map<string, number>();
   /** The one timer for the earliest deadline in the state (party grace). */
@@ -95,7 +103,8 @@ export class RoomActor {
     // A snapshot written before deadlines were kept in the state has none.
     if (!state.deadlines) this.state = freeze({ ...state, deadlines: { partyGrace: [] } }, true);
     // After a restart too: a command acknowledged (or only written) before it is still known.
-    this.appliedIds = new Map(deps.repo.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
+    this.appliedIds = new Map(deps.commands.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
+    this.lastUsed = deps.clock.now();
     // Live in an earlier process: its calls may still be running in LiveKit (RESTORE_GRACE_MS).
     if (state.version > 0) this.restoreGraceUntil = deps.clock.now() + RESTORE_GRACE_MS;
     this.deadlines = new DeadlineTimer(deps.clock, (deadlineId) => {
@@ -122,13 +131,62 @@ export class RoomActor {
 
   /** Runs `fn` after every queued command: the one place state changes. */
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const [run, tail] = chain(this.tail, fn, () => undefined);
+    const [run, tail] = chain(this.tail, this.tracked(fn), () => undefined);
     this.tail = tail;
     return run;
   }
 
+  /** Counts `fn` as work under way until it settles, and the actor as used now. */
+  private tracked<T>(fn: () => Promise<T>): () => Promise<T> {
+    this.touch();
+    this.pending++;
+    return () =>
+      fn().finally(() => {
+        this.pending--;
+        this.touch();
+      });
+  }
+
+  /** Marks the actor used now (the registry evicts actors unused for a while). */
+  touch(): void {
+    this.lastUsed = this.deps.clock.now();
+  }
+
+  /**
+   * Whether the registry may drop this actor from memory (RoomRegistry.evictIdle): unused since
+   * `before`, no socket, nothing queued, no LiveKit room it may still have and no call that may
+   * still be running, and no deadline pending (its timer lives in this actor; a reloaded actor
+   * would re-arm it, but nothing would reload it in time). Everything else is in the store.
+   */
+  idleSince(before: number): boolean {
+    return (
+      this.lastUsed <= before &&
+      this.pending === 0 &&
+      this.socketCount === 0 &&
+      this.knownRooms.size === 0 &&
+      !this.mediaActive &&
+      this.deadlines.pending === null
+    );
+  }
+
+  /**
+   * Dropped from memory: its timer is stopped and it runs no more media passes. Whoever still
+   * holds it (a request that looked it up earlier) is sent on to `successor`, the meeting's actor
+   * loaded again from the store, so two actors never write one meeting.
+   */
+  retire(successor: () => RoomActor | undefined): void {
+    this.deadlines.stop();
+    this.mediaSuspended = true;
+    this.successor = successor;
+  }
+
+  /** The actor that replaced this one once it was evicted, or undefined while it is live. */
+  private replacement(): RoomActor | undefined {
+    return this.successor?.();
+  }
+
   private enqueueEffect<T>(fn: () => Promise<T>): Promise<T> {
-    const [run, tail] = chain(this.effectsTail, fn, (err) =>
+    const [run, tail] = chain(this.effectsTail, this.tracked(fn), (err) =>
       this.deps.logger.warn('livekit.effect.failed', {
         meetingId: this.meetingId,
         reason: errorReason(err),
@@ -142,6 +200,8 @@ export class RoomActor {
     command: RoomCommand,
     clientId: string | null = null,
   ): Promise<Ack<{ version: number }>> {
+    const next = this.replacement();
+    if (next) return next.dispatch(command, clientId);
     return this.enqueue(async () => this.applyAndFollow(command, clientId));
   }
 
@@ -164,7 +224,8 @@ export class RoomActor {
     command: RoomCommand,
     clientId: string | null,
   ): Promise<Ack<{ version: number }>> {
-    const { repo, logger, clock } = this.deps;
+    const { logger, clock, metrics } = this.deps;
+    const started = performance.now();
     if (clientId) {
       // A retry of a command already applied: the same answer, applied once.
       const done = this.appliedIds.get(clientId);
@@ -177,7 +238,9 @@ export class RoomActor {
       partyGraceMs: this.deps.partyGraceMs,
     };
     const result = decide(this.state, command, ctx);
+    metrics?.decided(command.type);
     if (!result.ok) {
+      metrics?.rejected(result.error.code);
       logger.debug('command.rejected', {
         meetingId: this.meetingId,
         command: command.type,
@@ -201,6 +264,8 @@ export class RoomActor {
           actorId: e.actorId,
           actorRole: e.actorId ? (result.state.members[e.actorId]?.role ?? null) : 'system',
         })),
+      // The meeting's row follows its state in the same transaction (open, live, ended).
+      status: before.status !== result.state.status ? result.state.status : null,
     });
     this.state = result.state;
     // The timer follows the new state's deadlines at once, not only once the command is durable.
@@ -210,8 +275,6 @@ export class RoomActor {
       command: command.type,
       version: result.state.version,
     });
-    if (before.status !== result.state.status)
-      repo.setMeetingStatus(this.meetingId, result.state.status);
     this.broadcast(result.events, 'actorId' in command ? command.actorId : null);
     void this.enqueueEffect(() => this.runEffects(result.effects)).catch(() => undefined);
     void this.syncMedia().catch(() => undefined);
@@ -224,6 +287,7 @@ export class RoomActor {
       if (this.appliedIds.size > REMEMBERED_COMMANDS)
         this.appliedIds.delete(this.appliedIds.keys().next().value!);
     }
+    metrics?.acked(command.type, (performance.now() - started) / 1000);
     return { ok: true, data: { version: result.state.version } };
   }
 
@@ -256,6 +320,8 @@ export class RoomActor {
    * is counted in, then out, and the person ends disconnected.
    */
   attach(memberId: string): Promise<void> {
+    const next = this.replacement();
+    if (next) return next.attach(memberId);
     return this.enqueue(async () => {
       const n = (this.sockets.get(memberId) ?? 0) + 1;
       this.sockets.set(memberId, n);
@@ -265,6 +331,8 @@ export class RoomActor {
 
   /** A socket of this member closed; the last one marks them gone (in the queue, like attach). */
   detach(memberId: string): Promise<void> {
+    const next = this.replacement();
+    if (next) return next.detach(memberId);
     return this.enqueue(async () => {
       const n = (this.sockets.get(memberId) ?? 1) - 1;
       if (n > 0) {

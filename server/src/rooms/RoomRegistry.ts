@@ -1,41 +1,57 @@
 import { freeze } from 'immer';
 import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
+import type { AccountStore, CaseStore, MeetingStore } from '../store/ports';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
-/** Live meetings by id: an actor is created lazily from the latest snapshot, or from the case. */
+/** What the registry needs: the actors' own deps, and where meetings and their cases are read. */
+export interface RoomRegistryDeps extends RoomActorDeps {
+  store: MeetingStore &
+    Pick<CaseStore, 'caseById' | 'facilitatorsByCase' | 'peopleByCase'> &
+    Pick<AccountStore, 'facilitatorById'>;
+  /** An actor unused this long (and idle: see RoomActor.idleSince) is dropped from memory. */
+  idleEvictMs: number;
+}
+
+/**
+ * Live meetings by id: an actor is created lazily from the latest snapshot, or from the case, and
+ * dropped again once idle (evictIdle); the store holds everything it needs to come back.
+ */
 export class RoomRegistry {
   private actors = new Map<string, RoomActor>();
 
-  constructor(private readonly deps: RoomActorDeps) {}
+  constructor(private readonly deps: RoomRegistryDeps) {}
 
   /** The actor for a meeting, or undefined when the meeting does not exist. */
   get(meetingId: string): RoomActor | undefined {
     const existing = this.actors.get(meetingId);
-    if (existing) return existing;
-    const { repo } = this.deps;
-    const meeting = repo.meetingById(meetingId);
+    if (existing) {
+      existing.touch();
+      return existing;
+    }
+    const { store } = this.deps;
+    const meeting = store.meetingById(meetingId);
     if (!meeting) return undefined;
-    let state = repo.loadSnapshot(meetingId);
+    let state = store.loadSnapshot(meetingId);
     if (!state) {
-      const c = repo.caseById(meeting.caseId)!;
-      const owner = repo.facilitatorById(c.owner_id)!;
+      const c = store.caseById(meeting.caseId)!;
+      const owner = store.facilitatorById(c.owner_id)!;
       // The lead, then the facilitator accounts assigned to the case (co-facilitators), then
       // the case's people. Facilitator roles only ever come from accounts.
       const members: NewMember[] = [
         { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
-        ...repo.facilitatorsByCase(c.id).map((f) => ({
+        ...store.facilitatorsByCase(c.id).map((f) => ({
           id: f.id,
           name: f.name,
           role: 'cofacilitator' as const,
           party: 'facilitation' as const,
         })),
-        ...repo
+        ...store
           .peopleByCase(c.id)
           .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
       ];
       state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
-      repo.saveSnapshot(state, this.deps.clock.now());
+      store.saveSnapshot(state, this.deps.clock.now());
     }
     // Frozen like every state `decide` returns: views share its parts.
     const actor = new RoomActor(freeze(state, true), this.deps);
@@ -48,7 +64,7 @@ export class RoomRegistry {
    * sockets are gone; they reconnect by themselves) and bring LiveKit in line with the state.
    */
   async restoreLive(): Promise<number> {
-    const ids = this.deps.repo.liveMeetingIds();
+    const ids = this.deps.store.liveMeetingIds();
     for (const id of ids) {
       const actor = this.get(id);
       if (!actor) continue;
@@ -65,9 +81,35 @@ export class RoomRegistry {
     return ids.length;
   }
 
+  /**
+   * Drops every actor idle for `idleEvictMs` (no sockets, nothing queued, no LiveKit room or call,
+   * no pending deadline): memory follows the meetings running, not every meeting since the start.
+   * `get` loads one again from its snapshot. A meeting whose LiveKit rooms are still open is kept
+   * (and the media sweep, which lists LiveKit's rooms, would load it again anyway). How many.
+   */
+  evictIdle(): number {
+    const before = this.deps.clock.now() - this.deps.idleEvictMs;
+    let n = 0;
+    for (const [id, actor] of this.actors) {
+      if (!actor.idleSince(before)) continue;
+      this.actors.delete(id);
+      actor.retire(() => this.get(id));
+      n++;
+    }
+    if (n) this.deps.logger.debug('rooms.evicted', { count: n });
+    return n;
+  }
+
+  /** Whether a meeting's actor is in memory now (tests and metrics). */
+  isLoaded(meetingId: string): boolean {
+    return this.actors.has(meetingId);
+  }
+
   /** Drops a meeting's actor (its data was purged). */
   forget(meetingId: string): void {
+    const actor = this.actors.get(meetingId);
     this.actors.delete(meetingId);
+    actor?.retire(() => undefined);
   }
 
   all(): RoomActor[] {

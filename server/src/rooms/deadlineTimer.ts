@@ -1,4 +1,8 @@
-import type { Clock } from './RoomActor';
+/** What the timer needs of a clock (RoomActor's Clock has it; not imported, to keep no circle). */
+export interface TimerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): { unref?: () => void };
+}
 
 /** A deadline the state holds: an id the timer names when it fires, and when it is due. */
 export interface Due {
@@ -16,7 +20,7 @@ export class DeadlineTimer {
   private current: (Due & { token: object }) | null = null;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: TimerClock,
     private readonly fire: (deadlineId: string) => void,
   ) {}
 

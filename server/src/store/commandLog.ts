@@ -1,20 +1,13 @@
 import { closeSync, fdatasync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { PRAGMAS, type Db } from './db';
-import { COMMIT_SQL, toCommitRows, type CommitRecord, type CommitRows } from './repo';
+import { COMMIT_SQL, toCommitRows, type CommitRows } from './commitSql';
+import type { CommandStore, CommitRecord } from './ports';
+
+export type { CommandStore } from './ports';
 
 /** Flushes a file's data to the disk (node:fs `fdatasync`; tests pass one they control). */
 export type Fdatasync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
-
-/** What a meeting's actor needs of the store: written now, on the disk a moment later. */
-export interface CommandStore {
-  /**
-   * Writes one accepted command (its row, the meeting's new snapshot, its audit rows) in one
-   * transaction, at once, on the caller's turn; throws if it could not, and then nothing was
-   * written. `durable` settles once the command is on the disk itself.
-   */
-  write(record: CommitRecord): { durable: Promise<void> };
-}
 
 /**
  * Accepted commands reach the disk in two steps.
@@ -39,6 +32,7 @@ export interface CommandStore {
 export class CommandLog implements CommandStore {
   private readonly conn: Db;
   private readonly insert: (rows: CommitRows) => void;
+  private readonly recentIds: Database.Statement;
   private fd: number | null;
   /** The sync running now, and the one every write since it started waits for. */
   private running: Promise<void> | null = null;
@@ -49,6 +43,8 @@ export class CommandLog implements CommandStore {
     db: Db,
     private readonly onFailure: (reason: string) => void,
     private readonly sync: Fdatasync = fdatasync,
+    /** Told how long each sync took, in seconds (server/src/metrics.ts). */
+    private readonly onSynced: (seconds: number) => void = () => undefined,
   ) {
     this.conn = new Database(db.name);
     for (const p of PRAGMAS) if (!p.startsWith('synchronous')) this.conn.pragma(p);
@@ -57,12 +53,18 @@ export class CommandLog implements CommandStore {
     this.conn.pragma('wal_autocheckpoint = 0');
     const command = this.conn.prepare(COMMIT_SQL.command);
     const snapshot = this.conn.prepare(COMMIT_SQL.snapshot);
+    const status = this.conn.prepare(COMMIT_SQL.status);
     const audit = this.conn.prepare(COMMIT_SQL.audit);
+    // The meeting's status (open, live, ended) changes with the state, in the same transaction.
     this.insert = this.conn.transaction((r: CommitRows) => {
       command.run(...r.command);
       snapshot.run(...r.snapshot);
+      if (r.status) status.run(...r.status);
       for (const a of r.audit) audit.run(...a);
     });
+    this.recentIds = this.conn.prepare(
+      'SELECT client_id, version FROM room_commands WHERE meeting_id = ? AND client_id IS NOT NULL ORDER BY version DESC LIMIT ?',
+    );
     // The log file exists once a connection has read the database in WAL mode. It is opened now,
     // so that nothing can fail between a command's write and its sync.
     this.conn.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -78,6 +80,12 @@ export class CommandLog implements CommandStore {
     if (this.failed) throw new Error(`the store cannot write to the disk (${this.failed})`);
     this.insert(toCommitRows(record));
     return { durable: this.synced() };
+  }
+
+  recentClientIds(meetingId: string, limit: number): [string, number][] {
+    return (this.recentIds.all(meetingId, limit) as { client_id: string; version: number }[])
+      .reverse()
+      .map((r) => [r.client_id, r.version]);
   }
 
   /** Settles once a sync that started after this call has finished. */
@@ -102,17 +110,19 @@ export class CommandLog implements CommandStore {
     const run = new Promise<void>((resolve, reject) => {
       // Handed to the thread pool once the caller's turn is over: a command's views are sent on
       // that turn, and need not wait for the hand-over.
-      queueMicrotask(() =>
+      queueMicrotask(() => {
+        const started = performance.now();
         this.sync(fd, (err) => {
           if (this.running === run) this.running = null;
+          this.onSynced((performance.now() - started) / 1000);
           if (!err) return resolve();
           if (!this.failed) {
             this.failed = err.code ?? 'EIO';
             this.onFailure(this.failed);
           }
           reject(new Error(`the store could not write to the disk (${this.failed})`));
-        }),
-      );
+        });
+      });
     });
     this.running = run;
     return run;

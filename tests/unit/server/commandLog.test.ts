@@ -7,15 +7,16 @@ import { createRoomState, type RoomState } from '../../../shared/room/state';
 import { startCheckpoints } from '../../../server/src/store/checkpointer';
 import { CommandLog, type Fdatasync } from '../../../server/src/store/commandLog';
 import { openDb, type Db } from '../../../server/src/store/db';
-import { createRepo, type CommitRecord } from '../../../server/src/store/repo';
+import type { CommitRecord } from '../../../server/src/store/ports';
+import { createSqliteStore } from '../../../server/src/store/sqliteStore';
 
 const NOW = 1_790_000_000_000;
 
 /** A database file with one facilitator, case and meeting, so command rows have their parents. */
 function freshDb(): { db: Db; file: string; meetingId: string } {
   const db = openDb(mkdtempSync(path.join(tmpdir(), 'cg-commit-')));
-  const repo = createRepo(db);
-  repo.insertFacilitator({
+  const store = createSqliteStore(db);
+  store.insertFacilitator({
     id: 'f1',
     email: 'f@example.org',
     name: 'F',
@@ -124,6 +125,32 @@ describe('CommandLog: written at once', () => {
     expect(onDisk(file).audit).toBe(1);
     await log.write(record(meetingId, 2)).durable;
     expect(onDisk(file).commands).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+  it("the meeting's status is written in the command's own transaction, or not at all", async () => {
+    const { log, file, meetingId } = logOn();
+    const status = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (
+          db.prepare('SELECT status FROM meetings WHERE id = ?').get(meetingId) as {
+            status: string;
+          }
+        ).status;
+      } finally {
+        db.close();
+      }
+    };
+    await log.write({ ...record(meetingId, 1), status: 'live' }).durable;
+    expect(status()).toBe('live');
+    // A command that cannot be written (a version already taken) changes no status either.
+    expect(() => log.write({ ...record(meetingId, 1), status: 'ended' })).toThrow(/UNIQUE/);
+    expect(status()).toBe('live');
+    // No status given: the row keeps the one it has.
+    await log.write(record(meetingId, 2)).durable;
+    expect(status()).toBe('live');
+    expect(log.recentClientIds(meetingId, 10)).toEqual([]);
+    await log.write(record(meetingId, 3, 'c-3')).durable;
+    expect(log.recentClientIds(meetingId, 10)).toEqual([['c-3', 3]]);
   });
 });
 

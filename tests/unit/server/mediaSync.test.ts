@@ -14,7 +14,6 @@ import { createLogger } from '../../../server/src/logger';
 import { RESTORE_GRACE_MS, RoomActor } from '../../../server/src/rooms/RoomActor';
 import type { RoomRegistry } from '../../../server/src/rooms/RoomRegistry';
 import type { CommandStore } from '../../../server/src/store/commandLog';
-import type { Repo } from '../../../server/src/store/repo';
 import type { RoomState } from '../../../shared/room/state';
 import { EVERYONE, ID, meeting, room, without } from '../shared/room/helpers';
 
@@ -178,16 +177,15 @@ describe('meetingIdCandidates', () => {
   });
 });
 
-const stored: CommandStore = { write: () => ({ durable: Promise.resolve() }) };
+const stored: CommandStore = {
+  write: () => ({ durable: Promise.resolve() }),
+  recentClientIds: () => [],
+};
 
 function actorWith(state: RoomState, lk: LiveKitGateway) {
   const clock = { nowMs: 1_000_000, now: () => clock.nowMs, setTimeout: () => ({}) };
   let n = 0;
   const a = new RoomActor(state, {
-    repo: {
-      recentClientIds: () => [],
-      setMeetingStatus: () => undefined,
-    } as unknown as Repo,
     commands: stored,
     livekit: lk,
     logger: createLogger('error', () => undefined),

@@ -4,19 +4,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../server/src/logger';
 import { REMEMBERED_COMMANDS, RoomActor } from '../../../server/src/rooms/RoomActor';
 import type { CommandStore } from '../../../server/src/store/commandLog';
-import type { Repo } from '../../../server/src/store/repo';
 import { EVERYONE, ID, meeting } from '../shared/room/helpers';
 
-const stored: CommandStore = { write: () => ({ durable: Promise.resolve() }) };
+const stored: CommandStore = {
+  write: () => ({ durable: Promise.resolve() }),
+  recentClientIds: () => [],
+};
 
 function actor(commands = stored) {
   const published: { memberId: string; version: number | null }[] = [];
   const h = meeting();
   const a = new RoomActor(h.state, {
-    repo: {
-      recentClientIds: () => [],
-      setMeetingStatus: () => undefined,
-    } as unknown as Repo,
     commands,
     livekit: null,
     logger: createLogger('error', () => undefined),
@@ -74,6 +72,7 @@ function manualStore() {
   const store = {
     writable: true,
     syncs,
+    recentClientIds: () => [],
     write: () => {
       if (!store.writable) throw new Error('the store cannot write to the disk (EIO)');
       return {
@@ -174,10 +173,6 @@ describe('RoomActor presence and deadlines', () => {
     const clock = manualClock(now);
     let n = 0;
     const a = new RoomActor(state, {
-      repo: {
-        recentClientIds: () => [],
-        setMeetingStatus: () => undefined,
-      } as unknown as Repo,
       commands,
       livekit: null,
       logger: createLogger('error', () => undefined),
@@ -270,6 +265,7 @@ describe('RoomActor presence and deadlines', () => {
     h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
     const due = h.state.deadlines.partyGrace[0]!;
     const closed: CommandStore = {
+      recentClientIds: () => [],
       write: () => {
         throw new Error('the database connection is not open');
       },

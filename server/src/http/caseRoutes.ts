@@ -1,0 +1,237 @@
+import express, { type Router } from 'express';
+import { summaryItems } from '../../../shared/room/board/summary';
+import type { RoomState } from '../../../shared/room/state';
+import {
+  ADD_PERSON_BODY,
+  ASSIGN_FACILITATOR_BODY,
+  CREATE_CASE_BODY,
+  HANDOVER_BODY,
+  type CaseSummaryDto,
+  type FacilitatorDto,
+} from '../../../shared/protocol/http';
+import { randomId } from '../auth/crypto';
+import type { Dtos } from './dtos';
+import { HttpError, parseBody, route } from './errors';
+import type { ApiDeps, Guards } from './guards';
+
+/** Agreed items past their due date and neither done nor marked not possible. */
+export function overdueItems(states: RoomState[], now: number): number {
+  const today = new Date(now).toISOString().slice(0, 10);
+  return states.reduce(
+    (n, s) =>
+      n +
+      (s.board.finalisedAt === null
+        ? 0
+        : summaryItems(s).filter(
+            (i) =>
+              i.fields.dueDate !== null &&
+              i.fields.dueDate < today &&
+              i.followUp.status !== 'done' &&
+              i.followUp.status !== 'not_possible',
+          ).length),
+    0,
+  );
+}
+
+/**
+ * Cases and their people, and the facilitator accounts on them: assignment, taking off and
+ * hand-over, all by the lead. Open meetings of the case follow each change at once.
+ */
+export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Router {
+  const { repo, logger, now } = deps;
+  const { requireFacilitator, ownCase, facilitatedCase, requireOpenCase } = guards;
+  const { caseDto } = dtos;
+  const r = express.Router();
+
+  r.get(
+    '/cases',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const out: CaseSummaryDto[] = repo.casesForFacilitator(f.id).map((c) => ({
+        id: c.id,
+        title: c.title,
+        createdAt: c.created_at,
+        closedAt: c.closed_at,
+        people: repo.peopleByCase(c.id).length,
+        meetings: repo.meetingsByCase(c.id).length,
+        overdueItems: overdueItems(repo.snapshotsByCase(c.id), now()),
+      }));
+      res.json(out);
+    }),
+  );
+
+  r.post(
+    '/cases',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const body = parseBody(CREATE_CASE_BODY, req.body);
+      const id = randomId();
+      repo.insertCase(id, f.id, body.title, now());
+      repo.audit(null, now(), 'case.created', f.id, 'facilitator');
+      res.status(201).json(caseDto(req, id, f));
+    }),
+  );
+
+  r.get(
+    '/cases/:caseId',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const c = facilitatedCase(f, String(req.params.caseId));
+      res.json(caseDto(req, c.id, f));
+    }),
+  );
+
+  r.post(
+    '/cases/:caseId/close',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      if (repo.meetingsByCase(c.id).some((m) => m.status === 'live')) {
+        throw new HttpError(409, 'INVALID_STATE', 'End the meeting that is still running first.');
+      }
+      if (!c.closed_at) repo.closeCase(c.id, now());
+      repo.audit(null, now(), 'case.closed', f.id, 'facilitator');
+      res.json(caseDto(req, c.id, f));
+    }),
+  );
+
+  // ---- co-facilitators: assignment and hand-over (lead only) ---------------------------------
+  /**
+   * Seats an assigned facilitator as a co-facilitator in every meeting of the case that has not
+   * ended (a co-facilitator removed from a meeting earlier comes back in as invited).
+   */
+  const seatInOpenMeetings = async (caseId: string, target: FacilitatorDto) => {
+    for (const m of repo.meetingsByCase(caseId)) {
+      if (m.status === 'ended') continue;
+      const actor = deps.rooms.get(m.id);
+      const seat = actor?.state.members[target.id];
+      if (!actor || (seat && seat.status !== 'removed')) continue;
+      await actor.dispatch({
+        type: 'system.addMember',
+        member: { id: target.id, name: target.name, role: 'cofacilitator', party: 'facilitation' },
+      });
+    }
+  };
+
+  r.post(
+    '/cases/:caseId/facilitators',
+    route(async (req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      requireOpenCase(c);
+      const body = parseBody(ASSIGN_FACILITATOR_BODY, req.body);
+      const target =
+        'email' in body
+          ? repo.facilitatorByEmail(body.email)
+          : repo.facilitatorById(body.facilitatorId);
+      if (!target) {
+        throw new HttpError(
+          404,
+          'NOT_FOUND',
+          'No facilitator account was found. Send your colleague a set-up link first.',
+        );
+      }
+      if (target.id === c.owner_id) {
+        throw new HttpError(409, 'CONFLICT', 'You already lead this case.');
+      }
+      repo.assignFacilitator(c.id, target.id, now());
+      repo.audit(null, now(), 'case.facilitator_assigned', f.id, 'facilitator');
+      await seatInOpenMeetings(c.id, target);
+      res.status(201).json(caseDto(req, c.id, f));
+    }),
+  );
+
+  /** Takes a co-facilitator off the case: out of its list and out of every open meeting. */
+  r.post(
+    '/cases/:caseId/facilitators/:facilitatorId/unassign',
+    route(async (req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      const targetId = String(req.params.facilitatorId);
+      if (!repo.isAssigned(c.id, targetId)) {
+        throw new HttpError(404, 'NOT_FOUND', 'That facilitator is not assigned to this case.');
+      }
+      repo.unassignFacilitator(c.id, targetId);
+      repo.audit(null, now(), 'case.facilitator_unassigned', f.id, 'facilitator');
+      for (const m of repo.meetingsByCase(c.id)) {
+        if (m.status === 'ended') continue;
+        const actor = deps.rooms.get(m.id);
+        const seat = actor?.state.members[targetId];
+        if (!actor || !seat || seat.status === 'removed') continue;
+        await actor.dispatch({ type: 'system.removeFacilitator', memberId: targetId });
+      }
+      res.json(caseDto(req, c.id, f));
+    }),
+  );
+
+  r.post(
+    '/cases/:caseId/handover',
+    route(async (req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      const body = parseBody(HANDOVER_BODY, req.body);
+      if (!repo.isAssigned(c.id, body.facilitatorId)) {
+        throw new HttpError(
+          404,
+          'NOT_FOUND',
+          'That facilitator is not assigned to this case. Assign them first.',
+        );
+      }
+      // Every open meeting's state exists before the owner changes, so each one swaps the two
+      // roles exactly once (the old lead stays, as a co-facilitator).
+      await seatInOpenMeetings(c.id, repo.facilitatorById(body.facilitatorId)!);
+      const actors = repo
+        .meetingsByCase(c.id)
+        .filter((m) => m.status !== 'ended')
+        .map((m) => deps.rooms.get(m.id));
+      repo.handOverCase(c.id, f.id, body.facilitatorId, now());
+      repo.audit(null, now(), 'case.handed_over', f.id, 'facilitator');
+      for (const actor of actors) {
+        const ack = await actor?.dispatch({
+          type: 'system.handOver',
+          fromId: f.id,
+          toId: body.facilitatorId,
+        });
+        if (ack && !ack.ok) {
+          logger.warn('case.handover.room_refused', {
+            meetingId: actor!.state.meetingId,
+            code: ack.error.code,
+          });
+        }
+      }
+      res.json(caseDto(req, c.id, f));
+    }),
+  );
+
+  r.post(
+    '/cases/:caseId/people',
+    route(async (req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      requireOpenCase(c);
+      const body = parseBody(ADD_PERSON_BODY, req.body);
+      const id = randomId();
+      repo.insertPerson({
+        id,
+        caseId: c.id,
+        displayName: body.displayName,
+        party: body.party,
+        role: body.role,
+        now: now(),
+      });
+      // Meetings already open learn about the new person too.
+      for (const m of repo.meetingsByCase(c.id)) {
+        if (m.status === 'ended') continue;
+        await deps.rooms.get(m.id)?.dispatch({
+          type: 'system.addMember',
+          member: { id, name: body.displayName, role: body.role, party: body.party },
+        });
+      }
+      res
+        .status(201)
+        .json({ id, displayName: body.displayName, party: body.party, role: body.role });
+    }),
+  );
+
+  return r;
+}

@@ -1,0 +1,106 @@
+import express, { type Router } from 'express';
+import { CREATE_MEETING_BODY, type InviteInfoDto } from '../../../shared/protocol/http';
+import { randomId } from '../auth/crypto';
+import type { Dtos } from './dtos';
+import { HttpError, parseBody, route } from './errors';
+import { requireInvite, type ApiDeps, type Guards } from './guards';
+
+/**
+ * Meetings of a case and their personal links: creating a meeting, a link for one person (which
+ * withdraws their older ones), withdrawing a link, and what a link's page shows before joining.
+ */
+export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Router {
+  const { repo, config, now } = deps;
+  const { requireFacilitator, ownCase, requireOpenCase, ownMeeting } = guards;
+  const { inviteDto } = dtos;
+  const r = express.Router();
+
+  r.post(
+    '/cases/:caseId/meetings',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const c = ownCase(f, String(req.params.caseId));
+      requireOpenCase(c);
+      const body = parseBody(CREATE_MEETING_BODY, req.body);
+      const id = randomId();
+      repo.insertMeeting({
+        id,
+        caseId: c.id,
+        title: body.title,
+        floorMode: body.floorMode,
+        now: now(),
+      });
+      deps.rooms.get(id);
+      repo.audit(id, now(), 'meeting.created', f.id, 'facilitator');
+      res.status(201).json(repo.meetingsByCase(c.id).find((m) => m.id === id));
+    }),
+  );
+
+  r.post(
+    '/meetings/:meetingId/invites/:personId',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const m = ownMeeting(f, String(req.params.meetingId));
+      requireOpenCase(repo.caseById(m.caseId)!);
+      const person = repo.personById(String(req.params.personId));
+      if (!person || person.caseId !== m.caseId)
+        throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
+      const id = randomId(18);
+      repo.insertInvite({
+        id,
+        meetingId: m.id,
+        personId: person.id,
+        now: now(),
+        expiresAt: now() + config.inviteTtlMs,
+      });
+      repo.audit(m.id, now(), 'invite.created', f.id, 'facilitator');
+      // One live link per person and meeting: a new one withdraws the older ones, and whoever is
+      // connected with an older one is disconnected (they come back with the new link).
+      for (const old of repo.revokeOtherInvites(m.id, person.id, id, now())) {
+        repo.audit(m.id, now(), 'invite.revoked', f.id, 'facilitator');
+        deps.disconnect.invite(old);
+      }
+      res.status(201).json(inviteDto(req, repo.inviteById(id)!));
+    }),
+  );
+
+  r.post(
+    '/invites/:inviteId/revoke',
+    route((req, res) => {
+      const f = requireFacilitator(req);
+      const invite = repo.inviteById(String(req.params.inviteId));
+      if (!invite) throw new HttpError(404, 'NOT_FOUND', 'That link was not found.');
+      ownMeeting(f, invite.meeting_id);
+      repo.revokeInvite(invite.id, now());
+      repo.audit(invite.meeting_id, now(), 'invite.revoked', f.id, 'facilitator');
+      // Withdrawn means gone now: every socket opened with this link is closed at once.
+      deps.disconnect.invite(invite.id);
+      res.json(inviteDto(req, repo.inviteById(invite.id)!));
+    }),
+  );
+
+  r.get(
+    '/invite/:token',
+    route((req, res) => {
+      const invite = requireInvite(deps, String(req.params.token));
+      const m = repo.meetingById(invite.meeting_id)!;
+      const person = repo.personById(invite.person_id)!;
+      const owner = repo.facilitatorById(repo.caseById(m.caseId)!.owner_id)!;
+      const body: InviteInfoDto = {
+        meetingId: m.id,
+        meetingTitle: m.title,
+        person: {
+          id: person.id,
+          displayName: person.displayName,
+          party: person.party,
+          role: person.role,
+        },
+        invitedBy: owner.name,
+        meetingStatus: m.status,
+      };
+      res.json(body);
+    }),
+  );
+
+  return r;
+}

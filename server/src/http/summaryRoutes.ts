@@ -1,0 +1,56 @@
+import express, { type Router } from 'express';
+import { HttpError, route } from './errors';
+import { canFacilitateCase, requireInvite, type ApiDeps, type Guards } from './guards';
+import { summaryFor } from './summary';
+
+/**
+ * The agreed summary and follow-up of a meeting: for each party through their own link, and for
+ * the case's facilitators; 409 until the board is final and every party agreed to it.
+ */
+export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
+  const { repo } = deps;
+  const r = express.Router();
+
+  const summaryOr409 = (title: string, meetingId: string, memberId: string) => {
+    const actor = deps.rooms.get(meetingId);
+    const viewer = actor?.state.members[memberId];
+    if (!actor || !viewer) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
+    const summary = summaryFor(title, actor.state, viewer);
+    if (!summary) {
+      throw new HttpError(
+        409,
+        'INVALID_STATE',
+        'The summary opens once the board is final and every party has agreed to it.',
+      );
+    }
+    return summary;
+  };
+
+  r.get(
+    '/summary/:token',
+    route((req, res) => {
+      const invite = requireInvite(deps, String(req.params.token));
+      const m = repo.meetingById(invite.meeting_id)!;
+      const member = deps.rooms.get(m.id)?.state.members[invite.person_id];
+      if (!member || member.status === 'denied' || member.status === 'removed') {
+        throw new HttpError(403, 'FORBIDDEN', 'This summary is not available to you.');
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(summaryOr409(m.title, m.id, member.id));
+    }),
+  );
+
+  r.get(
+    '/meetings/:meetingId/summary',
+    route((req, res) => {
+      const f = guards.requireFacilitator(req);
+      const m = repo.meetingById(String(req.params.meetingId));
+      if (!m || !canFacilitateCase(repo, m.caseId, f.id))
+        throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(summaryOr409(m.title, m.id, f.id));
+    }),
+  );
+
+  return r;
+}

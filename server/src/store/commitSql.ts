@@ -1,0 +1,34 @@
+import type { CommitRecord } from './ports';
+
+/**
+ * The statements an accepted command writes, prepared by the command log (commandLog.ts) on its
+ * own connection; the main connection uses the snapshot, status and audit ones for the rows it
+ * writes itself (a new meeting's first snapshot, facilitator actions).
+ */
+export const COMMIT_SQL = {
+  command:
+    'INSERT INTO room_commands (meeting_id, version, client_id, type, at) VALUES (?, ?, ?, ?, ?)',
+  snapshot: `INSERT INTO room_snapshots (meeting_id, version, state_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(meeting_id) DO UPDATE SET version = excluded.version, state_json = excluded.state_json, updated_at = excluded.updated_at`,
+  status: 'UPDATE meetings SET status = ? WHERE id = ?',
+  audit: 'INSERT INTO audit (meeting_id, at, event, actor_id, actor_role) VALUES (?, ?, ?, ?, ?)',
+} as const;
+
+type SqlValue = string | number | null;
+
+/** A CommitRecord as the parameters of COMMIT_SQL (`status`: null when it did not change). */
+export interface CommitRows {
+  command: SqlValue[];
+  snapshot: SqlValue[];
+  status: SqlValue[] | null;
+  audit: SqlValue[][];
+}
+
+export function toCommitRows(r: CommitRecord): CommitRows {
+  return {
+    command: [r.meetingId, r.state.version, r.clientId, r.type, r.now],
+    snapshot: [r.meetingId, r.state.version, JSON.stringify(r.state), r.now],
+    status: r.status ? [r.status, r.meetingId] : null,
+    audit: r.audit.map((a) => [r.meetingId, r.now, a.event, a.actorId, a.actorRole]),
+  };
+}

@@ -1,0 +1,57 @@
+import type { MeetingDto } from '../../../shared/protocol/http';
+import type { RoomState } from '../../../shared/room/state';
+import { COMMIT_SQL } from './commitSql';
+import type { Db } from './db';
+import type { MeetingStore } from './ports';
+
+interface MeetingRow {
+  id: string;
+  case_id: string;
+  title: string;
+  floor_mode: 'gentle' | 'protected';
+  created_at: number;
+  status: 'open' | 'live' | 'ended';
+}
+
+const toMeeting = (r: MeetingRow): MeetingDto => ({
+  id: r.id,
+  caseId: r.case_id,
+  title: r.title,
+  createdAt: r.created_at,
+  status: r.status,
+});
+
+/** Meetings and their room snapshots in SQLite (prepared statements). */
+export function createSqliteMeetings(db: Db): MeetingStore {
+  const q = {
+    insertMeeting: db.prepare(
+      'INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    meetingsByCase: db.prepare(
+      'SELECT * FROM meetings WHERE case_id = ? ORDER BY created_at, rowid',
+    ),
+    liveMeetings: db.prepare("SELECT id FROM meetings WHERE status != 'ended'"),
+    snapshot: db.prepare('SELECT version, state_json FROM room_snapshots WHERE meeting_id = ?'),
+    upsertSnapshot: db.prepare(COMMIT_SQL.snapshot),
+    setStatus: db.prepare(COMMIT_SQL.status),
+  };
+
+  return {
+    insertMeeting: (m) => q.insertMeeting.run(m.id, m.caseId, m.title, m.floorMode, m.now),
+    meetingById: (id) => {
+      const r = q.meetingById.get(id) as MeetingRow | undefined;
+      return r ? { ...toMeeting(r), floorMode: r.floor_mode } : undefined;
+    },
+    meetingsByCase: (caseId) => (q.meetingsByCase.all(caseId) as MeetingRow[]).map(toMeeting),
+    liveMeetingIds: () => (q.liveMeetings.all() as { id: string }[]).map((r) => r.id),
+    loadSnapshot: (meetingId) => {
+      const r = q.snapshot.get(meetingId) as { version: number; state_json: string } | undefined;
+      return r ? (JSON.parse(r.state_json) as RoomState) : undefined;
+    },
+    saveSnapshot: db.transaction((state: RoomState, now: number) => {
+      q.upsertSnapshot.run(state.meetingId, state.version, JSON.stringify(state), now);
+      q.setStatus.run(state.status, state.meetingId);
+    }),
+  };
+}

@@ -171,9 +171,9 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
 
     const personId = (name: string) =>
       (
-        stack.server.app.repo.db
-          .prepare('SELECT id FROM people WHERE display_name = ?')
-          .get(name) as { id: string }
+        stack.server.app.db.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
+          id: string;
+        }
       ).id;
     Object.assign(id, {
       fac: stack.server.facilitator.id,

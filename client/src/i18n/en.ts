@@ -715,6 +715,8 @@ export const en = {
     resume: 'Resume',
     resumeHint:
       'Everyone returns to exactly where you were. Nobody is unmuted: they unmute themselves.',
+    resumeNeedsFacilitator:
+      'To resume, a facilitator needs to be in the main room with both sides first.',
     messageShown: 'Message shown: "{{message}}"',
     breakEnds: 'Break until {{time}}:',
     pausedAnnounce: 'The meeting is paused.',
@@ -766,9 +768,8 @@ export const en = {
   talkTime: {
     heading: 'Balance of speaking time',
     explain:
-      'Measured on this computer only, from who is speaking. Not saved and not shown to anyone else.',
+      'Measured by the server from who held the floor while the meeting runs. Shown to facilitators only, and not kept after the meeting.',
     value: '{{percent}}% ({{time}})',
-    reset: 'Start measuring again',
   },
   notFound: {
     title: 'Page not found',

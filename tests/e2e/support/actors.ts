@@ -150,9 +150,6 @@ export async function holdsFor<T>(
   } while (Date.now() < end);
 }
 
-/** The current phase as the phase bar shows it on any room page. */
-export const currentPhase = (page: Page) => textOf(page, byTestId('current-phase'));
-
 /** The one-line floor status a participant sees ("You have the floor…", "Now speaking: …"). */
 export const floorStatus = (page: Page) => textOf(page, byTestId('floor-status'));
 

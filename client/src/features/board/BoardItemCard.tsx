@@ -29,12 +29,10 @@ export function BoardItemCard({
   const cmd = useCommand();
   const [editing, setEditing] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const fac = view.me.isFacilitator;
-  const finalised = view.board?.finalisedAt !== null;
-  // The server says whom this person answers for (shared/room/board/agreement.ts consentRight).
+  // The view says which items this person may answer for now, and for which party.
+  const can = view.me.can;
+  const canConsent = can.consentTo?.includes(item.id) ?? false;
   const myParty = view.board?.answersFor ?? null;
-  const canConsent =
-    !finalised && myParty !== null && item.fields.affectedParties.includes(myParty);
   const myAnswer = myParty ? item.consents[myParty]?.decision : undefined;
   const textId = `item-text-${item.id}`;
 
@@ -101,7 +99,7 @@ export function BoardItemCard({
       ) : (
         <ErrorMessage error={cmd.error} />
       )}
-      {fac && !finalised ? (
+      {can.arrangeBoard ? (
         <div className="board-item__tools actions">
           <button
             type="button"

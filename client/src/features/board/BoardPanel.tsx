@@ -12,8 +12,6 @@ import { useCommand } from '../../lib/useCommand';
 import { BoardItemCard } from './BoardItemCard';
 import { emptyFields, ItemFieldsForm } from './ItemFieldsForm';
 
-const NO_PROPOSE_ROLES = ['observer', 'interpreter'];
-
 function ProposeForm({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const cmd = useCommand();
@@ -97,9 +95,6 @@ function SummaryConsent({ view, summaryHref }: { view: RoomView; summaryHref?: s
   const { t } = useTranslation();
   const cmd = useCommand();
   const board = view.board!;
-  const myParty = board.answersFor;
-  const canAnswer =
-    myParty !== null && board.summaryParties.includes(myParty) && !board.summaryConsents[myParty];
   return (
     <section className="summary-consent" aria-labelledby="summary-consent-heading">
       <h3 id="summary-consent-heading">{t('board.summaryHeading')}</h3>
@@ -112,7 +107,7 @@ function SummaryConsent({ view, summaryHref }: { view: RoomView; summaryHref?: s
           </li>
         ))}
       </ul>
-      {canAnswer ? (
+      {view.me.can.consentSummary ? (
         <button
           type="button"
           className="button"
@@ -142,7 +137,8 @@ function SummaryConsent({ view, summaryHref }: { view: RoomView; summaryHref?: s
 
 /**
  * The agreement board: items by category, consent per party, propose for everyone admitted,
- * edit / reorder / merge / finalise for facilitators. Not a legal contract, and says so.
+ * edit / reorder / merge / finalise for facilitators, each offered when the view says this person
+ * may (`me.can`). Not a legal contract, and says so.
  */
 export function BoardPanel({ view, summaryHref }: { view: RoomView; summaryHref?: string }) {
   const { t, i18n } = useTranslation();
@@ -150,11 +146,9 @@ export function BoardPanel({ view, summaryHref }: { view: RoomView; summaryHref?
   const [selected, setSelected] = useState<string[]>([]);
   const board = view.board;
   if (!board) return null;
-  const fac = view.me.isFacilitator;
+  const can = view.me.can;
   const finalised = board.finalisedAt !== null;
   const items = board.items;
-  const canPropose =
-    !finalised && !NO_PROPOSE_ROLES.includes(view.me.role) && view.status !== 'ended';
 
   // Moves an item past its neighbour within its category (items are shown by category).
   const move = (itemId: string, delta: -1 | 1) => {
@@ -215,11 +209,11 @@ export function BoardPanel({ view, summaryHref }: { view: RoomView; summaryHref?
         </div>
       ))}
       <ErrorMessage error={reorder.error} />
-      {fac && !finalised && liveSelected.length >= 2 ? (
+      {can.arrangeBoard && liveSelected.length >= 2 ? (
         <MergeForm ids={liveSelected} onDone={() => setSelected([])} />
       ) : null}
-      {canPropose ? <ProposeForm view={view} /> : null}
-      {fac && !finalised && view.status !== 'ended' ? <FinaliseControls /> : null}
+      {can.propose ? <ProposeForm view={view} /> : null}
+      {can.finalise ? <FinaliseControls /> : null}
       {finalised ? <SummaryConsent view={view} summaryHref={summaryHref} /> : null}
     </section>
   );

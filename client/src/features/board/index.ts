@@ -1,2 +1,2 @@
 export { BoardPanel } from './BoardPanel';
-export { ConsentState, FieldFacts } from './ItemDetails';
+export { FieldFacts } from './ItemDetails';

@@ -19,7 +19,7 @@ import { SignInForm } from '../auth';
 import { BoardPanel } from '../board';
 import { FollowUpPanel } from '../followup';
 import { RoomScreen } from '../room';
-import { MeetingControls } from './EndControls';
+import { EndControls, StartControls } from './EndControls';
 import { FloorControls } from './FloorControls';
 import { Inbox } from './Inbox';
 import { LobbyList } from './LobbyList';
@@ -29,20 +29,24 @@ import { ScriptEditor } from './ScriptEditor';
 import { SideRooms } from './SideRooms';
 import { TalkTimeBalance } from './TalkTimeBalance';
 
-/** Facilitator tools under the video: the script and the turns to speak. */
+/**
+ * Facilitator tools under the video: the script and the turns to speak. The meeting's stage lays
+ * them out (Start before it, the timers and turns while live); the script can be edited while the
+ * view offers it (`me.can.updateScript`).
+ */
 function FacilitatorTools({ view }: { view: RoomView }) {
   const now = useNow(1000);
   return (
     <div className="facilitator-tools">
       <div className="facilitator-panel">
-        {view.status === 'open' ? <MeetingControls view={view} /> : null}
+        {view.status === 'open' ? <StartControls view={view} /> : null}
         <PhaseNavigator view={view} now={now} />
-        {view.status === 'open' ? <ScriptEditor view={view} /> : null}
+        {view.me.can.updateScript ? <ScriptEditor view={view} /> : null}
         {view.status === 'live' ? <Timers view={view} now={now} /> : null}
       </div>
       <div className="facilitator-panel">
         {view.status === 'live' ? <FloorControls view={view} /> : null}
-        <TalkTimeBalance now={now} />
+        <TalkTimeBalance view={view} now={now} />
       </div>
     </div>
   );
@@ -59,11 +63,12 @@ function FacilitatorAside({ view }: { view: RoomView }) {
   );
 }
 
+/** The ending panel, at the end of the aside once the meeting is live. */
 function FacilitatorEnding({ view }: { view: RoomView }) {
   if (view.status !== 'live') return null;
   return (
     <div className="facilitator-panel">
-      <MeetingControls view={view} />
+      <EndControls view={view} />
     </div>
   );
 }

@@ -7,16 +7,19 @@ import { formatTime } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
 import { floorStatus } from '../room';
 
-const NO_FLOOR_ROLES = ['observer', 'interpreter', 'facilitator', 'cofacilitator'];
-
-/** The talking piece: mode, open discussion, give / take back, and the request queue (FAC-4). */
+/**
+ * The talking piece: mode, open discussion, give / take back, and the request queue (FAC-4). Who
+ * may be given the floor, and when, comes from the view (`me.can`); the buttons list the story
+ * parties and the people in the main room.
+ */
 export function FloorControls({ view }: { view: RoomView }) {
   const { t, i18n } = useTranslation();
   const cmd = useCommand();
-  const live = view.status === 'live' && !view.pause;
+  const can = view.me.can;
   const floor = view.floor;
-  const speakers = view.members.filter((m) => !NO_FLOOR_ROLES.includes(m.role) && !m.away);
-  const parties = STORY_PARTIES.filter((p) => view.members.some((m) => m.party === p));
+  const givable = new Set(can.giveFloorToPeople);
+  const speakers = view.members.filter((m) => givable.has(m.id) && !m.away);
+  const parties = STORY_PARTIES.filter((p) => can.giveFloorToParties?.includes(p));
   const queuePos = new Map(floor.queue.map((q, i) => [q.memberId, i + 1]));
   return (
     <section className="panel floor-controls" aria-labelledby="floor-controls-heading">
@@ -32,7 +35,7 @@ export function FloorControls({ view }: { view: RoomView }) {
               type="radio"
               name="floor-mode"
               checked={floor.mode === mode}
-              disabled={cmd.pending || view.status === 'ended'}
+              disabled={cmd.pending || !can.setFloorMode}
               onChange={() => void cmd.run({ type: 'floor.setMode', mode })}
             />{' '}
             {t(`floorControls.mode.${mode}`)}
@@ -40,7 +43,7 @@ export function FloorControls({ view }: { view: RoomView }) {
         ))}
         <p className="field__hint">{t('floorControls.modeHint')}</p>
       </fieldset>
-      {live ? (
+      {can.giveFloor || can.reclaimFloor || can.openFloor ? (
         <>
           <div className="actions">
             {parties.map((p) => (
@@ -81,7 +84,7 @@ export function FloorControls({ view }: { view: RoomView }) {
             ))}
           </ul>
           <div className="actions">
-            {floor.holder ? (
+            {floor.holder && can.reclaimFloor ? (
               <button
                 type="button"
                 className="button"
@@ -91,14 +94,16 @@ export function FloorControls({ view }: { view: RoomView }) {
                 {t('floorControls.reclaim')}
               </button>
             ) : null}
-            <button
-              type="button"
-              className="button"
-              disabled={cmd.pending}
-              onClick={() => void cmd.run({ type: 'floor.open', open: !floor.open })}
-            >
-              {floor.open ? t('floorControls.closeOpen') : t('floorControls.open')}
-            </button>
+            {can.openFloor ? (
+              <button
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                onClick={() => void cmd.run({ type: 'floor.open', open: !floor.open })}
+              >
+                {floor.open ? t('floorControls.closeOpen') : t('floorControls.open')}
+              </button>
+            ) : null}
           </div>
         </>
       ) : null}

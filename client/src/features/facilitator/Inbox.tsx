@@ -12,12 +12,17 @@ function alertText(t: ReturnType<typeof useTranslation>['t'], view: RoomView, a:
   return t(`inbox.alert.${a.kind}`, { name, party });
 }
 
-/** Pause requests, private messages and alerts, for facilitators only (FAC-9, FAC-10). */
+/**
+ * Pause requests, private messages and alerts, for facilitators only (FAC-9, FAC-10), each
+ * dismissed once seen.
+ */
 export function Inbox({ view }: { view: RoomView }) {
   const { t, i18n } = useTranslation();
   const cmd = useCommand();
   const f = view.facilitator;
   if (!f) return null;
+  // "Seen" and "Dismiss" as the view offers them (me.can.dismiss).
+  const dismissable = !!view.me.can.dismiss;
   const time = (at: number) => formatTime(at, i18n.language);
   const empty = f.pauseRequests.length + f.messages.length + f.alerts.length === 0;
   return (
@@ -42,7 +47,7 @@ export function Inbox({ view }: { view: RoomView }) {
                 <button
                   type="button"
                   className="button button--small"
-                  disabled={cmd.pending}
+                  disabled={cmd.pending || !dismissable}
                   onClick={() => void cmd.run({ type: 'pause.dismissRequest', requestId: r.id })}
                 >
                   {t('inbox.seen')}
@@ -64,7 +69,7 @@ export function Inbox({ view }: { view: RoomView }) {
                 <button
                   type="button"
                   className="button button--small"
-                  disabled={cmd.pending}
+                  disabled={cmd.pending || !dismissable}
                   onClick={() => void cmd.run({ type: 'alert.dismiss', alertId: a.id })}
                 >
                   {t('inbox.seen')}
@@ -90,7 +95,7 @@ export function Inbox({ view }: { view: RoomView }) {
                 <button
                   type="button"
                   className="button button--small"
-                  disabled={cmd.pending}
+                  disabled={cmd.pending || !dismissable}
                   onClick={() => void cmd.run({ type: 'message.dismiss', messageId: m.id })}
                 >
                   {t('inbox.dismissMessage')}

@@ -7,9 +7,14 @@ import { partyLabel, roleLabel } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
 
+/**
+ * One person in a waiting area. Someone waiting gets the actions the view offers (`me.can`):
+ * admit or deny, a private check-in first, or ending that check-in.
+ */
 function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
   const { t, i18n } = useTranslation();
   const cmd = useCommand();
+  const can = view.me.can;
   const waiting = entry.status === 'waiting';
   const inCheckIn = entry.sideRoomId !== null;
   const name = entry.name;
@@ -17,6 +22,8 @@ function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
     waiting && entry.waitingSince
       ? t('lobby.waitingSince', { time: formatTime(entry.waitingSince, i18n.language) })
       : t(`lobby.status.${entry.status}`);
+  // The host of a check-in is this facilitator, who cannot be in two side rooms at once (decide
+  // refuses it; me.can has no per-host flag).
   const busyElsewhere = view.me.sideRoom !== null;
   return (
     <li className="lobby__entry" data-member-id={entry.id}>
@@ -29,26 +36,30 @@ function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
       </div>
       {waiting ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={cmd.pending}
-            onClick={() => void cmd.run({ type: 'lobby.admit', memberId: entry.id })}
-          >
-            {t('lobby.admit', { name })}
-          </button>
-          {inCheckIn ? (
+          {can.admit ? (
             <button
               type="button"
-              className="button"
+              className="button button--primary"
               disabled={cmd.pending}
-              onClick={() =>
-                void cmd.run({ type: 'sideRoom.close', sideRoomId: entry.sideRoomId! })
-              }
+              onClick={() => void cmd.run({ type: 'lobby.admit', memberId: entry.id })}
             >
-              {t('lobby.endCheckIn', { name })}
+              {t('lobby.admit', { name })}
             </button>
-          ) : (
+          ) : null}
+          {inCheckIn ? (
+            can.closeSideRoom ? (
+              <button
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                onClick={() =>
+                  void cmd.run({ type: 'sideRoom.close', sideRoomId: entry.sideRoomId! })
+                }
+              >
+                {t('lobby.endCheckIn', { name })}
+              </button>
+            ) : null
+          ) : can.openCheckIn ? (
             <button
               type="button"
               className="button"
@@ -64,15 +75,17 @@ function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
             >
               {t('lobby.checkIn', { name })}
             </button>
-          )}
-          <ConfirmAction
-            label={t('lobby.deny', { name })}
-            question={t('lobby.denyQuestion', { name })}
-            explain={t('lobby.denyExplain')}
-            confirmLabel={t('lobby.denyYes', { name })}
-            disabled={cmd.pending}
-            onConfirm={() => cmd.run({ type: 'lobby.deny', memberId: entry.id })}
-          />
+          ) : null}
+          {can.admit ? (
+            <ConfirmAction
+              label={t('lobby.deny', { name })}
+              question={t('lobby.denyQuestion', { name })}
+              explain={t('lobby.denyExplain')}
+              confirmLabel={t('lobby.denyYes', { name })}
+              disabled={cmd.pending}
+              onConfirm={() => cmd.run({ type: 'lobby.deny', memberId: entry.id })}
+            />
+          ) : null}
         </div>
       ) : null}
       <ErrorMessage error={cmd.error} />
@@ -80,7 +93,10 @@ function Entry({ entry, view }: { entry: LobbyEntry; view: RoomView }) {
   );
 }
 
-/** One waiting area per party: admit, deny, or check in privately first (FAC-1, FAC-2). */
+/**
+ * One waiting area per party: admit, deny, or check in privately first (FAC-1, FAC-2); and the
+ * lock on new arrivals, usable while the view offers it (`me.can.lock`).
+ */
 export function LobbyList({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const lock = useCommand();
@@ -112,7 +128,7 @@ export function LobbyList({ view }: { view: RoomView }) {
           type="button"
           className="button"
           aria-describedby="lock-hint"
-          disabled={lock.pending || view.status === 'ended'}
+          disabled={lock.pending || !view.me.can.lock}
           onClick={() => void lock.run({ type: 'lobby.lock', locked: !view.locked })}
         >
           {view.locked ? t('lobby.unlock') : t('lobby.lock')}

@@ -14,14 +14,19 @@ function isPauseShortcut(e: KeyboardEvent): boolean {
   return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP';
 }
 
-/** Pause the whole room (message, break minutes) and resume to the same point (FAC-5). */
+/**
+ * Pause the whole room (message, break minutes) and resume to the same point (FAC-5). While the
+ * room is paused, its cause and the Resume button show; otherwise the pause form, when the view
+ * offers it (`me.can.startPause`: a live meeting). Resume is usable when `me.can.resume` says so
+ * (not while both sides are in the main room without a facilitator), and so is the shortcut.
+ */
 export function PauseControls({ view }: { view: RoomView }) {
   const { t, i18n } = useTranslation();
   const cmd = useCommand();
   const [message, setMessage] = useState('');
   const [minutes, setMinutes] = useState('');
   const paused = view.pause;
-  const live = view.status === 'live';
+  const can = view.me.can;
   const now = useNow(1000, paused?.breakEndsAt != null);
 
   const pause = async () => {
@@ -43,15 +48,23 @@ export function PauseControls({ view }: { view: RoomView }) {
   };
 
   // Keep the latest handlers for the one document-level shortcut listener.
-  const handlers = useRef({ pause, resume, paused: !!paused, live, pending: cmd.pending });
+  const latest = () => ({
+    pause,
+    resume,
+    paused: !!paused,
+    canPause: !!can.startPause,
+    canResume: !!can.resume,
+    pending: cmd.pending,
+  });
+  const handlers = useRef(latest());
   useEffect(() => {
-    handlers.current = { pause, resume, paused: !!paused, live, pending: cmd.pending };
+    handlers.current = latest();
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isPauseShortcut(e)) return;
       const h = handlers.current;
-      if (!h.live || h.pending) return;
+      if (h.pending || !(h.paused ? h.canResume : h.canPause)) return;
       e.preventDefault();
       void (h.paused ? h.resume() : h.pause());
     };
@@ -64,7 +77,6 @@ export function PauseControls({ view }: { view: RoomView }) {
     void pause();
   };
 
-  if (!live) return null;
   if (paused) {
     return (
       <section className="pause-banner" data-testid="pause-banner" aria-labelledby="pause-banner-h">
@@ -86,17 +98,20 @@ export function PauseControls({ view }: { view: RoomView }) {
             type="button"
             className="button button--primary"
             onClick={() => void resume()}
-            disabled={cmd.pending}
+            disabled={cmd.pending || !can.resume}
             aria-keyshortcuts="Alt+Shift+P"
           >
             {t('pauseControls.resume')}
           </button>
-          <p className="field__hint">{t('pauseControls.resumeHint')}</p>
+          <p className="field__hint">
+            {can.resume ? t('pauseControls.resumeHint') : t('pauseControls.resumeNeedsFacilitator')}
+          </p>
         </div>
         <ErrorMessage error={cmd.error} />
       </section>
     );
   }
+  if (!can.startPause) return null;
   return (
     <form className="pause-form" onSubmit={submit} aria-labelledby="pause-form-h">
       <h2 id="pause-form-h" className="section-title">

@@ -5,10 +5,15 @@ import { phaseName } from '../../lib/labels';
 import { clock, elapsed } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
 
-/** The script: where we are, the facilitator-only prompt, previous / next (FAC-3). */
+/**
+ * The script: where we are, the facilitator-only prompt, previous / next (FAC-3). A live meeting
+ * shows its current phase and the two buttons; whether each may be used now (not while paused,
+ * not past either end) comes from the view (`me.can`).
+ */
 export function PhaseNavigator({ view, now }: { view: RoomView; now: number }) {
   const { t } = useTranslation();
   const cmd = useCommand();
+  const can = view.me.can;
   const prompts = view.facilitator?.prompts ?? [];
   const live = view.status === 'live';
   const i = view.phaseIndex;
@@ -47,7 +52,7 @@ export function PhaseNavigator({ view, now }: { view: RoomView; now: number }) {
           <button
             type="button"
             className="button"
-            disabled={cmd.pending || i === 0 || view.pause !== null}
+            disabled={cmd.pending || !can.previousPhase}
             onClick={() => void cmd.run({ type: 'phase.previous' })}
           >
             {t('phases.previous')}
@@ -55,7 +60,7 @@ export function PhaseNavigator({ view, now }: { view: RoomView; now: number }) {
           <button
             type="button"
             className="button button--primary"
-            disabled={cmd.pending || i >= view.phases.length - 1 || view.pause !== null}
+            disabled={cmd.pending || !can.nextPhase}
             onClick={() => void cmd.run({ type: 'phase.next' })}
           >
             {t('phases.next')}

@@ -28,7 +28,7 @@ export function SideRooms({ view }: { view: RoomView }) {
   const [who, setWho] = useState('');
   const [host, setHost] = useState(view.me.id);
   const selected = who || options[0]?.value || '';
-  const live = view.status === 'live';
+  const can = view.me.can;
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,21 +62,23 @@ export function SideRooms({ view }: { view: RoomView }) {
                   ? ` · ${t('sideRooms.with', { names: names(r.facilitatorIds) })}`
                   : ''}
               </p>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={cmd.pending}
-                onClick={() => void cmd.run({ type: 'sideRoom.close', sideRoomId: r.id })}
-              >
-                {t('sideRooms.close', { names: names(r.memberIds) })}
-              </button>
+              {can.closeSideRoom ? (
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={cmd.pending}
+                  onClick={() => void cmd.run({ type: 'sideRoom.close', sideRoomId: r.id })}
+                >
+                  {t('sideRooms.close', { names: names(r.memberIds) })}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <p className="muted">{t('sideRooms.none')}</p>
       )}
-      {live && options.length > 0 ? (
+      {can.openCaucus && options.length > 0 ? (
         <form onSubmit={open} className="side-rooms__form">
           <SelectField
             label={t('sideRooms.who')}

@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { PARTIES } from '../../../../shared/room/roles';
+import { TALK_PARTIES, talkAt } from '../../../../shared/room/floor/talk';
+import type { RoomView } from '../../../../shared/room/views';
 import { partyLabel } from '../../lib/labels';
 import { clock } from '../../lib/time';
-import { useMaybeCall } from '../room';
 
 /**
- * Talk time per party, from LiveKit's active speakers as heard in this browser. Only for the
- * facilitator's own sense of balance: not saved, not shown to anyone else.
+ * Talk time per party, measured by the server from who held the floor (so a reload or a side room
+ * loses nothing) and in the facilitators' view only; the turn running now is counted live.
  */
-export function TalkTimeBalance({ now }: { now: number }) {
+export function TalkTimeBalance({ view, now }: { view: RoomView; now: number }) {
   const { t } = useTranslation();
-  const call = useMaybeCall();
-  if (!call) return null;
-  void now; // re-rendered every second by the parent's clock
-  const totals = call.talkTime.snapshot(performance.now());
-  const sum = PARTIES.reduce((s, p) => s + (totals[p] ?? 0), 0);
+  const talk = view.facilitator?.talk;
+  if (!talk) return null;
+  const totals = talkAt(talk, view.timers.turn, now);
+  const sum = TALK_PARTIES.reduce((s, p) => s + totals[p], 0);
   return (
     <section className="panel talk-time" aria-labelledby="talk-time-heading">
       <h2 id="talk-time-heading" className="section-title">
@@ -22,8 +21,8 @@ export function TalkTimeBalance({ now }: { now: number }) {
       </h2>
       <p className="field__hint">{t('talkTime.explain')}</p>
       <ul className="talk-time__list">
-        {PARTIES.map((p) => {
-          const ms = totals[p] ?? 0;
+        {TALK_PARTIES.map((p) => {
+          const ms = totals[p];
           const pct = sum > 0 ? Math.round((ms / sum) * 100) : 0;
           return (
             <li key={p} className="talk-time__row">
@@ -38,13 +37,6 @@ export function TalkTimeBalance({ now }: { now: number }) {
           );
         })}
       </ul>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => call.talkTime.reset(performance.now())}
-      >
-        {t('talkTime.reset')}
-      </button>
     </section>
   );
 }

@@ -75,7 +75,7 @@ export default function FollowUpPanel({ view }: { view: RoomView }) {
       <p className="board__note">{t('board.notContract')}</p>
       <ul className="board__items">
         {agreed.map((item) => {
-          const mine = item.fields.ownerMemberId === view.me.id || view.me.isFacilitator;
+          const mine = view.me.can.followUp?.includes(item.id) ?? false;
           return (
             <li key={item.id} className="board-item">
               <p className="board-item__text">{item.fields.text}</p>

@@ -129,7 +129,7 @@ function InMeeting({
   const view = snap.view;
   const party = info.person.party;
   const status = view?.me.status;
-  const meetingEnded = view?.status === 'ended' || snap.closedReason === 'ended';
+  const meetingEnded = view?.status === 'ended';
 
   // Someone arriving (or coming back after leaving) asks to join their party's waiting area.
   useEffect(() => {
@@ -147,11 +147,10 @@ function InMeeting({
     const code = snap.closedReason === 'revoked' ? 'INVITE_REVOKED' : 'INVITE_EXPIRED';
     return <InviteProblem error={{ code, message: '' }} />;
   }
-  if (snap.closedReason === 'denied' || status === 'denied') {
-    return <DeniedScreen reason="denied" party={party} />;
-  }
-  if (snap.closedReason === 'removed' || status === 'removed') {
-    return <DeniedScreen reason="removed" party={party} />;
+  // Not let in, or asked to leave: the server says so as it closes the socket (such a person is
+  // never sent a view, so the view's own status is never denied or removed).
+  if (snap.closedReason === 'denied' || snap.closedReason === 'removed') {
+    return <DeniedScreen reason={snap.closedReason} party={party} />;
   }
   if (meetingEnded) {
     return (

@@ -11,7 +11,8 @@ import { useCommand } from '../../lib/useCommand';
 
 /**
  * The party's own waiting area: calm, says who they are waiting for, shows nobody else. When the
- * facilitator opens a private check-in, `checkIn` (the call) appears here.
+ * facilitator opens a private check-in, `checkIn` (the call) appears here. The message form and
+ * Leave show as the view offers them (`me.can`).
  */
 export function WaitingScreen({
   view,
@@ -25,15 +26,9 @@ export function WaitingScreen({
   onLeft: () => void;
 }) {
   const { t } = useTranslation();
-  const cmd = useCommand();
-  const [confirm, setConfirm] = useState(false);
   const me = view.me;
+  const can = me.can;
   const inCheckIn = me.sideRoom?.purpose === 'checkin';
-
-  const leave = async () => {
-    const res = await cmd.run({ type: 'self.leave' });
-    if (res.ok) onLeft();
-  };
 
   return (
     <Page screen="waiting" title={t('waiting.title')} className="waiting">
@@ -64,31 +59,47 @@ export function WaitingScreen({
         </section>
       ) : null}
 
-      <MessageToFacilitators maxLength={WAITING_LIMITS.messageChars} />
+      {can.messageFacilitators ? (
+        <MessageToFacilitators maxLength={WAITING_LIMITS.messageChars} />
+      ) : null}
 
-      <section aria-labelledby="leave-waiting" className="leave-box">
-        <h2 id="leave-waiting" className="section-title">
-          {t('waiting.leaveHeading')}
-        </h2>
-        {confirm ? (
-          <>
-            <p>{t('waiting.leaveConfirm')}</p>
-            <div className="actions">
-              <button type="button" className="button" onClick={leave} disabled={cmd.pending}>
-                {t('waiting.leaveYes')}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirm(false)}>
-                {t('waiting.stay')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <button type="button" className="button" onClick={() => setConfirm(true)}>
-            {t('waiting.leave')}
-          </button>
-        )}
-        <ErrorMessage error={cmd.error} />
-      </section>
+      {can.leave ? <LeaveWaiting onLeft={onLeft} /> : null}
     </Page>
+  );
+}
+
+/** Leave the waiting area: asks once, then the aftercare screen shows. */
+function LeaveWaiting({ onLeft }: { onLeft: () => void }) {
+  const { t } = useTranslation();
+  const cmd = useCommand();
+  const [confirm, setConfirm] = useState(false);
+  const leave = async () => {
+    const res = await cmd.run({ type: 'self.leave' });
+    if (res.ok) onLeft();
+  };
+  return (
+    <section aria-labelledby="leave-waiting" className="leave-box">
+      <h2 id="leave-waiting" className="section-title">
+        {t('waiting.leaveHeading')}
+      </h2>
+      {confirm ? (
+        <>
+          <p>{t('waiting.leaveConfirm')}</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={leave} disabled={cmd.pending}>
+              {t('waiting.leaveYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirm(false)}>
+              {t('waiting.stay')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirm(true)}>
+          {t('waiting.leave')}
+        </button>
+      )}
+      <ErrorMessage error={cmd.error} />
+    </section>
   );
 }

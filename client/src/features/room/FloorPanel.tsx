@@ -2,17 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommand } from '../../lib/useCommand';
-import { floorStatus, iHoldTheFloor } from './floorText';
+import { floorStatus } from './floorText';
 
-const NO_FLOOR_ROLES = ['observer', 'interpreter', 'facilitator', 'cofacilitator'];
-
-/** Whose turn it is, and the holder's one-tap Pass / I'm done, or Ask to speak. */
+/**
+ * Whose turn it is, and the holder's one-tap Pass / I'm done, or Ask to speak: each offered when
+ * the view says this person may (`me.can`). In a side room the main room's turns are not shown.
+ */
 export function FloorPanel({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const cmd = useCommand();
-  const live = view.status === 'live' && !view.pause;
-  const mine = iHoldTheFloor(view);
-  const canSpeak = !NO_FLOOR_ROLES.includes(view.me.role) && !view.me.sideRoom;
+  const can = view.me.can;
+  const inMainRoom = !view.me.sideRoom;
   const queued = view.me.queuePosition;
   return (
     <section className="floor-panel" aria-labelledby="floor-heading">
@@ -26,33 +26,37 @@ export function FloorPanel({ view }: { view: RoomView }) {
       {view.floor.mode === 'protected' && !view.floor.open ? (
         <p className="field__hint">{t('floor.protectedExplain')}</p>
       ) : null}
-      {live && canSpeak ? (
-        mine ? (
+      {inMainRoom ? (
+        can.passFloor || can.finishFloor ? (
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={cmd.pending}
-              onClick={() => void cmd.run({ type: 'floor.pass' })}
-              aria-describedby="pass-hint"
-            >
-              {t('floor.pass')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={cmd.pending}
-              onClick={() => void cmd.run({ type: 'floor.done' })}
-            >
-              {t('floor.done')}
-            </button>
+            {can.passFloor ? (
+              <button
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                onClick={() => void cmd.run({ type: 'floor.pass' })}
+                aria-describedby="pass-hint"
+              >
+                {t('floor.pass')}
+              </button>
+            ) : null}
+            {can.finishFloor ? (
+              <button
+                type="button"
+                className="button"
+                disabled={cmd.pending}
+                onClick={() => void cmd.run({ type: 'floor.done' })}
+              >
+                {t('floor.done')}
+              </button>
+            ) : null}
             <p id="pass-hint" className="field__hint">
               {t('floor.passHint')}
             </p>
           </div>
-        ) : queued ? (
+        ) : can.withdrawFloor ? (
           <div className="actions">
-            <p>{t('floor.queued', { position: queued })}</p>
+            {queued ? <p>{t('floor.queued', { position: queued })}</p> : null}
             <button
               type="button"
               className="button"
@@ -62,7 +66,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
               {t('floor.withdraw')}
             </button>
           </div>
-        ) : (
+        ) : can.requestFloor ? (
           <div className="actions">
             <button
               type="button"
@@ -73,7 +77,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
               {t('floor.ask')}
             </button>
           </div>
-        )
+        ) : null
       ) : null}
       <ErrorMessage error={cmd.error} />
     </section>

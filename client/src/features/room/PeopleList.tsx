@@ -5,27 +5,35 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { partyLabel, roleLabel } from '../../lib/labels';
 import { useCommand } from '../../lib/useCommand';
 
-const isFacilitatorRole = (m: MemberView) => m.role === 'facilitator' || m.role === 'cofacilitator';
-
 /**
- * Facilitator actions on one person: mute for background noise (never unmute: they unmute
- * themselves) and remove, which asks first.
+ * Facilitator actions on one person, each only where the view offers it: mute for background
+ * noise (never unmute: they unmute themselves) and remove, which asks first.
  */
-function PersonActions({ person }: { person: MemberView }) {
+function PersonActions({
+  person,
+  canMute,
+  canRemove,
+}: {
+  person: MemberView;
+  canMute: boolean;
+  canRemove: boolean;
+}) {
   const { t } = useTranslation();
   const cmd = useCommand();
   const [confirming, setConfirming] = useState(false);
   return (
     <span className="people__actions">
-      <button
-        type="button"
-        className="button button--small"
-        disabled={cmd.pending || !person.connected}
-        onClick={() => void cmd.run({ type: 'member.mute', memberId: person.id })}
-      >
-        {t('people.mute', { name: person.name })}
-      </button>
-      {confirming ? (
+      {canMute ? (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={cmd.pending || !person.connected}
+          onClick={() => void cmd.run({ type: 'member.mute', memberId: person.id })}
+        >
+          {t('people.mute', { name: person.name })}
+        </button>
+      ) : null}
+      {!canRemove ? null : confirming ? (
         <span role="group" aria-label={t('people.removeConfirmLabel', { name: person.name })}>
           <span className="field__hint">{t('people.removeConfirm', { name: person.name })}</span>{' '}
           <button
@@ -54,10 +62,15 @@ function PersonActions({ person }: { person: MemberView }) {
   );
 }
 
-/** Who is in the room, with name and role (PAR-9); facilitators also get per-person actions. */
+/**
+ * Who is in the room, with name and role (PAR-9); facilitators also get per-person actions for
+ * the people the view says they may mute (`me.can.mute`) or remove (`me.can.remove`: never
+ * themselves, never the lead).
+ */
 export function PeopleList({ view }: { view: RoomView }) {
   const { t } = useTranslation();
-  const canAct = view.me.isFacilitator && view.status !== 'ended';
+  const mutable = new Set(view.me.can.mute);
+  const removable = new Set(view.me.can.remove);
   return (
     <section className="people" aria-labelledby="people-heading">
       <h2 id="people-heading" className="section-title">
@@ -79,8 +92,12 @@ export function PeopleList({ view }: { view: RoomView }) {
               {m.away ? <span className="badge">{t('people.away')}</span> : null}
               {!m.connected ? <span className="badge">{t('people.notConnected')}</span> : null}
             </span>
-            {canAct && m.id !== view.me.id && !isFacilitatorRole(m) ? (
-              <PersonActions person={m} />
+            {mutable.has(m.id) || removable.has(m.id) ? (
+              <PersonActions
+                person={m}
+                canMute={mutable.has(m.id)}
+                canRemove={removable.has(m.id)}
+              />
             ) : null}
           </li>
         ))}

@@ -64,7 +64,10 @@ function RoomBody({
     headingRef.current?.focus({ preventScroll: true });
   }, []);
 
+  // `fac` chooses the layout (facilitators have their own tools and talk to each other directly);
+  // whether a control may be used comes from the view (`me.can`).
   const fac = view.me.isFacilitator;
+  const can = view.me.can;
   const micOn = call.micOn;
   const showPrompt = !fac && prompt && !micOn;
   const pausedForMe = view.pause && !fac;
@@ -113,9 +116,9 @@ function RoomBody({
             <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
           ) : null}
           <div className="room__self">
-            {!fac && !view.pause && view.me.role !== 'observer' ? <PauseRequestButton /> : null}
-            {!fac ? <StepOutControl view={view} /> : null}
-            <LeaveControl onLeft={onLeft} />
+            {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
+            {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}
+            {can.leave ? <LeaveControl onLeft={onLeft} /> : null}
           </div>
         </div>
         {tools}
@@ -124,7 +127,7 @@ function RoomBody({
         {aside}
         <PeopleList view={view} />
         <BoardPanel view={view} summaryHref={summaryHref} />
-        {!fac && view.me.role !== 'observer' ? <MessageToFacilitators /> : null}
+        {!fac && can.messageFacilitators ? <MessageToFacilitators /> : null}
         {asideEnd}
       </aside>
       <AudioRenderer />

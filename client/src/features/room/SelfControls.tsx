@@ -54,11 +54,15 @@ export function PauseRequestButton() {
   );
 }
 
-/** Step out for a moment (camera and microphone off, others see "stepped out") and come back. */
+/**
+ * Step out for a moment (camera and microphone off, others see "stepped out") and come back: the
+ * one the view offers (`me.can.stepOut` or `me.can.stepBack`), nothing when it offers neither.
+ */
 export function StepOutControl({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const cmd = useCommand();
-  const out = view.me.steppedOut;
+  const out = !!view.me.can.stepBack;
+  if (!out && !view.me.can.stepOut) return null;
   return (
     <div className="self-control">
       <button

@@ -1,5 +1,4 @@
-export { default as RoomScreen, type RoomScreenProps } from './RoomScreen';
-export { useCall, useMaybeCall, useCallVersion } from './call/CallContext';
-export type { PartyTotals } from './call/talkTime';
+export { default as RoomScreen } from './RoomScreen';
+export { useMaybeCall } from './call/CallContext';
 export { floorStatus } from './floorText';
 export { default as CallStage } from './call/CallStage';

@@ -63,11 +63,6 @@ export function CallProvider({
   );
   useEffect(() => () => controller.destroy(), [controller]);
 
-  const members = view.members;
-  useEffect(() => {
-    controller.setPartyLookup((id) => members.find((m) => m.id === id)?.party ?? null);
-  }, [controller, members]);
-
   const media = view.me.media;
   const audio = media?.canPublishAudio ?? false;
   const video = media?.canPublishVideo ?? false;

@@ -1,15 +1,6 @@
-import {
-  ConnectionState,
-  DisconnectReason,
-  Room,
-  RoomEvent,
-  Track,
-  type Participant,
-} from 'livekit-client';
+import { ConnectionState, DisconnectReason, Room, RoomEvent, Track } from 'livekit-client';
 import type { Ack, AppError } from '../../../../../shared/protocol/errors';
 import type { MediaGrant } from '../../../../../shared/protocol/events';
-import type { Party } from '../../../../../shared/room/roles';
-import { TalkTimeMeter } from './talkTime';
 
 export type CallProblem =
   | { kind: 'token'; error: AppError }
@@ -56,7 +47,6 @@ export class CallController {
   room: Room | null = null;
   state: ConnectionState = ConnectionState.Disconnected;
   problem: CallProblem = null;
-  readonly talkTime = new TalkTimeMeter();
 
   private target: string | null = null;
   private gen = 0;
@@ -67,7 +57,6 @@ export class CallController {
   private wish: PublishWish;
   private allowAudio = false;
   private allowVideo = false;
-  private partyOf: (identity: string) => Party | null = () => null;
 
   constructor(
     private readonly getToken: () => Promise<Ack<MediaGrant>>,
@@ -172,13 +161,7 @@ export class CallController {
       this.state = s;
       this.changed();
     });
-    room.on(RoomEvent.ActiveSpeakersChanged, (speakers: Participant[]) => {
-      const parties = speakers
-        .map((p) => this.partyOf(p.identity))
-        .filter((p): p is Party => p !== null);
-      this.talkTime.onSpeakers(parties, performance.now());
-      this.changed();
-    });
+    room.on(RoomEvent.ActiveSpeakersChanged, this.changed);
     // When the server takes publishing away (protected floor, pause) the view says so first and
     // setAllowed() turns the wish off. An unpublish also happens when a room closes or we move to
     // a side room, which must not change what the person chose, so it only re-renders here.
@@ -220,10 +203,6 @@ export class CallController {
     this.allowVideo = video;
     if (!audio) this.wish.mic = false;
     void this.applyWish();
-  }
-
-  setPartyLookup(fn: (identity: string) => Party | null): void {
-    this.partyOf = fn;
   }
 
   get micOn(): boolean {

@@ -116,6 +116,7 @@ export const canEnd = rule(facilitator, notEnded);
 export const canEndSafely = rule(
   facilitator,
   live,
+  check((s) => !s.endedSafely, 'INVALID_STATE', 'Each party has already gone to its debrief.'),
   check(
     (s) => partyAdmitted(s, 'patient') || partyAdmitted(s, 'hcw'),
     'INVALID_STATE',

@@ -53,7 +53,7 @@ export function EndControls({ view }: { view: RoomView }) {
           explain={t('meeting.endSafelyExplain')}
           confirmLabel={t('meeting.endSafelyYes')}
           confirmClassName="button button--primary"
-          disabled={cmd.pending || view.endedSafely || !can.endSafely}
+          disabled={cmd.pending || !can.endSafely}
           onConfirm={() => cmd.run({ type: 'meeting.endSafely' })}
         />
         <ConfirmAction

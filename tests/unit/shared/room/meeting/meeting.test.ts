@@ -161,6 +161,14 @@ describe('meeting.endSafely', () => {
     empty.act(FAC, { type: 'meeting.end' });
     empty.refuses(FAC, { type: 'meeting.endSafely' }, 'INVALID_STATE');
   });
+
+  it('is refused a second time: the parties are already in their debriefs', () => {
+    const h = meeting();
+    h.act(FAC, { type: 'meeting.endSafely' });
+    const rooms = h.state.sideRooms;
+    h.refuses(COFAC, { type: 'meeting.endSafely' }, 'INVALID_STATE');
+    expect(h.state.sideRooms).toBe(rooms);
+  });
 });
 
 describe('script.update', () => {

@@ -52,6 +52,12 @@ export interface FloorState {
   open: boolean;
   /** Requests ordered by the server's receive time. */
   queue: { memberId: string; at: number }[];
+  /**
+   * The floor was handed back to the facilitators (Pass, I'm done) by `by`; `next` is who comes
+   * after them in the agreed order, offered to the facilitators as a one-click suggestion, never
+   * applied by itself. Absent once the floor moves again (and in snapshots written before it).
+   */
+  handedBack?: { by: FloorHolder; next: FloorHolder | null };
 }
 
 export const PAUSE_CAUSES = ['facilitator', 'party-dropped', 'no-facilitator'] as const;

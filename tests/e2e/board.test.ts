@@ -120,7 +120,12 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     await facilitator.getByRole('button', { name: 'Admit Pat Doe' }).click();
     await facilitator.getByRole('button', { name: 'Admit Dr Casey Lee' }).click();
     await Promise.all([waitForScreen(patient, 'room'), waitForScreen(clinician, 'room')]);
+    // Finalising cannot be undone: it is offered only once the meeting has started (issue 14).
+    const finaliseButton = board(facilitator).getByRole('button', { name: 'Finalise the board' });
+    await shows(board(facilitator));
+    expect(await finaliseButton.count()).toBe(0);
     await facilitator.getByRole('button', { name: 'Start the meeting' }).click();
+    await shows(finaliseButton);
 
     // --- the gentle note: money or fault is not decided here (AGR-6), a note, never a block -----
     const form = proposeForm(patient);
@@ -217,7 +222,29 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     await facilitator.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
 
     // --- the facilitator finalises; each party agrees to a written summary ----------------------
+    // "No agreement" asks first and says what happens next; Cancel changes nothing.
+    await facBoard.getByRole('button', { name: 'Record that there is no agreement' }).click();
+    const noAgreement = facilitator.getByRole('group', {
+      name: 'Record that there is no agreement?',
+    });
+    await expect
+      .poll(() => noAgreement.textContent())
+      .toContain('the outcome is recorded as no agreement');
+    await noAgreement.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await gone(noAgreement);
+    // Finalise asks too, and says which items become the outcome.
     await facBoard.getByRole('button', { name: 'Finalise the board' }).click();
+    const confirmFinalise = facilitator.getByRole('group', { name: 'Finalise the board?' });
+    await expect
+      .poll(() => confirmFinalise.textContent())
+      .toContain('The 2 items every side agreed to become the written outcome');
+    expect(await board(patient).getByRole('status').filter({ hasText: 'finalised' }).count()).toBe(
+      0,
+    );
+    await facBoard
+      .locator('.finalise')
+      .screenshot({ path: 'test-results/board-finalise-confirm.png' });
+    await confirmFinalise.getByRole('button', { name: 'Yes, finalise the board' }).click();
     for (const page of [facilitator, patient, clinician]) {
       await shows(
         board(page).getByRole('status').filter({ hasText: 'The board was finalised on' }),
@@ -253,6 +280,10 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     expect(await summaryTab.getByText(C_DECLINED).count()).toBe(0);
     expect(await summaryTab.getByText(A_PROPOSED, { exact: true }).count()).toBe(0);
     await shows(summaryTab.getByRole('main').getByText(UI_NOT_A_CONTRACT));
+    // A document on its own: no way back into the join screens, which would join the meeting a
+    // second time from this tab and cut the video in the room's tab (issue 14).
+    expect(await summaryTab.getByRole('link', { name: 'Back' }).count()).toBe(0);
+    expect(await summaryTab.locator('a[href^="/j/"], a[href^="/meet/"]').count()).toBe(0);
 
     // The Markdown download: the agreed texts as its items, and the not-a-contract sentence.
     const [download] = await Promise.all([

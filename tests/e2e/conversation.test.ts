@@ -17,6 +17,7 @@ import {
   screen,
   signIn,
   textOf,
+  unmute,
   waitForPhase,
   waitForPresence,
   waitForScreen,
@@ -57,9 +58,11 @@ const PHASE = {
 const FLOOR = {
   mine: 'You have the floor. Unmute when you are ready.',
   facilitators: 'The facilitator is guiding the conversation.',
+  handedBack: 'The facilitator will decide who speaks next.',
   paused: 'The meeting is paused.',
   speaking: (who: string) => `Now speaking: ${who}`,
 };
+const SUGGEST_HCW = 'Give the floor to the healthcare workers (next in the agreed order)';
 const PAUSE_MESSAGE = 'Let us take a short break.';
 const PAUSE_REASON = 'I feel overwhelmed right now';
 
@@ -190,7 +193,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await waitForPhase(all(), 'Before we start');
   });
 
-  it('runs the phases; the patient party holds the floor and passes; the clinician asks for and gets the floor', async () => {
+  it('runs the phases; the patient party holds the floor and passes it back; the facilitator gives it on; the clinician asks for and gets the floor', async () => {
     await button(fac, 'Start the meeting').click();
     await waitForPhase(all(), PHASE.opening);
     await waitForFloors(participants().map((p) => [p, FLOOR.facilitators]));
@@ -208,14 +211,41 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       expect(await textOf(p, '.phase-bar__next')).toContain(PHASE.hcwStory);
     }
 
-    // The patient passes: the floor goes on, in the agreed order, to the healthcare workers.
+    // The patient passes: the floor goes back to the facilitator, and nobody holds it until the
+    // facilitator gives it (issue 14: the floor moves only when the facilitator moves it).
+    expect(await textOf(patient, '#pass-hint')).toContain(
+      'The facilitator will decide who speaks next.',
+    );
     await button(patient, 'Pass').click();
+    await waitForFloors(participants().map((p) => [p, FLOOR.handedBack]));
+    expect(await button(patient, 'Pass').count()).toBe(0);
+    // The facilitator's view: no holder, and the next in the agreed order as a suggestion.
+    await waitForText(
+      fac,
+      byTestId('floor-controls-status'),
+      'Patient and family handed the floor back. Nobody has it until you give it.',
+    );
+    const suggestion = button(fac, SUGGEST_HCW);
+    await suggestion.waitFor();
+    expect(await fac.locator('.floor-controls [aria-pressed="true"]').count()).toBe(0);
+    mkdirSync('test-results', { recursive: true });
+    await fac
+      .locator('.floor-controls')
+      .screenshot({ path: 'test-results/conversation-floor-handed-back.png' });
+    // It stays with nobody: the clinician is not given the floor by itself.
+    await holdsFor(
+      async () => (await floorStatus(clinician)) === FLOOR.handedBack,
+      Boolean,
+      'the floor stays with nobody until the facilitator gives it',
+      1_500,
+    );
+    await suggestion.click();
     await waitForFloors([
       [patient, FLOOR.speaking('Healthcare workers')],
       [support, FLOOR.speaking('Healthcare workers')],
       [clinician, FLOOR.mine],
     ]);
-    expect(await button(patient, 'Pass').count()).toBe(0);
+    await waitForPresence(fac, byTestId('floor-suggestion'), false);
 
     await nextPhase(PHASE.hcwStory);
     await waitForFloors([[clinician, FLOOR.mine]]);
@@ -238,7 +268,8 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
 
   it('pauses: every page shows the pause, the SFU mutes every participant microphone; resume unmutes nobody', async () => {
     const participantIds = [id.patient!, id.support!, id.clinician!];
-    // Everyone joined with their microphone on (the device check's default): live at the SFU.
+    // Everyone entered muted (the device check's default) and unmutes when ready: live at the SFU.
+    for (const p of all()) await unmute(p);
     await poll(
       () => sfu(mainRoom()),
       (s) => [id.fac!, ...participantIds].every((p) => s[p]?.mic === 'live'),

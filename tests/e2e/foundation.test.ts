@@ -10,6 +10,7 @@ import {
   recordSocketTraffic,
   screen,
   signIn,
+  unmute,
   waitForScreen,
 } from './support/actors';
 import { liveAudio, playingVideos, selectedPairs, startStack, type Stack } from './support/stack';
@@ -94,7 +95,9 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
       personId('Dr Casey Lee'),
     ];
 
-    // Each page plays the other two's video and receives their audio.
+    // Everyone enters muted; each unmutes. Then each page plays the other two's video and
+    // receives their audio.
+    for (const page of [facilitator, patient, clinician]) await unmute(page);
     const expectations: [Page, string[]][] = [
       [facilitator, [patId, cliId]],
       [patient, [facId, cliId]],

@@ -204,7 +204,11 @@ export const en = {
     nowSpeaking: 'Now speaking: {{name}}',
     pass: 'Pass',
     done: "I'm done",
-    passHint: 'Pass: you would rather not speak now. No need to explain.',
+    passHint:
+      'Pass: you would rather not speak now. No need to explain. The facilitator will decide who speaks next.',
+    passHintRound:
+      'Pass: you would rather not speak now. No need to explain. The next person in the round speaks.',
+    handedBack: 'The facilitator will decide who speaks next.',
     ask: 'Ask to speak',
     queued: 'You have asked to speak. You are number {{position}} in line.',
     withdraw: 'Take back my request',
@@ -212,7 +216,11 @@ export const en = {
   pause: {
     title: 'The meeting is paused',
     takeYourTime: 'Take your time.',
-    micOff: 'Microphones are off during the pause.',
+    heardNobody: 'Nobody can be heard now.',
+    heardFacilitators_one: 'Only the facilitator can be heard now ({{names}}).',
+    heardFacilitators_other: 'Only the facilitators can be heard now ({{names}}).',
+    heardSome: 'Can be heard now: {{names}}.',
+    yourMicOff: 'Your microphone is off until the meeting resumes.',
     breakUntil: 'Break until {{time}}.',
     timeLeft: 'Time left in the break',
     breakOver: 'The break time is over. The facilitator will continue when everyone is ready.',
@@ -248,10 +256,12 @@ export const en = {
     hideSelf: 'Hide self-view',
     startAudio: 'Turn on sound',
     changeDevices: 'Change camera or microphone',
-    micPaused: 'Microphones are off while the meeting is paused.',
+    micPaused:
+      'Your microphone is off while the meeting is paused. You can unmute again when it resumes.',
     micNotYourTurn: 'You can unmute when it is your side’s turn to speak.',
     micNotAllowed: 'Your microphone is not available in this meeting.',
     steppedOutHint: 'Step back in to use your camera and microphone.',
+    heardDuringPause: 'The meeting is paused, and everyone in the main room can still hear you.',
   },
   call: {
     unavailableTitle: 'Video is unavailable',
@@ -453,7 +463,19 @@ export const en = {
     finaliseHint:
       'Finalising closes the board for changes. Items every side agreed to become the written outcome. Having no agreement is also a valid outcome.',
     finalise: 'Finalise the board',
+    finaliseNeedsAgreed:
+      'You can finalise once every side has agreed to at least one item, or record that there is no agreement.',
+    finaliseQuestion: 'Finalise the board?',
+    finaliseExplain_one:
+      'The board closes for changes: nobody can suggest, change or answer items any more. The 1 item every side agreed to becomes the written outcome; the others are left out. Each side is then asked whether to keep a written summary. This cannot be undone.',
+    finaliseExplain_other:
+      'The board closes for changes: nobody can suggest, change or answer items any more. The {{count}} items every side agreed to become the written outcome; the others are left out. Each side is then asked whether to keep a written summary. This cannot be undone.',
+    finaliseYes: 'Yes, finalise the board',
     noAgreement: 'Record that there is no agreement',
+    noAgreementQuestion: 'Record that there is no agreement?',
+    noAgreementExplain:
+      'The board closes for changes, and the outcome is recorded as no agreement, which is a valid outcome. No item is kept as agreed, even if some sides agreed to it. This cannot be undone.',
+    noAgreementYes: 'Yes, record no agreement',
     finalisedOn: 'The board was finalised on {{date}}.',
     finalisedNoAgreement: 'The meeting ended without an agreement. That is a valid outcome.',
     summaryHeading: 'Written summary',
@@ -688,6 +710,13 @@ export const en = {
       hcw: 'Give the floor to the healthcare workers',
     },
     givePerson: 'Give the floor to {{name}}',
+    handedBack: '{{who}} handed the floor back. Nobody has it until you give it.',
+    suggestParty: {
+      patient: 'Give the floor to the patient and family (next in the agreed order)',
+      hcw: 'Give the floor to the healthcare workers (next in the agreed order)',
+    },
+    suggestPerson: 'Give the floor to {{name}} (next in the agreed order)',
+    endOfOrder: 'Everyone in the agreed order has had their turn.',
     asked: 'asked to speak (#{{position}})',
     askedAt: 'asked at {{time}}',
     reclaim: 'Take the floor back',

@@ -8,9 +8,13 @@ export interface DeviceChoices {
 
 const KEY = 'common-ground.devices';
 
+/**
+ * Everyone enters muted and unmutes when ready (the facilitator too): nobody is heard by the other
+ * side before they choose to be. The camera is on, since faces are how the room begins.
+ */
 export const DEFAULT_CHOICES: DeviceChoices = {
   cameraOn: true,
-  micOn: true,
+  micOn: false,
   cameraId: null,
   micId: null,
 };
@@ -22,7 +26,7 @@ export function loadChoices(): DeviceChoices {
     const v = JSON.parse(raw) as Partial<DeviceChoices>;
     return {
       cameraOn: v.cameraOn !== false,
-      micOn: v.micOn !== false,
+      micOn: v.micOn === true,
       cameraId: typeof v.cameraId === 'string' ? v.cameraId : null,
       micId: typeof v.micId === 'string' ? v.micId : null,
     };

@@ -40,9 +40,18 @@ export const canPropose = rule(
  */
 export const canArrangeBoard = rule(boardFacilitator, notFinalised);
 
-/** Finalise the board (board.finalise), once; with an agreed item, or as "no agreement". */
+/**
+ * Finalise the board (board.finalise), once; with an agreed item, or as "no agreement". Only once
+ * the meeting has started (it cannot be undone, and nothing has been said before the start);
+ * after the end too, through the facilitator's link.
+ */
 export const canFinalise = rule(
   boardFacilitator,
+  check(
+    (s) => s.status !== 'open',
+    'INVALID_STATE',
+    'The board can be finalised once the meeting has started.',
+  ),
   check((s) => s.board.finalisedAt === null, 'INVALID_STATE', 'The board is already finalised.'),
 );
 

@@ -1,5 +1,4 @@
-import { enforce, event, type ClientHandlers } from '../kernel';
-import { admittedOfParty } from '../policies';
+import { enforce, event, type ClientHandlers, type Draft } from '../kernel';
 import type { FloorHolder } from '../state';
 import {
   canGiveFloorTo,
@@ -11,7 +10,7 @@ import {
   canWithdrawFloor,
 } from './can';
 import { setHolder } from './holder';
-import { roundOrder, speakingOrder } from './order';
+import { inRound, nextInOrder } from './order';
 
 /** The floor: who holds it, the speaking order, requests to speak and open discussion. */
 export const floorHandlers: ClientHandlers<
@@ -35,33 +34,27 @@ export const floorHandlers: ClientHandlers<
     );
   },
 
-  /** Passes the floor on in the agreed order: party to the next party, person to the next. */
+  /**
+   * "Pass": in a round (check-in, closing) the floor goes on to the next person, as in a circle;
+   * everywhere else it goes back to the facilitators, who are offered the next in the agreed order
+   * and decide who speaks next (the floor moves only when they move it).
+   */
   'floor.pass': (d, actor) => {
     const s = d.state;
     enforce(canPassFloor, s, actor);
     const holder = s.floor.holder!;
-    let next: FloorHolder | null = null;
-    if (holder.kind === 'party') {
-      const i = s.storyOrder.indexOf(holder.party as (typeof s.storyOrder)[number]);
-      const after = i >= 0 ? s.storyOrder.slice(i + 1) : [];
-      const party = after.find((p) => admittedOfParty(s, p).length > 0);
-      next = party ? { kind: 'party', party } : null;
-    } else {
-      // The next speaker after the holder's place in the round, even when the holder is no longer
-      // in it (stepped out, in a side room): the round goes on instead of starting over.
-      const round = new Set(roundOrder(s).map((m) => m.id));
-      const order = speakingOrder(s);
-      const i = order.findIndex((m) => m.id === holder.memberId);
-      const person = i < 0 ? undefined : order.slice(i + 1).find((m) => round.has(m.id));
-      next = person ? { kind: 'person', memberId: person.id } : null;
-    }
-    setHolder(d, next);
+    const next = nextInOrder(s, holder);
+    if (inRound(s)) setHolder(d, next);
+    else handBack(d, holder, next);
     event(d, 'floor.passed', actor.id);
   },
 
+  /** "I'm done": the floor goes back to the facilitators, with the next in the agreed order. */
   'floor.done': (d, actor) => {
-    enforce(canPassFloor, d.state, actor);
-    setHolder(d, null);
+    const s = d.state;
+    enforce(canPassFloor, s, actor);
+    const holder = s.floor.holder!;
+    handBack(d, holder, nextInOrder(s, holder));
     event(d, 'floor.done', actor.id);
   },
 
@@ -98,3 +91,9 @@ export const floorHandlers: ClientHandlers<
     event(d, 'floor.modeChanged', actor.id);
   },
 };
+
+/** Nobody holds the floor; the facilitators see who handed it back and who comes next. */
+function handBack(d: Draft, by: FloorHolder, next: FloorHolder | null): void {
+  setHolder(d, null);
+  d.state.floor.handedBack = { by, next };
+}

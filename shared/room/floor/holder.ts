@@ -6,13 +6,15 @@ import { endTurn } from './talk';
 
 /**
  * Gives the floor to `holder` (or to nobody): a holder closes open discussion and takes their own
- * requests out of the queue, the ending turn counts for its party's talk time, and the turn
- * stopwatch starts over. Every change of holder goes through here.
+ * requests out of the queue, the ending turn counts for its party's talk time, the turn
+ * stopwatch starts over, and a suggestion from an earlier hand-back is gone (the floor moved).
+ * Every change of holder goes through here.
  */
 export function setHolder(d: Draft, holder: FloorHolder | null): void {
   const s = d.state;
   endTurn(d);
   s.floor.holder = holder;
+  if (s.floor.handedBack) delete s.floor.handedBack;
   if (holder) {
     s.floor.open = false;
     s.floor.queue = s.floor.queue.filter((q) => !holderIncludesId(s, holder, q.memberId));

@@ -247,3 +247,9 @@ export function recordSocketFrames(page: Page): string[] {
   );
   return frames;
 }
+
+/** Everyone enters muted: the person's own click on Unmute turns the microphone on. */
+export async function unmute(page: Page): Promise<void> {
+  await button(page, 'Unmute').click();
+  await button(page, 'Mute').waitFor();
+}

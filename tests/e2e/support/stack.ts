@@ -148,3 +148,42 @@ export async function liveAudio(page: Page): Promise<string[]> {
       .map((a) => a.dataset.participantId!),
   );
 }
+
+/**
+ * Member ids whose remote video is decoding new frames now: a size, and a new frame (through
+ * requestVideoFrameCallback, or the playback time moving) within `ms`. A still picture fails.
+ */
+export async function decodingVideos(page: Page, ms = 2_000): Promise<string[]> {
+  return page.evaluate(async (wait) => {
+    const videos = [...document.querySelectorAll<HTMLVideoElement>('video[data-participant-id]')];
+    const fresh = await Promise.all(
+      videos.map(
+        (v) =>
+          new Promise<boolean>((resolve) => {
+            if (v.videoWidth === 0) return resolve(false);
+            const t0 = v.currentTime;
+            const timer = setTimeout(() => resolve(v.currentTime > t0), wait);
+            v.requestVideoFrameCallback?.(() => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          }),
+      ),
+    );
+    return videos.filter((_, i) => fresh[i]).map((v) => v.dataset.participantId!);
+  }, ms);
+}
+
+/** Member ids whose remote audio this page plays and receives now (a live, unmuted track). */
+export async function heardAudio(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAudioElement>('audio[data-participant-id]')]
+      .filter((a) => {
+        const s = a.srcObject as MediaStream | null;
+        return (
+          !!s && s.getAudioTracks().some((t) => t.readyState === 'live' && !t.muted && t.enabled)
+        );
+      })
+      .map((a) => a.dataset.participantId!),
+  );
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardItemView } from '../../../../shared/room/boardView';
 import type { RoomView } from '../../../../shared/room/views';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Link } from '../../components/Link';
 import { TextAreaField } from '../../components/Fields';
@@ -61,30 +62,37 @@ function MergeForm({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   );
 }
 
-function FinaliseControls() {
+/**
+ * Finalise, or record that there is no agreement: neither can be undone, so each asks first and
+ * says what happens next (ConfirmAction). Finalising needs an item every side agreed to.
+ */
+function FinaliseControls({ agreed }: { agreed: number }) {
   const { t } = useTranslation();
   const cmd = useCommand();
   return (
     <section className="finalise" aria-labelledby="finalise-heading">
       <h3 id="finalise-heading">{t('board.finaliseHeading')}</h3>
       <p className="field__hint">{t('board.finaliseHint')}</p>
+      {agreed === 0 ? <p className="field__hint">{t('board.finaliseNeedsAgreed')}</p> : null}
       <div className="actions">
-        <button
-          type="button"
-          className="button"
+        <ConfirmAction
+          label={t('board.finalise')}
+          question={t('board.finaliseQuestion')}
+          explain={t('board.finaliseExplain', { count: agreed })}
+          confirmLabel={t('board.finaliseYes')}
+          confirmClassName="button button--primary"
+          disabled={cmd.pending || agreed === 0}
+          onConfirm={() => cmd.run({ type: 'board.finalise', noAgreement: false })}
+        />
+        <ConfirmAction
+          label={t('board.noAgreement')}
+          question={t('board.noAgreementQuestion')}
+          explain={t('board.noAgreementExplain')}
+          confirmLabel={t('board.noAgreementYes')}
+          confirmClassName="button button--primary"
           disabled={cmd.pending}
-          onClick={() => void cmd.run({ type: 'board.finalise', noAgreement: false })}
-        >
-          {t('board.finalise')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={cmd.pending}
-          onClick={() => void cmd.run({ type: 'board.finalise', noAgreement: true })}
-        >
-          {t('board.noAgreement')}
-        </button>
+          onConfirm={() => cmd.run({ type: 'board.finalise', noAgreement: true })}
+        />
       </div>
       <ErrorMessage error={cmd.error} />
     </section>
@@ -213,7 +221,7 @@ export function BoardPanel({ view, summaryHref }: { view: RoomView; summaryHref?
         <MergeForm ids={liveSelected} onDone={() => setSelected([])} />
       ) : null}
       {can.propose ? <ProposeForm view={view} /> : null}
-      {can.finalise ? <FinaliseControls /> : null}
+      {can.finalise ? <FinaliseControls agreed={items.filter((i) => i.agreed).length} /> : null}
       {finalised ? <SummaryConsent view={view} summaryHref={summaryHref} /> : null}
     </section>
   );

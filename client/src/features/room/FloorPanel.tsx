@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isRoundPhase } from '../../../../shared/room/floor/order';
 import type { RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommand } from '../../lib/useCommand';
@@ -7,6 +8,8 @@ import { floorStatus } from './floorText';
 /**
  * Whose turn it is, and the holder's one-tap Pass / I'm done, or Ask to speak: each offered when
  * the view says this person may (`me.can`). In a side room the main room's turns are not shown.
+ * The hint says truly what Pass does: in a round (check-in, closing) the next person speaks;
+ * otherwise the floor goes back to the facilitator, who decides who speaks next.
  */
 export function FloorPanel({ view }: { view: RoomView }) {
   const { t } = useTranslation();
@@ -14,6 +17,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
   const can = view.me.can;
   const inMainRoom = !view.me.sideRoom;
   const queued = view.me.queuePosition;
+  const round = isRoundPhase(view.phases[view.phaseIndex]?.kind);
   return (
     <section className="floor-panel" aria-labelledby="floor-heading">
       <h2 id="floor-heading" className="section-title">
@@ -51,7 +55,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
               </button>
             ) : null}
             <p id="pass-hint" className="field__hint">
-              {t('floor.passHint')}
+              {round ? t('floor.passHintRound') : t('floor.passHint')}
             </p>
           </div>
         ) : can.withdrawFloor ? (

@@ -1,22 +1,68 @@
+import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { isFacilitatorRole } from '../../../../shared/room/roles';
 import type { RoomView } from '../../../../shared/room/views';
 import { useNow } from '../../lib/useNow';
 import { clock, formatTime } from '../../lib/time';
+import { useCallVersion, useMaybeCall } from './call/CallContext';
 
-/** Replaces the video grid while the meeting is paused: calm, a message, a break countdown. */
-export function PauseScreen({ pause }: { pause: NonNullable<RoomView['pause']> }) {
+/** Who can be heard in this media room right now: the names, and whether all are facilitators. */
+export interface Heard {
+  names: string[];
+  onlyFacilitators: boolean;
+}
+
+/**
+ * Who is heard, read from LiveKit (a remote microphone published and not muted is what the SFU
+ * forwards), not from the view: the view does not carry the facilitators' microphone state, and
+ * the pause screen must say what is true, not what the rules would allow.
+ */
+export function useHeard(view: RoomView): Heard {
+  const call = useMaybeCall();
+  useCallVersion(call);
+  const byId = new Map(view.members.map((m) => [m.id, m]));
+  const names: string[] = [];
+  let onlyFacilitators = true;
+  for (const p of call?.room?.remoteParticipants.values() ?? []) {
+    const mic = p.getTrackPublication(Track.Source.Microphone);
+    if (!mic || mic.isMuted) continue;
+    const member = byId.get(p.identity);
+    names.push(member?.name ?? p.name ?? '');
+    if (!member || !isFacilitatorRole(member.role)) onlyFacilitators = false;
+  }
+  return { names: names.filter(Boolean), onlyFacilitators };
+}
+
+function heardText(t: ReturnType<typeof useTranslation>['t'], heard: Heard): string {
+  const count = heard.names.length;
+  if (count === 0) return t('pause.heardNobody');
+  const names = heard.names.join(', ');
+  return heard.onlyFacilitators
+    ? t('pause.heardFacilitators', { count, names })
+    : t('pause.heardSome', { names });
+}
+
+/**
+ * Replaces the video grid of the main room while the meeting is paused: calm, a message, a break
+ * countdown, and exactly who can still be heard (a facilitator may keep speaking during a pause).
+ */
+export function PauseScreen({ view }: { view: RoomView }) {
   const { t, i18n } = useTranslation();
-  const now = useNow(1000, pause.breakEndsAt !== null);
-  const left = pause.breakEndsAt !== null ? pause.breakEndsAt - now : null;
+  const pause = view.pause;
+  const breakEndsAt = pause?.breakEndsAt ?? null;
+  const now = useNow(1000, breakEndsAt !== null);
+  const heard = useHeard(view);
+  if (!pause) return null;
+  const left = breakEndsAt !== null ? breakEndsAt - now : null;
   return (
     <section className="pause-screen" data-testid="pause-screen" aria-labelledby="pause-title">
       <h2 id="pause-title">{t('pause.title')}</h2>
       {pause.message ? <p className="pause-screen__message">{pause.message}</p> : null}
       {pause.cause !== 'facilitator' ? <p>{t(`pause.cause.${pause.cause}`)}</p> : null}
-      {left !== null && pause.breakEndsAt !== null ? (
+      {left !== null && breakEndsAt !== null ? (
         left > 0 ? (
           <div className="pause-screen__break">
-            <p>{t('pause.breakUntil', { time: formatTime(pause.breakEndsAt, i18n.language) })}</p>
+            <p>{t('pause.breakUntil', { time: formatTime(breakEndsAt, i18n.language) })}</p>
             <p className="pause-screen__countdown" role="timer" aria-label={t('pause.timeLeft')}>
               {clock(left)}
             </p>
@@ -26,7 +72,9 @@ export function PauseScreen({ pause }: { pause: NonNullable<RoomView['pause']> }
         )
       ) : null}
       <p className="pause-screen__calm">{t('pause.takeYourTime')}</p>
-      <p className="muted">{t('pause.micOff')}</p>
+      <p className="muted" data-testid="pause-heard" aria-live="polite">
+        {heardText(t, heard)} {t('pause.yourMicOff')}
+      </p>
     </section>
   );
 }

@@ -70,7 +70,10 @@ function RoomBody({
   const can = view.me.can;
   const micOn = call.micOn;
   const showPrompt = !fac && prompt && !micOn;
-  const pausedForMe = view.pause && !fac;
+  // The pause belongs to the main room: people in a private conversation see and hear each other
+  // (the server lets them publish there), so they get their call, not the pause screen.
+  const inSideRoom = view.me.sideRoom !== null;
+  const pausedForMe = view.pause !== null && !fac && !inSideRoom;
   const videoAvailable = config?.videoAvailable !== false;
 
   return (
@@ -103,10 +106,10 @@ function RoomBody({
             <p>{t('self.steppedOutText')}</p>
           </Notice>
         ) : null}
-        {!fac && view.status === 'live' ? <FloorPanel view={view} /> : null}
+        {!fac && !inSideRoom && view.status === 'live' ? <FloorPanel view={view} /> : null}
         <div className="room__stage">
-          {pausedForMe && view.pause ? (
-            <PauseScreen pause={view.pause} />
+          {pausedForMe ? (
+            <PauseScreen view={view} />
           ) : (
             <VideoGrid view={view} hideSelf={hideSelf} />
           )}

@@ -13,7 +13,8 @@ export function floorStatus(t: TFunction, view: RoomView): string {
   if (view.status !== 'live') return t('floor.notStarted');
   if (view.pause) return t('floor.paused');
   if (view.floor.open) return t('floor.open');
-  if (!h) return t('floor.facilitators');
+  // Handed back (Pass, I'm done): nobody holds the floor until a facilitator gives it.
+  if (!h) return view.floor.handedBack ? t('floor.handedBack') : t('floor.facilitators');
   if (iHoldTheFloor(view)) return t('floor.youHaveIt');
   return t('floor.nowSpeaking', { name: holderLabel(t, view, h) });
 }

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardCategory, FollowUpStatus } from '../../../../shared/protocol/commands';
 import { errorText } from '../../components/ErrorMessage';
-import { Link } from '../../components/Link';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { BOARD_CATEGORIES, FOLLOW_UP_STATUSES } from '../../lib/contract';
-import { paths } from '../../lib/router';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
 
@@ -68,14 +66,18 @@ function download(markdown: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A printable page of what was agreed, with a Markdown download (AGR-4). */
+/**
+ * A printable page of what was agreed, with a Markdown download (AGR-4). It is a document on its
+ * own, with no link back into the join screens or the room: during the meeting it opens in a tab
+ * of its own, and a way back from there would join the meeting a second time and cut the video in
+ * the meeting's own tab (issue 14).
+ */
 export default function SummaryPage(props: { token: string } | { meetingId: string }) {
   const { t, i18n } = useTranslation();
   const path =
     'token' in props
       ? `/api/summary/${encodeURIComponent(props.token)}`
       : `/api/meetings/${encodeURIComponent(props.meetingId)}/summary`;
-  const back = 'token' in props ? paths.join(props.token) : paths.meet(props.meetingId);
   const res = useApi<SummaryDto>(path);
   const items = (res.data?.items ?? []).map(normalise);
   const groups = [...BOARD_CATEGORIES, null].map((c) => ({
@@ -85,9 +87,6 @@ export default function SummaryPage(props: { token: string } | { meetingId: stri
 
   return (
     <Page screen="summary" title={t('summary.title')} className="summary-page">
-      <p className="no-print">
-        <Link to={back}>{t('common.back')}</Link>
-      </p>
       <p className="board__note">{t('board.notContract')}</p>
       {res.error ? (
         <Notice tone="calm">

@@ -84,6 +84,9 @@ export function MediaControls({
     else micHint = t('media.micNotAllowed');
   } else if (stepped) {
     micHint = t('media.steppedOutHint');
+  } else if (view.pause && view.me.isFacilitator && !view.me.sideRoom && micOn) {
+    // The pause screen tells everyone who can still be heard; the facilitator is told too.
+    micHint = t('media.heardDuringPause');
   }
 
   const run = async (fn: () => Promise<void>) => {

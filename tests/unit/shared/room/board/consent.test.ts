@@ -210,8 +210,16 @@ describe('board.finalise', () => {
     h.refuses(actorId, { type: 'board.finalise', noAgreement: true }, 'FORBIDDEN');
   });
 
-  it('works before the meeting starts and after it ends', () => {
+  it('is refused before the meeting starts (issue 14), and works after it ends', () => {
     const before = openRoom(['fac']);
+    for (const noAgreement of [true, false]) {
+      expect(
+        before.refuses('fac', { type: 'board.finalise', noAgreement }, 'INVALID_STATE').message,
+      ).toBe('The board can be finalised once the meeting has started.');
+    }
+    expect(before.view('fac').me.can.finalise).toBeUndefined();
+    before.act('fac', { type: 'meeting.start' });
+    expect(before.view('fac').me.can.finalise).toBe(true);
     before.act('fac', { type: 'board.finalise', noAgreement: true });
     const after = liveRoom();
     agree(after, propose(after, 'pat'));
@@ -293,7 +301,7 @@ describe('board.consentSummary and the summary', () => {
   it('needs only the story parties that have someone who can answer for them', () => {
     const { h } = finalised(['fac', 'pat', 'hcw']);
     expect(summaryParties(h.state)).toEqual(['patient', 'hcw']);
-    const noHcw = openRoom(
+    const noHcw = liveRoom(
       ['fac', 'pat'],
       boardCast().filter((m) => m.party !== 'hcw'),
     );

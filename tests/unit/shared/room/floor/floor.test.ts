@@ -1,5 +1,5 @@
-// The talking piece (FAC-4, PAR-2): give, pass in the agreed order, done, the request queue in
-// server receive order, reclaim, open discussion and the floor mode.
+// The talking piece (FAC-4): give, the request queue in server receive order, reclaim, open
+// discussion and the floor mode. Pass and "I'm done": pass.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { FloorHolder } from '../../../../../shared/room/state';
 import { EVERYONE, ID, meeting, without, type Harness } from '../helpers';
@@ -20,17 +20,6 @@ const give = (h: Harness, holder: FloorHolder, by: string = FAC) =>
   h.act(by, { type: 'floor.give', holder });
 const person = (memberId: string): FloorHolder => ({ kind: 'person', memberId });
 const party = (p: 'patient' | 'hcw' | 'other'): FloorHolder => ({ kind: 'party', party: p });
-
-/** Passes the floor on from whoever holds it, until nobody does; returns the holders in turn. */
-function passAround(h: Harness, passer: (holder: FloorHolder) => string): FloorHolder[] {
-  const seen: FloorHolder[] = [];
-  while (h.state.floor.holder) {
-    seen.push(h.state.floor.holder);
-    h.act(passer(h.state.floor.holder), { type: 'floor.pass' });
-    if (seen.length > 20) throw new Error('the round never ends');
-  }
-  return seen;
-}
 
 describe('floor.give', () => {
   it('gives the floor to a party or a person, restarting the turn timer and closing open discussion', () => {
@@ -82,131 +71,6 @@ describe('floor.give', () => {
     h.act(FAC, { type: 'meeting.start' });
     h.act(FAC, { type: 'pause.start', message: null, breakMinutes: null });
     h.refuses(FAC, { type: 'floor.give', holder: party('patient') }, 'INVALID_STATE');
-  });
-});
-
-describe('floor.pass between parties', () => {
-  it('goes patient → hcw → nobody by default; anyone of the holding party passes', () => {
-    const h = meeting();
-    give(h, party('patient'));
-    const holders = passAround(h, (holder) =>
-      holder.kind === 'party' && holder.party === 'patient' ? PAT_SUP : HCW,
-    );
-    expect(holders).toEqual([party('patient'), party('hcw')]);
-    expect(h.state.timers.turn.runningSince).toBeNull();
-  });
-
-  it('goes hcw → patient → nobody when the story order is reversed', () => {
-    const h = meeting({ storyOrder: ['hcw', 'patient'] });
-    give(h, party('hcw'));
-    const d = h.act(HCW_SUP, { type: 'floor.pass' });
-    expect(d.events).toEqual([{ type: 'floor.passed', actorId: HCW_SUP }]);
-    expect(h.state.floor.holder).toEqual(party('patient'));
-    h.act(PAT, { type: 'floor.pass' });
-    expect(h.state.floor.holder).toBeNull();
-  });
-
-  it('skips a party with nobody in the meeting', () => {
-    const h = meeting({ present: without(EVERYONE, HCW, HCW_SUP) });
-    give(h, party('patient'));
-    h.act(PAT, { type: 'floor.pass' });
-    expect(h.state.floor.holder).toBeNull();
-  });
-
-  it('ends with the other party: it comes after the story parties', () => {
-    const h = meeting();
-    give(h, party('other'));
-    h.act(ORG, { type: 'floor.pass' });
-    expect(h.state.floor.holder).toBeNull();
-  });
-});
-
-describe('floor.pass in a round of persons', () => {
-  it('goes through every speaker, patient party first, then hcw, then the others', () => {
-    const h = meeting();
-    give(h, person(PAT));
-    const holders = passAround(h, (holder) => (holder as { memberId: string }).memberId);
-    expect(holders).toEqual([PAT, PAT_SUP, HCW, HCW_SUP, ORG].map(person));
-  });
-
-  it('puts the hcw party first when the story order is reversed', () => {
-    const h = meeting({ storyOrder: ['hcw', 'patient'] });
-    give(h, person(HCW));
-    const holders = passAround(h, (holder) => (holder as { memberId: string }).memberId);
-    expect(holders).toEqual([HCW, HCW_SUP, PAT, PAT_SUP, ORG].map(person));
-  });
-
-  it('skips people who stepped out, are in a side room or dropped', () => {
-    const h = meeting();
-    h.act(PAT_SUP, { type: 'self.stepOut' });
-    h.act(COFAC, {
-      type: 'sideRoom.open',
-      memberIds: [HCW],
-      facilitatorIds: [],
-      purpose: 'caucus',
-    });
-    h.system({ type: 'system.disconnect', memberId: HCW_SUP });
-    give(h, person(PAT));
-    h.act(PAT, { type: 'floor.pass' });
-    expect(h.state.floor.holder).toEqual(person(ORG));
-  });
-
-  it('goes on from the holder’s place when the holder has stepped out (regression: it started over)', () => {
-    const h = meeting();
-    give(h, person(HCW));
-    h.act(HCW, { type: 'self.stepOut' });
-    h.act(HCW, { type: 'floor.pass' });
-    expect(h.state.floor.holder).toEqual(person(HCW_SUP));
-  });
-});
-
-describe('floor.pass and floor.done refusals', () => {
-  it.each(['floor.pass', 'floor.done'] as const)(
-    '%s is refused to whoever does not hold it',
-    (type) => {
-      const h = meeting();
-      give(h, party('patient'));
-      h.refuses(HCW, { type }, 'FORBIDDEN');
-      h.refuses(FAC, { type }, 'FORBIDDEN');
-      give(h, person(PAT));
-      h.refuses(PAT_SUP, { type }, 'FORBIDDEN');
-    },
-  );
-
-  it.each(['floor.pass', 'floor.done'] as const)(
-    '%s is refused to an interpreter or observer even when their party holds it (regression)',
-    (type) => {
-      const h = meeting();
-      give(h, party('other'));
-      h.refuses(INT, { type }, 'FORBIDDEN');
-      h.refuses(OBS, { type }, 'FORBIDDEN');
-      expect(h.state.floor.holder).toEqual(party('other'));
-    },
-  );
-
-  it.each(['floor.pass', 'floor.done'] as const)('%s is refused during a pause', (type) => {
-    const h = meeting();
-    give(h, party('patient'));
-    h.act(FAC, { type: 'pause.start', message: null, breakMinutes: null });
-    h.refuses(PAT, { type }, 'INVALID_STATE');
-  });
-
-  it('is refused to someone no longer admitted', () => {
-    const h = meeting();
-    give(h, party('patient'));
-    h.act(PAT_SUP, { type: 'self.leave' });
-    h.refuses(PAT_SUP, { type: 'floor.pass' }, 'FORBIDDEN');
-  });
-});
-
-describe('floor.done', () => {
-  it('hands the floor back to the facilitators', () => {
-    const h = meeting();
-    give(h, person(ORG));
-    const d = h.act(ORG, { type: 'floor.done' });
-    expect(d.events).toEqual([{ type: 'floor.done', actorId: ORG }]);
-    expect(h.state.floor.holder).toBeNull();
-    expect(h.state.timers.turn.runningSince).toBeNull();
   });
 });
 

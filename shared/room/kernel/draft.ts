@@ -2,6 +2,7 @@ import type { Party } from '../roles';
 import type { DecideContext, Member, RoomState } from '../state';
 import type { ClientCommand } from '../../protocol/commands';
 import type { RoomEffect, RoomEvent, SystemCommand } from '../types';
+import { reject } from './rejection';
 
 /** Caps that keep a room's state small whatever the clients send. */
 export const STATE_CAPS = { pauseRequests: 50, messages: 100, alerts: 100 } as const;
@@ -61,4 +62,14 @@ export function alert(
   const s = d.state;
   s.alerts.push({ id: d.ctx.newId(), kind, at: d.ctx.now, memberId, party });
   if (s.alerts.length > STATE_CAPS.alerts) s.alerts.splice(0, s.alerts.length - STATE_CAPS.alerts);
+}
+
+/**
+ * Takes one entry out of a facilitators' list (pause requests, messages, notices) by its id, or
+ * refuses when it is already gone (another facilitator dismissed it first).
+ */
+export function dismissById<T extends { id: string }>(list: T[], id: string, gone: string): void {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) reject('NOT_FOUND', gone);
+  list.splice(i, 1);
 }

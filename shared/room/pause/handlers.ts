@@ -1,5 +1,5 @@
 import { canDismiss, canRequestPause, canResume, canStartPause } from '../can';
-import { enforce, event, reject, STATE_CAPS, type ClientHandlers } from '../kernel';
+import { dismissById, enforce, event, STATE_CAPS, type ClientHandlers } from '../kernel';
 import { pauseRoom, unpause } from './pausing';
 
 /** Pausing and resuming the meeting, and people's requests for a pause. */
@@ -33,9 +33,7 @@ export const pauseHandlers: ClientHandlers<
 
   'pause.dismissRequest': (d, actor, cmd) => {
     enforce(canDismiss, d.state, actor);
-    const i = d.state.pauseRequests.findIndex((r) => r.id === cmd.requestId);
-    if (i < 0) reject('NOT_FOUND', 'That request is no longer there.');
-    d.state.pauseRequests.splice(i, 1);
+    dismissById(d.state.pauseRequests, cmd.requestId, 'That request is no longer there.');
     event(d, 'pause.requestDismissed', actor.id);
   },
 };

@@ -9,6 +9,7 @@ import {
 } from '../can';
 import {
   alert,
+  dismissById,
   enforce,
   event,
   member,
@@ -64,17 +65,13 @@ export const selfHandlers: ClientHandlers<
 
   'message.dismiss': (d, actor, cmd) => {
     enforce(canDismiss, d.state, actor);
-    const i = d.state.messages.findIndex((m) => m.id === cmd.messageId);
-    if (i < 0) reject('NOT_FOUND', 'That message is no longer there.');
-    d.state.messages.splice(i, 1);
+    dismissById(d.state.messages, cmd.messageId, 'That message is no longer there.');
     event(d, 'message.dismissed', actor.id);
   },
 
   'alert.dismiss': (d, actor, cmd) => {
     enforce(canDismiss, d.state, actor);
-    const i = d.state.alerts.findIndex((a) => a.id === cmd.alertId);
-    if (i < 0) reject('NOT_FOUND', 'That notice is no longer there.');
-    d.state.alerts.splice(i, 1);
+    dismissById(d.state.alerts, cmd.alertId, 'That notice is no longer there.');
     event(d, 'alert.dismissed', actor.id);
   },
 

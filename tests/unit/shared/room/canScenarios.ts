@@ -7,26 +7,22 @@ import {
   bringIn,
   connect,
   EVERYONE,
-  ID,
   join,
   meeting,
   room,
   start,
   without,
   type Harness,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+  OBS,
 } from './helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
 
 /** A board with three items: one agreed, one owned by the healthcare worker, one for the patient only. */
 function board(h: Harness): void {

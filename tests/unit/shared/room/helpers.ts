@@ -55,6 +55,19 @@ export const ID = {
   observer: 'obs',
 } as const satisfies Record<Role, string>;
 
+/** The same ids by a short name, for the tests' tables. */
+export const {
+  facilitator: FAC,
+  cofacilitator: COFAC,
+  patient: PAT,
+  patient_support: PAT_SUP,
+  hcw: HCW,
+  hcw_support: HCW_SUP,
+  org_rep: ORG,
+  interpreter: INT,
+  observer: OBS,
+} = ID;
+
 /** Everyone, in the order they were invited. */
 export const EVERYONE: string[] = ROLES.map((r) => ID[r]);
 

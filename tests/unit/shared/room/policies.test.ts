@@ -3,19 +3,22 @@
 // facilitators during a pause; everyone in open discussion; no media at all before admission.
 import { describe, expect, it } from 'vitest';
 import { mainRoomUnattended, mediaAccess } from '../../../../shared/room/policies';
-import { EVERYONE, ID, join, meeting, without, type Harness } from './helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  EVERYONE,
+  join,
+  meeting,
+  without,
+  type Harness,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+  OBS,
+} from './helpers';
 
 /** Who may publish a microphone in the main room. */
 function speakers(h: Harness): string[] {

@@ -2,17 +2,20 @@
 // see the lobby, prompts, side rooms, requests, messages, alerts and the speaking timer.
 import { describe, expect, it } from 'vitest';
 import { toRoomView, viewsOf } from '../../../../shared/room/views';
-import { EVERYONE, ID, join, meeting, without } from './helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  hcw: HCW,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  EVERYONE,
+  ID,
+  join,
+  meeting,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  HCW,
+  ORG,
+  INT,
+  OBS,
+} from './helpers';
 
 describe('toRoomView', () => {
   it('shows someone waiting only themselves: no people, floor, board or facilitator data', () => {

@@ -3,19 +3,22 @@
 // moves on to the next person, as in a circle.
 import { describe, expect, it } from 'vitest';
 import type { FloorHolder } from '../../../../../shared/room/state';
-import { EVERYONE, ID, meeting, without, type Harness, type MeetingOptions } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  EVERYONE,
+  meeting,
+  without,
+  type Harness,
+  type MeetingOptions,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+  OBS,
+} from '../helpers';
 
 const give = (h: Harness, holder: FloorHolder, by: string = FAC) =>
   h.act(by, { type: 'floor.give', holder });

@@ -5,21 +5,17 @@ import {
   connect,
   EVERYONE,
   type Harness,
-  ID,
   join,
   meeting,
   room,
   without,
+  FAC,
+  COFAC,
+  PAT,
+  HCW,
+  ORG,
+  OBS,
 } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  hcw: HCW,
-  org_rep: ORG,
-  observer: OBS,
-} = ID;
 
 describe('lobby.join', () => {
   it('puts the person in the lobby, seen by facilitators only, with no media', () => {

@@ -2,18 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCommand } from '../../../../../shared/protocol/commands';
 import { elapsedMs } from '../../../../../shared/room/stopwatch';
-import { EVERYONE, ID, meeting, start, without } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-} = ID;
+import {
+  EVERYONE,
+  meeting,
+  start,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+} from '../helpers';
 
 describe('meeting.start', () => {
   it('starts the meeting at the first phase with the meeting and phase timers running', () => {

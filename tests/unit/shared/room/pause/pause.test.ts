@@ -6,19 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { elapsedMs } from '../../../../../shared/room/stopwatch';
 import type { RoomState } from '../../../../../shared/room/state';
 import { STATE_CAPS } from '../../../../../shared/room/decide';
-import { bringIn, connect, EVERYONE, ID, join, meeting, room, without } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  bringIn,
+  connect,
+  EVERYONE,
+  join,
+  meeting,
+  room,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+  OBS,
+} from '../helpers';
 
 const PAUSE = { type: 'pause.start', message: null, breakMinutes: null } as const;
 

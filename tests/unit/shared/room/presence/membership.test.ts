@@ -5,16 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCommand } from '../../../../../shared/protocol/commands';
 import { WAITING_LIMITS } from '../../../../../shared/room/policies';
-import { EVERYONE, ID, connect, join, meeting, room, without } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  org_rep: ORG,
-} = ID;
+import {
+  EVERYONE,
+  ID,
+  connect,
+  join,
+  meeting,
+  room,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  ORG,
+} from '../helpers';
 
 describe('the lead facilitator', () => {
   it('cannot be removed, by a co-facilitator or anyone', () => {

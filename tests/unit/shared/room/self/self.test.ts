@@ -2,18 +2,20 @@
 // text the facilitators; and the facilitators' alerts.
 import { describe, expect, it } from 'vitest';
 import { STATE_CAPS } from '../../../../../shared/room/decide';
-import { EVERYONE, ID, join, meeting, without } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  EVERYONE,
+  join,
+  meeting,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  ORG,
+  INT,
+  OBS,
+} from '../helpers';
 
 describe('self.stepOut and self.stepBack', () => {
   it('marks the person stepped out for everyone and tells the facilitators, then back', () => {

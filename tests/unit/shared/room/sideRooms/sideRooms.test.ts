@@ -2,19 +2,21 @@
 // party; the private check-in with someone still in the lobby; the neutral notice for the others.
 import { describe, expect, it } from 'vitest';
 import type { ClientCommand } from '../../../../../shared/protocol/commands';
-import { EVERYONE, ID, join, meeting, without } from '../helpers';
-
-const {
-  facilitator: FAC,
-  cofacilitator: COFAC,
-  patient: PAT,
-  patient_support: PAT_SUP,
-  hcw: HCW,
-  hcw_support: HCW_SUP,
-  org_rep: ORG,
-  interpreter: INT,
-  observer: OBS,
-} = ID;
+import {
+  EVERYONE,
+  join,
+  meeting,
+  without,
+  FAC,
+  COFAC,
+  PAT,
+  PAT_SUP,
+  HCW,
+  HCW_SUP,
+  ORG,
+  INT,
+  OBS,
+} from '../helpers';
 
 const open = (
   memberIds: string[],

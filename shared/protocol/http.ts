@@ -84,6 +84,11 @@ export interface FacilitatorDto {
   name: string;
 }
 
+/** `GET /api/auth/session`: who is signed in, or null (200 either way, unlike `/auth/me`). */
+export interface SessionDto {
+  facilitator: FacilitatorDto | null;
+}
+
 export interface PersonDto {
   id: string;
   displayName: string;

@@ -336,11 +336,13 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     expect(await followUp(clinician).getByRole('button', { name: 'Update progress' }).count()).toBe(
       1,
     );
-    await shows(mine.getByText('Progress: Planned'));
+    // The owner reads the progress once, in their own field (no "Progress: Planned" line above it).
+    await expect.poll(() => mine.getByLabel('Progress').inputValue()).toBe('planned');
+    expect(await mine.getByText('Progress: Planned').count()).toBe(0);
     await mine.getByLabel('Progress').selectOption({ label: 'Done' });
     await mine.getByRole('button', { name: 'Update progress' }).click();
     await shows(mine.getByText('Saved.', { exact: true }));
-    await shows(mine.getByText('Progress: Done'));
+    await expect.poll(() => mine.getByLabel('Progress').inputValue()).toBe('done');
 
     // --- the patient opens their own link and sees it done ---------------------------------------
     await patient.goto(patientLink);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import {
   button,
   createMeetingThroughUi,
@@ -38,7 +38,15 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
   });
 
   it('runs the whole first meeting', async () => {
+    // The sign-in page loads without a failed request: no console error (such as a 401) there.
+    const signInErrors: string[] = [];
+    const onConsole = (m: ConsoleMessage) => {
+      if (m.type() === 'error') signInErrors.push(m.text());
+    };
+    facilitator.on('console', onConsole);
     await signIn(facilitator, stack.server);
+    facilitator.off('console', onConsole);
+    expect(signInErrors).toEqual([]);
     const people = [
       { name: 'Pat Doe', party: 'patient', role: 'patient' },
       { name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },

@@ -38,6 +38,16 @@ const PEOPLE = [
 const MIC_PAUSED =
   'Your microphone is off while the meeting is paused. You can unmute again when it resumes.';
 const YOUR_MIC_OFF = 'Your microphone is off until the meeting resumes.';
+/** "Who can hear me", always beside each person's own controls. */
+const HEAR = byTestId('who-can-hear');
+const HEARD_BY = {
+  nobodyMicOff: 'Your microphone is off: nobody can hear you.',
+  everyone: 'Everyone in the meeting room can hear you.',
+  facilitatorOnly: 'Only the facilitator can hear you (private conversation).',
+  privateRoom: 'Only the people in this private conversation can hear you.',
+  nobodyPaused: 'Nobody can hear you while the meeting is paused.',
+  mainRoomDuringPause: 'The meeting is paused, but everyone in the main room can hear you.',
+};
 
 type Mic = 'live' | 'muted' | 'none';
 
@@ -166,6 +176,9 @@ describe('private conversations that work, entering muted, a truthful pause (rea
     for (const p of all()) {
       expect(await button(p, 'Unmute').isEnabled()).toBe(true);
       expect(await button(p, 'Mute').count()).toBe(0);
+      // Everyone is told, in words, that nobody hears them yet.
+      expect(await textOf(p, HEAR)).toBe(HEARD_BY.nobodyMicOff);
+      expect(await p.getAttribute(HEAR, 'role')).toBe('status');
     }
 
     // One person unmutes: the SFU shows their microphone, and only theirs.
@@ -176,6 +189,8 @@ describe('private conversations that work, entering muted, a truthful pause (rea
       "the patient's microphone live at the SFU",
     );
     for (const p of [id.fac!, id.support!, id.clinician!]) expect(after[p]).not.toBe('live');
+    await waitForText(patient, HEAR, HEARD_BY.everyone);
+    expect(await textOf(clinician, HEAR)).toBe(HEARD_BY.nobodyMicOff);
     await poll(
       () => heardAudio(clinician),
       (a) => a.includes(id.patient!),
@@ -205,6 +220,7 @@ describe('private conversations that work, entering muted, a truthful pause (rea
       await waitForText(p, byTestId('pause-heard'), `Nobody can be heard now. ${YOUR_MIC_OFF}`);
       expect(await button(p, 'Unmute').isDisabled()).toBe(true);
       expect(await textOf(p, '#mic-hint')).toBe(MIC_PAUSED);
+      await waitForText(p, HEAR, HEARD_BY.nobodyPaused);
     }
 
     // The patient is in the private conversation: no pause screen, the facilitator's video.
@@ -235,6 +251,9 @@ describe('private conversations that work, entering muted, a truthful pause (rea
     // Everything the patient sees is true: their microphone is theirs to use.
     expect(await button(patient, 'Mute').isEnabled()).toBe(true);
     expect(await present(patient, '#mic-hint')).toBe(false);
+    // And each of the two is told that only the other hears them.
+    await waitForText(patient, HEAR, HEARD_BY.facilitatorOnly);
+    await waitForText(fac, HEAR, HEARD_BY.privateRoom);
     // Nobody in the main room sees or hears them.
     expect(await decodingVideos(clinician)).not.toContain(id.patient);
     expect(await heardAudio(clinician)).not.toContain(id.patient);
@@ -274,7 +293,9 @@ describe('private conversations that work, entering muted, a truthful pause (rea
       );
       expect(await button(p, 'Unmute').isDisabled()).toBe(true);
       expect(await textOf(p, '#mic-hint')).toBe(MIC_PAUSED);
+      await waitForText(p, HEAR, HEARD_BY.nobodyPaused);
     }
+    await waitForText(fac, HEAR, HEARD_BY.mainRoomDuringPause);
     await waitForText(
       fac,
       '#mic-hint',
@@ -288,9 +309,13 @@ describe('private conversations that work, entering muted, a truthful pause (rea
       await waitForText(p, byTestId('pause-heard'), `Nobody can be heard now. ${YOUR_MIC_OFF}`);
     }
     await waitForPresence(fac, '#mic-hint', false);
+    await waitForText(fac, HEAR, HEARD_BY.nobodyMicOff);
+    await fac.screenshot({ path: 'test-results/private-who-can-hear-facilitator.png' });
     await button(fac, 'Resume').click();
     for (const p of [patient, support, clinician]) {
       await waitForPresence(p, byTestId('pause-screen'), false);
+      // The pause turned their microphones off; they stay off until each person unmutes.
+      await waitForText(p, HEAR, HEARD_BY.nobodyMicOff);
     }
   });
 });

@@ -263,6 +263,18 @@ export const en = {
     steppedOutHint: 'Step back in to use your camera and microphone.',
     heardDuringPause: 'The meeting is paused, and everyone in the main room can still hear you.',
   },
+  hear: {
+    everyone: 'Everyone in the meeting room can hear you.',
+    mainRoom: 'Everyone in the main room can hear you.',
+    pausedFacilitator: 'The meeting is paused, but everyone in the main room can hear you.',
+    micOff: 'Your microphone is off: nobody can hear you.',
+    facilitators_one: 'Only the facilitator can hear you (private conversation).',
+    facilitators_other: 'Only the facilitators can hear you (private conversation).',
+    privateRoom: 'Only the people in this private conversation can hear you.',
+    alone: 'Nobody else is in this private conversation yet.',
+    steppedOut: 'Nobody can hear you: you have stepped out.',
+    paused: 'Nobody can hear you while the meeting is paused.',
+  },
   call: {
     unavailableTitle: 'Video is unavailable',
     unavailableText:
@@ -344,7 +356,7 @@ export const en = {
     thanks: 'Thank you for taking part.',
     next: 'The facilitator will be in touch about what happens next.',
     summaryLink: 'Open the written summary',
-    facilitatorText: 'The meeting has ended. Here is the board and the follow-up of agreed items.',
+    facilitatorText: 'Here is the board and the follow-up of agreed items.',
   },
   denied: {
     denied: {
@@ -791,6 +803,7 @@ export const en = {
       'no-facilitator':
         'No facilitator was in the main room with both sides, so the meeting paused itself.',
       'stepped-out': '{{name}} stepped out.',
+      'stepped-out-back': '{{name}} stepped out, and is back.',
       reconnected: '{{name}} is back.',
     },
   },

@@ -5,6 +5,7 @@ import {
   SETUP_BODY,
   type AccountInviteDto,
   type FacilitatorDto,
+  type SessionDto,
 } from '../../../shared/protocol/http';
 import { hashPassword, randomId, sha256, verifyPassword, verifyToken } from '../auth/crypto';
 import { LoginThrottle } from '../auth/loginThrottle';
@@ -12,6 +13,7 @@ import type { Dtos } from './dtos';
 import { HttpError, parseBody, route } from './errors';
 import {
   ACCOUNT_INVITE_TTL_MS,
+  facilitatorFromCookie,
   parseCookies,
   SESSION_COOKIE,
   type ApiDeps,
@@ -178,6 +180,23 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
     route((req, res) => {
       const f = requireFacilitator(req);
       res.json({ id: f.id, email: f.email, name: f.name });
+    }),
+  );
+
+  /**
+   * Who is signed in, if anyone: 200 either way. The sign-in page asks this on load; a 401 there
+   * (as `/auth/me` answers when signed out) would be logged by the browser as a console error on
+   * every visit, although being signed out is the normal case on that page.
+   */
+  r.get(
+    '/auth/session',
+    route((req, res) => {
+      const f = facilitatorFromCookie(deps, req.get('cookie'));
+      const body: SessionDto = {
+        facilitator: f ? { id: f.id, email: f.email, name: f.name } : null,
+      };
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(body);
     }),
   );
 

@@ -1,2 +1,3 @@
 export { SignInForm } from './SignInForm';
 export { SignOutButton } from './SignOutButton';
+export { useSession } from './useSession';

@@ -1,13 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/protocol/errors';
-import type {
-  CaseDto,
-  FacilitatorDto,
-  InviteDto,
-  MeetingDto,
-  PersonDto,
-} from '../../../../shared/protocol/http';
+import type { CaseDto, InviteDto, MeetingDto, PersonDto } from '../../../../shared/protocol/http';
 import {
   DEFAULT_PARTY,
   ROLES,
@@ -26,7 +20,7 @@ import { partyLabel, roleLabel } from '../../lib/labels';
 import { paths } from '../../lib/router';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
-import { SignInForm } from '../auth';
+import { SignInForm, useSession } from '../auth';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import { InviteRow } from './InviteRow';
 
@@ -304,7 +298,7 @@ function CaseBody({ caseId }: { caseId: string }) {
 /** /cases/:caseId — people, meetings and invite links. */
 export default function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const me = useApi<FacilitatorDto>('/api/auth/me');
+  const me = useSession();
   if (me.loading && !me.data) {
     return (
       <Page screen="loading" title={t('common.loading')}>

@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { FacilitatorDto } from '../../../../shared/protocol/http';
 import { Link } from '../../components/Link';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useAppConfig } from '../../lib/appConfig';
-import { useApi } from '../../lib/useApi';
-import { SignInForm } from '../auth';
+import { SignInForm, useSession } from '../auth';
 import { CaseListPage } from './CaseListPage';
 
 /** `/`: the sign-in form, or the facilitator's cases. */
 export default function HomePage() {
   const { t } = useTranslation();
   const config = useAppConfig();
-  const me = useApi<FacilitatorDto>('/api/auth/me');
+  const me = useSession();
   if (config?.needsSetup) {
     return (
       <Page screen="setup" title={t('setup.title')}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppConfigDto, FacilitatorDto } from '../../../../shared/protocol/http';
+import type { AppConfigDto } from '../../../../shared/protocol/http';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
 import type { RoomView } from '../../../../shared/room/views';
 import { errorText } from '../../components/ErrorMessage';
@@ -12,10 +12,9 @@ import { RoomConnectionContext } from '../../lib/connectionContext';
 import { loadChoices, type DeviceChoices } from '../../lib/deviceChoices';
 import { navigate, paths } from '../../lib/router';
 import { RoomConnection, type SocketStatus } from '../../lib/roomConnection';
-import { useApi } from '../../lib/useApi';
 import { useNow } from '../../lib/useNow';
 import { useRoomConnection } from '../../lib/useRoomConnection';
-import { SignInForm } from '../auth';
+import { SignInForm, useSession } from '../auth';
 import { BoardPanel } from '../board';
 import { FollowUpPanel } from '../followup';
 import { RoomScreen } from '../room';
@@ -82,7 +81,7 @@ function EndedMeeting({ view, meetingId }: { view: RoomView; meetingId: string }
         <Link to={paths.meetSummary(meetingId)}>{t('ended.summaryLink')}</Link> ·{' '}
         <Link to={paths.home()}>{t('cases.backToCases')}</Link>
       </p>
-      <FollowUpPanel view={view} />
+      <FollowUpPanel view={view} note={false} />
       <BoardPanel view={view} />
     </Page>
   );
@@ -206,7 +205,7 @@ export function FacilitatorRoom({
 /** /meet/:meetingId — the facilitator in the room (signs in first if needed). */
 export default function FacilitatorRoomPage({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const me = useApi<FacilitatorDto>('/api/auth/me');
+  const me = useSession();
   if (me.loading && !me.data) {
     return (
       <Page screen="loading" title={t('common.loading')}>

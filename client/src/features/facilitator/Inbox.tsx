@@ -5,11 +5,12 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { memberName, partyLabel } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
+import { alertTextKey } from './alertText';
 
 function alertText(t: ReturnType<typeof useTranslation>['t'], view: RoomView, a: FacilitatorAlert) {
   const name = memberName(view, a.memberId, t('common.someone'));
   const party = a.party ? partyLabel(t, a.party) : '';
-  return t(`inbox.alert.${a.kind}`, { name, party });
+  return t(`inbox.alert.${alertTextKey(view, a)}`, { name, party });
 }
 
 /**

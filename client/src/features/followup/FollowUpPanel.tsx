@@ -58,9 +58,10 @@ function StatusForm({ item }: { item: BoardItemView }) {
 
 /**
  * After the meeting: the agreed items this person may see and how they are going. Owners (and
- * facilitators) update the status.
+ * facilitators) update the status. `note` is false where the page already shows the board, whose
+ * own note says it is not a legal contract (said once per page).
  */
-export default function FollowUpPanel({ view }: { view: RoomView }) {
+export default function FollowUpPanel({ view, note = true }: { view: RoomView; note?: boolean }) {
   const { t, i18n } = useTranslation();
   const board = view.board;
   if (!board) return null;
@@ -72,7 +73,7 @@ export default function FollowUpPanel({ view }: { view: RoomView }) {
       {agreed.length === 0 && !board.noAgreement ? (
         <p className="muted">{t('followup.none')}</p>
       ) : null}
-      <p className="board__note">{t('board.notContract')}</p>
+      {note ? <p className="board__note">{t('board.notContract')}</p> : null}
       <ul className="board__items">
         {agreed.map((item) => {
           const mine = view.me.can.followUp?.includes(item.id) ?? false;
@@ -81,11 +82,14 @@ export default function FollowUpPanel({ view }: { view: RoomView }) {
               <p className="board-item__text">{item.fields.text}</p>
               <p className="field__hint">{t(`board.category.${item.fields.category}`)}</p>
               <FieldFacts fields={item.fields} />
-              <p>
-                <strong>{t('followup.status')}:</strong>{' '}
-                {t(`followup.statuses.${item.followUp.status}`)}
-                {item.followUp.reason ? ` — ${item.followUp.reason}` : ''}
-              </p>
+              {/* An owner reads the progress in their own form's field: shown once, not twice. */}
+              {mine ? null : (
+                <p>
+                  <strong>{t('followup.status')}:</strong>{' '}
+                  {t(`followup.statuses.${item.followUp.status}`)}
+                  {item.followUp.reason ? ` — ${item.followUp.reason}` : ''}
+                </p>
+              )}
               {item.followUp.updatedAt ? (
                 <p className="field__hint">
                   {t('followup.updatedOn', {

@@ -20,6 +20,7 @@ import { PeopleList } from './PeopleList';
 import { PhaseBar } from './PhaseBar';
 import { LeaveControl, PauseRequestButton, StepOutControl } from './SelfControls';
 import { SideRoomNotice } from './SideRoomNotice';
+import { WhoCanHear } from './WhoCanHear';
 import { useFloorAnnouncements, useMediaPrompt } from './useRoomNotices';
 
 export interface RoomScreenProps {
@@ -69,7 +70,8 @@ function RoomBody({
   const fac = view.me.isFacilitator;
   const can = view.me.can;
   const micOn = call.micOn;
-  const showPrompt = !fac && prompt && !micOn;
+  // No "you can unmute" while the call is held in another window: this one cannot unmute.
+  const showPrompt = !fac && prompt && !micOn && call.problem?.kind !== 'duplicate';
   // The pause belongs to the main room: people in a private conversation see and hear each other
   // (the server lets them publish there), so they get their call, not the pause screen.
   const inSideRoom = view.me.sideRoom !== null;
@@ -119,6 +121,7 @@ function RoomBody({
             <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
           ) : null}
           <div className="room__self">
+            <WhoCanHear view={view} />
             {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
             {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}
             {can.leave ? <LeaveControl onLeft={onLeft} /> : null}

@@ -59,8 +59,11 @@ function Tile({
         )}
       </div>
       <div className="tile__caption">
-        <span className="tile__name">{name}</span>
-        {role ? <span className="tile__role">{role}</span> : null}
+        {/* One line: a long name ends in an ellipsis, its full text in the title (and the DOM). */}
+        <span className="tile__who" title={role ? `${name}, ${role}` : name}>
+          <span className="tile__name">{name}</span>
+          {role ? <span className="tile__role">{role}</span> : null}
+        </span>
         <span className="tile__badges">
           {member?.hasFloor ? (
             <span className="badge badge--floor">{t('tile.hasFloor')}</span>

@@ -46,6 +46,19 @@ const ENV_SCHEMA = z
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
     /** Minutes a meeting nobody uses stays in memory before it is dropped (reloaded on demand). */
     ROOM_IDLE_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+    /**
+     * Optional e-mail notifications (issue 16): an SMTP server as a URL
+     * (smtp://user:password@host:587, smtps://… for TLS) and the sender address. Off when unset.
+     */
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), 'Use smtp:// or smtps://')
+      .optional(),
+    SMTP_FROM: z.string().email().optional(),
+  })
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, {
+    message: 'SMTP_URL needs SMTP_FROM too',
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET too',
@@ -71,6 +84,8 @@ export interface Config {
   sockets: { perMember: number; perAddress: number };
   /** How long an idle meeting's actor stays in memory (RoomRegistry.evictIdle). */
   roomIdleEvictMs: number;
+  /** E-mail notifications, when an SMTP server is configured (off by default). */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sockets: { perMember: e.SOCKETS_PER_MEMBER, perAddress: e.SOCKETS_PER_ADDRESS },
     roomIdleEvictMs: e.ROOM_IDLE_MINUTES * 60_000,
+    smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
 

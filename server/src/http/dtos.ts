@@ -34,7 +34,7 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
       facilitators: repo.facilitatorsByCase(c.id).map(facilitatorDto),
       viewerIsLead: c.owner_id === viewer.id,
       people: repo.peopleByCase(c.id),
-      meetings: repo.meetingsByCase(c.id),
+      meetings: repo.meetingsByCase(c.id).map((m) => ({ ...m, memberIds: repo.memberIdsOf(m.id) })),
       invites: repo.invitesByCase(c.id).map((i) => inviteDto(req, i)),
     };
   };

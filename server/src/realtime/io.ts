@@ -15,6 +15,7 @@ import type { RoomView } from '../../../shared/room/views';
 import {
   canFacilitateCase,
   checkInvite,
+  linkExpired,
   sameOrigin,
   sessionFromCookie,
   type ApiDeps,
@@ -22,6 +23,7 @@ import {
 import type { Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
+import { withReason } from '../http/errors';
 
 export interface SocketData {
   meetingId: string;
@@ -231,6 +233,11 @@ export function createIo(
           strike();
           return;
         }
+        // A refusal carries its code in the words catalogue, which the client translates.
+        args[args.length - 1] = (res: Ack<unknown>) =>
+          (ack as (r: Ack<unknown>) => void)(
+            res.ok ? res : { ...res, error: withReason(res.error) },
+          );
         handler(...(args as A));
       };
 
@@ -430,7 +437,7 @@ function credentialsHold(deps: Pick<ApiDeps, 'repo' | 'now'>, data: SocketData):
   if (data.sessionHash && !deps.repo.sessionById(data.sessionHash, now)) return false;
   if (data.inviteId) {
     const invite = deps.repo.inviteById(data.inviteId);
-    if (!invite || invite.revoked_at !== null || invite.expires_at <= now) return false;
+    if (!invite || invite.revoked_at !== null || linkExpired(deps.repo, invite, now)) return false;
   }
   return true;
 }
@@ -482,7 +489,7 @@ export function sweepSockets(io: IoServer, deps: Pick<ApiDeps, 'repo' | 'now'>):
     if (inviteId && !checked.has(`i:${inviteId}`)) {
       checked.add(`i:${inviteId}`);
       const invite = deps.repo.inviteById(inviteId);
-      if (!invite || invite.revoked_at !== null || invite.expires_at <= now) {
+      if (!invite || invite.revoked_at !== null || linkExpired(deps.repo, invite, now)) {
         closed += io.of('/').adapter.rooms.get(inviteChannel(inviteId))?.size ?? 0;
         disconnectInvite(io, inviteId, invite && !invite.revoked_at ? 'expired' : 'revoked');
       }

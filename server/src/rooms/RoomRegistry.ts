@@ -2,13 +2,15 @@ import { freeze } from 'immer';
 import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
 import type { AccountStore, CaseStore, MeetingStore } from '../store/ports';
+import { gateItems, sameGate, type GateStore } from './prepGate';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
 /** What the registry needs: the actors' own deps, and where meetings and their cases are read. */
 export interface RoomRegistryDeps extends RoomActorDeps {
   store: MeetingStore &
     Pick<CaseStore, 'caseById' | 'facilitatorsByCase' | 'peopleByCase'> &
-    Pick<AccountStore, 'facilitatorById'>;
+    Pick<AccountStore, 'facilitatorById'> &
+    GateStore;
   /** An actor unused this long (and idle: see RoomActor.idleSince) is dropped from memory. */
   idleEvictMs: number;
 }
@@ -37,7 +39,7 @@ export class RoomRegistry {
       const c = store.caseById(meeting.caseId)!;
       const owner = store.facilitatorById(c.owner_id)!;
       // The lead, then the facilitator accounts assigned to the case (co-facilitators), then
-      // the case's people. Facilitator roles only ever come from accounts.
+      // the meeting's own people (issue 15). Facilitator roles only ever come from accounts.
       const members: NewMember[] = [
         { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
         ...store.facilitatorsByCase(c.id).map((f) => ({
@@ -47,15 +49,29 @@ export class RoomRegistry {
           party: 'facilitation' as const,
         })),
         ...store
-          .peopleByCase(c.id)
+          .memberIdsOf(meetingId)
+          .map((id) => store.personById(id)!)
           .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
       ];
-      state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
+      state = createRoomState({
+        meetingId,
+        members,
+        floorMode: meeting.floorMode,
+        kind: meeting.kind,
+        gate: { missing: gateItems(store, meetingId) },
+      });
       store.saveSnapshot(state, this.deps.clock.now());
     }
     // Frozen like every state `decide` returns: views share its parts.
     const actor = new RoomActor(freeze(state, true), this.deps);
     this.actors.set(meetingId, actor);
+    // A snapshot may predate a change to readiness or consent (or the gate itself): the room is
+    // told the gate as it is now, ahead of any command queued after this.
+    if (state.status === 'open') {
+      const missing = gateItems(store, meetingId);
+      if (!sameGate(state.gate?.missing, missing))
+        void actor.dispatch({ type: 'system.setGate', missing }).catch(() => undefined);
+    }
     return actor;
   }
 

@@ -341,6 +341,10 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
       expect(s.markdown).toContain(NOT_A_CONTRACT);
     }
 
+    // A whole meeting with no console error or warning on any page, up to its end (the end tears
+    // the LiveKit rooms down, which is LiveKit's own business).
+    stack.assertCleanConsole();
+
     // --- the facilitator ends the meeting --------------------------------------------------------
     await endMeeting(facilitator);
     await Promise.all([waitForScreen(facilitator, 'ended'), waitForScreen(clinician, 'ended')]);

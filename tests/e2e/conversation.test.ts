@@ -287,6 +287,8 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       'every microphone live before the pause',
     );
 
+    // The message waits in a small popover beside "Pause the meeting" (the top bar stays one row).
+    await fac.locator('summary', { hasText: 'Add a message' }).click();
     await fac.getByLabel('Message on the pause screen (optional)').fill(PAUSE_MESSAGE);
     await button(fac, 'Pause the meeting').click();
 
@@ -351,6 +353,8 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
   });
 
   it('a participant\'s "I need a pause", with a reason, reaches only the facilitators', async () => {
+    // The reason waits in a small popover beside "I need a pause" (the bar stays one row).
+    await support.locator('summary', { hasText: 'Add a reason' }).click();
     await support.getByLabel('Reason (optional)').fill(PAUSE_REASON);
     await support.screenshot({ path: 'test-results/conversation-pause-request-support.png' });
     await button(support, 'I need a pause').click();
@@ -451,7 +455,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     expect(await playingVideos(patient)).not.toContain(id.clinician);
     expect(await playingVideos(clinician)).toEqual([]);
 
-    await button(fac, `Close the private conversation with ${PATIENT}, ${SUPPORT}`).click();
+    await button(fac, `Close the private conversation with ${PATIENT} and ${SUPPORT}`).click();
     for (const p of all()) {
       await waitForPresence(p, byTestId('side-room-notice'), false);
       await waitForPresence(p, byTestId('private-conversation-notice'), false);
@@ -552,5 +556,8 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       }
     }
     expect(stack.offLoopback).toEqual([]);
+    // The whole meeting, private conversation and rejoin included, without a console error or
+    // warning on any of the four pages.
+    stack.assertCleanConsole();
   });
 });

@@ -200,4 +200,8 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     expect(leaks).toEqual([]);
     expect(stack.offLoopback).toEqual([]);
   });
+
+  it('left no console error or warning on any page', () => {
+    stack.assertCleanConsole();
+  });
 });

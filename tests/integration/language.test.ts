@@ -168,9 +168,11 @@ describe('a person’s language', () => {
       { key: 'patient', name: 'Amélie', party: 'patient', role: 'patient', language: 'fr' },
     ]);
     const res = await fetch(`${s.url}/api/invite/not-a-real-token-at-all/calendar.ics`);
-    const body = (await res.json()) as { error: { code: string; reason?: string } };
+    const body = (await res.json()) as {
+      error: { code: string; message: string; reason?: string };
+    };
     expect(body.error.reason).toBeDefined();
-    expect(errorReason((body.error as { message: string }).message)).toBe(body.error.reason);
+    expect(errorReason(body.error.message)).toBe(body.error.reason);
 
     const pat = await connect(s, { invite: m.people.patient!.token });
     clients.push(pat);

@@ -425,6 +425,7 @@ export const en = {
     ask: 'Ask to speak',
     queued: 'You have asked to speak. You are number {{position}} in line.',
     withdraw: 'Take back my request',
+    whatMeans: 'What does this mean?',
   },
   pause: {
     title: 'The meeting is paused',
@@ -447,6 +448,9 @@ export const en = {
   self: {
     needPause: 'I need a pause',
     pauseReason: 'Reason (optional)',
+    addReason: 'Add a reason',
+    addReasonLabel: 'Add a reason to your pause request (optional)',
+    reasonHint: 'Only the facilitators see it. Then press "{{button}}" (or Enter).',
     pauseSent: 'The facilitators know you need a pause. Only they can see this.',
     stepOut: 'Step out for a moment',
     stepBack: 'Step back in',
@@ -467,6 +471,8 @@ export const en = {
     cameraOff: 'Turn camera off',
     cameraOn: 'Turn camera on',
     hideSelf: 'Hide self-view',
+    more: 'More',
+    moreLabel: 'More camera and microphone settings',
     startAudio: 'Turn on sound',
     changeDevices: 'Change camera or microphone',
     micPaused:
@@ -983,6 +989,8 @@ export const en = {
     breakEnds: 'Break until {{time}}:',
     pausedAnnounce: 'The meeting is paused.',
     resumedAnnounce: 'The meeting has resumed.',
+    withMessage: 'Add a message',
+    withMessageLabel: 'Add a message or a break length to the pause',
     cause: {
       facilitator: 'Everyone else sees a calm pause screen. Microphones are off.',
       'party-dropped':

@@ -267,6 +267,7 @@ export const fr = {
     ask: 'Demander la parole',
     queued: 'Vous avez demandé la parole. Vous êtes en position {{position}}.',
     withdraw: 'Retirer ma demande',
+    whatMeans: 'Qu’est-ce que cela veut dire ?',
   },
   pause: {
     title: 'La rencontre est en pause',
@@ -291,6 +292,10 @@ export const fr = {
   self: {
     needPause: 'J’ai besoin d’une pause',
     pauseReason: 'Raison (facultatif)',
+    addReason: 'Ajouter une raison',
+    addReasonLabel: 'Ajouter une raison à votre demande de pause (facultatif)',
+    reasonHint:
+      'Seuls les facilitateurs la voient. Appuyez ensuite sur « {{button}} » (ou Entrée).',
     pauseSent:
       'Les facilitateurs savent que vous avez besoin d’une pause. Eux seuls peuvent le voir.',
     stepOut: 'M’absenter un moment',
@@ -312,6 +317,8 @@ export const fr = {
     cameraOff: 'Éteindre la caméra',
     cameraOn: 'Allumer la caméra',
     hideSelf: 'Masquer ma propre image',
+    more: 'Plus',
+    moreLabel: 'Plus de réglages de la caméra et du micro',
     startAudio: 'Activer le son',
     changeDevices: 'Changer de caméra ou de micro',
     micPaused:
@@ -849,6 +856,8 @@ export const fr = {
     breakEnds: 'Pause jusqu’à {{time}} :',
     pausedAnnounce: 'La rencontre est en pause.',
     resumedAnnounce: 'La rencontre a repris.',
+    withMessage: 'Ajouter un message',
+    withMessageLabel: 'Ajouter un message ou une durée à la pause',
     cause: {
       facilitator: 'Les autres voient un écran de pause apaisant. Les micros sont coupés.',
       'party-dropped':

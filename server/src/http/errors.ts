@@ -63,9 +63,7 @@ export function sendError(res: Response, err: unknown): void {
     });
     return;
   }
-  res
-    .status(500)
-    .json({
-      error: withReason({ code: 'INTERNAL', message: 'Something went wrong on our side.' }),
-    });
+  res.status(500).json({
+    error: withReason({ code: 'INTERNAL', message: 'Something went wrong on our side.' }),
+  });
 }

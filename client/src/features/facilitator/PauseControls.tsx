@@ -112,40 +112,48 @@ export function PauseControls({ view }: { view: RoomView }) {
     );
   }
   if (!can.startPause) return null;
+  // One click pauses; the optional message and break length wait in a small popover beside the
+  // button (filled before the click, or sent with Enter from a field), so the top bar stays one row.
   return (
     <form className="pause-form" onSubmit={submit} aria-labelledby="pause-form-h">
       <h2 id="pause-form-h" className="section-title">
         {t('pauseControls.heading')}
       </h2>
-      <div className="pause-form__fields">
-        <TextField
-          label={t('pauseControls.message')}
-          hint={t('pauseControls.messageHint')}
-          maxLength={LIMITS.pauseMessage}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-        />
-        <TextField
-          label={t('pauseControls.breakMinutes')}
-          type="number"
-          min={1}
-          max={LIMITS.breakMinutes}
-          inputMode="numeric"
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-      </div>
-      <div className="actions">
-        <button
-          type="submit"
-          className="button button--pause"
-          disabled={cmd.pending}
-          aria-keyshortcuts="Alt+Shift+P"
-        >
-          {t('pauseControls.pause')}
-        </button>
-        <p className="field__hint">{t('pauseControls.shortcut')}</p>
-      </div>
+      <button
+        type="submit"
+        className="button button--pause"
+        disabled={cmd.pending}
+        aria-keyshortcuts="Alt+Shift+P"
+        aria-describedby="pause-shortcut"
+      >
+        {t('pauseControls.pause')}
+      </button>
+      <p id="pause-shortcut" className="field__hint">
+        {t('pauseControls.shortcut')}
+      </p>
+      <details className="bar-popover bar-popover--down">
+        <summary aria-label={t('pauseControls.withMessageLabel')}>
+          {t('pauseControls.withMessage')}
+        </summary>
+        <div className="bar-popover__panel pause-form__fields">
+          <TextField
+            label={t('pauseControls.message')}
+            hint={t('pauseControls.messageHint')}
+            maxLength={LIMITS.pauseMessage}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          <TextField
+            label={t('pauseControls.breakMinutes')}
+            type="number"
+            min={1}
+            max={LIMITS.breakMinutes}
+            inputMode="numeric"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+      </details>
       <ErrorMessage error={cmd.error} />
     </form>
   );

@@ -6,10 +6,11 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/Fields';
 import { memberName, partyLabel } from '../../lib/labels';
 import { useCommand } from '../../lib/useCommand';
+import { formatList } from '../../lib/lists';
 
 /** Private side conversations with one person or one party (FAC-6). */
 export function SideRooms({ view }: { view: RoomView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cmd = useCommand();
   const rooms = view.facilitator?.sideRooms ?? [];
   const facilitators = view.members.filter(
@@ -44,7 +45,10 @@ export function SideRooms({ view }: { view: RoomView }) {
   };
 
   const names = (ids: string[]) =>
-    ids.map((id) => memberName(view, id, t('common.someone'))).join(', ');
+    formatList(
+      ids.map((id) => memberName(view, id, t('common.someone'))),
+      i18n.language,
+    );
 
   return (
     <section className="panel side-rooms" aria-labelledby="side-rooms-heading">

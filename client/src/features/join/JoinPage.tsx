@@ -14,9 +14,6 @@ import { useRoomConnection } from '../../lib/useRoomConnection';
 import { WaitingScreen } from '../lobby';
 // Not the feature's index: that also holds the practice call (livekit-client), loaded on demand.
 import { PracticeLink } from '../practice/PracticeLink';
-import { RelaySection } from '../relay';
-import { ConsentGate, LinkPrepSection } from '../prep';
-import { FeedbackSection } from '../feedback';
 import {
   AftercareScreen,
   DeniedScreen,
@@ -33,6 +30,14 @@ const CallStage = lazy(() => import('../room').then((m) => ({ default: m.CallSta
 // A co-facilitator who joins from an invite link gets the same tools as the lead facilitator.
 const FacilitatorRoom = lazy(() =>
   import('../facilitator').then((m) => ({ default: m.FacilitatorRoom })),
+);
+// The sections around the meeting (preparation, consent, the written exchange, feedback) load
+// after the welcome page's first paint: they are not in the join page's first JS either.
+const ConsentGate = lazy(() => import('../prep').then((m) => ({ default: m.ConsentGate })));
+const LinkPrepSection = lazy(() => import('../prep').then((m) => ({ default: m.LinkPrepSection })));
+const RelaySection = lazy(() => import('../relay').then((m) => ({ default: m.RelaySection })));
+const FeedbackSection = lazy(() =>
+  import('../feedback').then((m) => ({ default: m.FeedbackSection })),
 );
 const FollowUpPanel = lazy(() => import('../followup').then((m) => ({ default: m.FollowUpPanel })));
 
@@ -83,24 +88,28 @@ export function JoinPage({ token }: { token: string }) {
       <>
         <WelcomeScreen info={info} onContinue={() => setStep('devices')} />
         <PracticeLink token={token} ended={ended} />
-        <RelaySection token={token} />
-        <LinkPrepSection token={token} />
+        <Suspense fallback={null}>
+          <RelaySection token={token} />
+          <LinkPrepSection token={token} />
+        </Suspense>
       </>
     );
   }
   if (step === 'devices') {
     return (
-      <ConsentGate token={token} onBack={() => setStep('welcome')}>
-        <DeviceCheckScreen
-          initial={choices}
-          onBack={() => setStep('welcome')}
-          onJoin={(c) => {
-            saveChoices(c);
-            setChoices(c);
-            connect();
-          }}
-        />
-      </ConsentGate>
+      <Suspense fallback={<LoadingScreen />}>
+        <ConsentGate token={token} onBack={() => setStep('welcome')}>
+          <DeviceCheckScreen
+            initial={choices}
+            onBack={() => setStep('welcome')}
+            onJoin={(c) => {
+              saveChoices(c);
+              setChoices(c);
+              connect();
+            }}
+          />
+        </ConsentGate>
+      </Suspense>
     );
   }
   if (step === 'left') {
@@ -179,8 +188,10 @@ function InMeeting({
             <FollowUpPanel view={view} token={token} />
           </Suspense>
         ) : null}
-        <FeedbackSection token={token} />
-        <RelaySection token={token} embedded />
+        <Suspense fallback={null}>
+          <FeedbackSection token={token} />
+          <RelaySection token={token} embedded />
+        </Suspense>
       </EndedScreen>
     );
   }

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InviteInfoDto } from '../../../../shared/protocol/http';
+import { usePersonLanguage } from '../../i18n/language';
+import { useApi } from '../../lib/useApi';
 import type { Track } from 'livekit-client';
 import type { PracticeGrantDto } from '../../../../shared/protocol/around';
 import type { AppError } from '../../../../shared/protocol/errors';
@@ -63,6 +66,12 @@ export function PracticePage({ token }: { token: string }) {
   const [starting, setStarting] = useState(false);
   const [audible, setAudible] = useState(false);
   const base = `/api/invite/${encodeURIComponent(token)}/practice`;
+  // The person's own language, as on their link page (the same person key and default).
+  const invite = useApi<InviteInfoDto>(`/api/invite/${encodeURIComponent(token)}`);
+  usePersonLanguage(
+    invite.data ? `person:${invite.data.person.id}` : null,
+    invite.data?.person.language,
+  );
 
   useEffect(() => () => void call.stop(), [call]);
 

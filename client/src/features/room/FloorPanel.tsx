@@ -18,20 +18,20 @@ export function FloorPanel({ view }: { view: RoomView }) {
   const inMainRoom = !view.me.sideRoom;
   const queued = view.me.queuePosition;
   const round = isRoundPhase(view.phases[view.phaseIndex]?.kind);
+  const passHint = round ? t('floor.passHintRound') : t('floor.passHint');
+  const holding = inMainRoom && (can.passFloor || can.finishFloor);
   return (
     <section className="floor-panel" aria-labelledby="floor-heading">
-      <h2 id="floor-heading" className="section-title">
+      {/* One compact line above the stage: the heading is for screen readers, the explanations
+          wait behind "What does this mean?" so the faces keep the room. */}
+      <h2 id="floor-heading" className="visually-hidden">
         {t('floor.heading')}
       </h2>
       <p className="floor-panel__status" data-testid="floor-status">
         {floorStatus(t, view)}
       </p>
-      <p className="field__hint">{t('floor.explain')}</p>
-      {view.floor.mode === 'protected' && !view.floor.open ? (
-        <p className="field__hint">{t('floor.protectedExplain')}</p>
-      ) : null}
       {inMainRoom ? (
-        can.passFloor || can.finishFloor ? (
+        holding ? (
           <div className="actions">
             {can.passFloor ? (
               <button
@@ -54,9 +54,6 @@ export function FloorPanel({ view }: { view: RoomView }) {
                 {t('floor.done')}
               </button>
             ) : null}
-            <p id="pass-hint" className="field__hint">
-              {round ? t('floor.passHintRound') : t('floor.passHint')}
-            </p>
           </div>
         ) : can.withdrawFloor ? (
           <div className="actions">
@@ -83,6 +80,17 @@ export function FloorPanel({ view }: { view: RoomView }) {
           </div>
         ) : null
       ) : null}
+      <details className="floor-panel__more">
+        <summary>{t('floor.whatMeans')}</summary>
+        <div className="floor-panel__explain">
+          <p>{t('floor.explain')}</p>
+          {view.floor.mode === 'protected' && !view.floor.open ? (
+            <p>{t('floor.protectedExplain')}</p>
+          ) : null}
+          {/* Referenced by Pass (aria-describedby) even while the disclosure is closed. */}
+          {holding && can.passFloor ? <p id="pass-hint">{passHint}</p> : null}
+        </div>
+      </details>
       <ErrorMessage error={cmd.error} />
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppConfigDto } from '../../../../shared/protocol/http';
 import type { RoomView } from '../../../../shared/room/views';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Notice } from '../../components/Notice';
 import { useDocumentTitle, useScreen } from '../../components/Page';
 import type { DeviceChoices } from '../../lib/deviceChoices';
@@ -90,6 +91,8 @@ function RoomBody({
         <PhaseBar view={view} />
         <ConnectionPill socketReconnecting={socketStatus === 'reconnecting'} />
         {topActions ? <div className="room__top-actions">{topActions}</div> : null}
+        {/* The app's header is hidden in the room (styles.css): its language switch lives here. */}
+        <LanguageSwitch />
       </header>
       <main id="main" className="room__main">
         <h1 ref={headingRef} tabIndex={-1} className="visually-hidden">
@@ -105,14 +108,6 @@ function RoomBody({
           <SideRoomNotice view={view} />
           {view.status === 'open' && !fac ? (
             <Notice tone="calm">{t('room.notStarted')}</Notice>
-          ) : null}
-          {showPrompt ? (
-            <Notice tone="success" testId="unmute-prompt" live>
-              <p>{prompt === 'resumed' ? t('room.resumed') : t('room.canUnmute')}</p>
-              <button type="button" className="button button--small" onClick={dismissPrompt}>
-                {t('common.ok')}
-              </button>
-            </Notice>
           ) : null}
           {call.audioOnly && videoAvailable ? (
             <Notice tone="calm" testId="audio-only">
@@ -136,6 +131,16 @@ function RoomBody({
           ) : (
             <VideoGrid view={view} hideSelf={hideSelf} />
           )}
+          {showPrompt ? (
+            // A toast over the top of the stage, so it never pushes the faces down. Not a live
+            // region: the live region already says it, with the floor (once).
+            <div className="stage-toast" data-testid="unmute-prompt">
+              <p>{prompt === 'resumed' ? t('room.resumed') : t('room.canUnmute')}</p>
+              <button type="button" className="button button--small" onClick={dismissPrompt}>
+                {t('common.ok')}
+              </button>
+            </div>
+          ) : null}
         </div>
       </main>
       <aside className="room__side" aria-label={t('room.asideLabel')}>

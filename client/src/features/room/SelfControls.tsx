@@ -1,19 +1,22 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/room/views';
 import { announce } from '../../components/Announcer';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LIMITS } from '../../lib/contract';
 import { useCommand } from '../../lib/useCommand';
+import { useCall } from './call/CallContext';
 
 /**
- * "I need a pause": a private request to the facilitators, one tap, no reason needed. A few words
- * of reason are optional; only the facilitators see them.
+ * "I need a pause": a private request to the facilitators, one tap that sends at once, no reason
+ * needed. A few words of reason are optional, typed beforehand in a small "Add a reason" popover
+ * (the bar stays one row); only the facilitators see them.
  */
 export function PauseRequestButton() {
   const { t } = useTranslation();
   const cmd = useCommand();
   const fieldId = useId();
+  const more = useRef<HTMLDetailsElement>(null);
   const [reason, setReason] = useState('');
   const [sentAt, setSentAt] = useState<number | null>(null);
   useEffect(() => {
@@ -25,21 +28,13 @@ export function PauseRequestButton() {
     const res = await cmd.run({ type: 'pause.request', reason: reason.trim() || null });
     if (res.ok) {
       setReason('');
+      if (more.current) more.current.open = false;
       setSentAt(Date.now());
       announce(t('self.pauseSent'));
     }
   };
   return (
-    <div className="self-control">
-      <label htmlFor={`${fieldId}-reason`}>{t('self.pauseReason')}</label>
-      <input
-        id={`${fieldId}-reason`}
-        className="self-control__reason"
-        type="text"
-        maxLength={LIMITS.pauseReason}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+    <div className="self-control self-control--pause">
       <button
         type="button"
         className="button button--pause"
@@ -48,7 +43,32 @@ export function PauseRequestButton() {
       >
         {t('self.needPause')}
       </button>
-      {sentAt !== null ? <p className="success-text">{t('self.pauseSent')}</p> : null}
+      <details ref={more} className="bar-popover">
+        <summary aria-label={t('self.addReasonLabel')}>{t('self.addReason')}</summary>
+        <div className="bar-popover__panel">
+          <label htmlFor={`${fieldId}-reason`}>{t('self.pauseReason')}</label>
+          <input
+            id={`${fieldId}-reason`}
+            className="self-control__reason"
+            type="text"
+            maxLength={LIMITS.pauseReason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={`${fieldId}-hint`}
+            onKeyDown={(e) => {
+              // Enter sends, as the button beside it does.
+              if (e.key === 'Enter' && !cmd.pending) {
+                e.preventDefault();
+                void ask();
+              }
+            }}
+          />
+          <p id={`${fieldId}-hint`} className="field__hint">
+            {t('self.reasonHint', { button: t('self.needPause') })}
+          </p>
+        </div>
+      </details>
+      {sentAt !== null ? <p className="success-text bar-note">{t('self.pauseSent')}</p> : null}
       <ErrorMessage error={cmd.error} />
     </div>
   );
@@ -83,9 +103,12 @@ export function LeaveControl({ onLeft }: { onLeft: () => void }) {
   const { t } = useTranslation();
   const cmd = useCommand();
   const [asking, setAsking] = useState(false);
+  const call = useCall();
   const leave = async () => {
+    await call.hangUp();
     const res = await cmd.run({ type: 'self.leave' });
     if (res.ok) onLeft();
+    else call.retry();
   };
   if (!asking) {
     return (

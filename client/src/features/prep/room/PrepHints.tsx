@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CasePrepDto, PrepParty } from '../../../../../shared/protocol/prep';
 import type { Party } from '../../../../../shared/room/roles';
 import { useApi } from '../../../lib/useApi';
+import { formatList } from '../../../lib/lists';
 
 /**
  * For the facilitators' room, beside one person (PRE-2, PRE-8): how to address them, the topics
@@ -21,7 +22,7 @@ export function PrepHints({
   /** Their connection dropped: the call-back number and the plan come first. */
   dropped?: boolean;
 }) {
-  const { t } = useTranslation('prep');
+  const { t, i18n } = useTranslation('prep');
   const res = useApi<CasePrepDto>(`/api/meetings/${encodeURIComponent(meetingId)}/case-prep`);
   const d = res.data;
   if (!d) return null;
@@ -58,7 +59,9 @@ export function PrepHints({
       {dropped ? safety : null}
       {record?.namesPronouns ? <p>{t('hints.names', { names: record.namesPronouns })}</p> : null}
       {record?.avoidTopics ? <p>{t('hints.avoid', { topics: record.avoidTopics })}</p> : null}
-      {access.length ? <p>{t('hints.access', { needs: access.join(', ') })}</p> : null}
+      {access.length ? (
+        <p>{t('hints.access', { needs: formatList(access, i18n.language) })}</p>
+      ) : null}
       {dropped ? null : safety}
     </aside>
   );

@@ -336,6 +336,25 @@ export class CallController {
     this.changed();
   }
 
+  /**
+   * Leaves the media room now, before the person's "leave" reaches the server: the server would
+   * otherwise pull them out of LiveKit while their page is still negotiating, which LiveKit's
+   * client logs as errors. retry() joins again (the leave was refused).
+   */
+  async hangUp(): Promise<void> {
+    this.gen++;
+    window.clearTimeout(this.retryTimer);
+    await this.applying.catch(() => undefined);
+    const room = this.room;
+    this.room = null;
+    if (room) {
+      room.removeAllListeners();
+      await room.disconnect().catch(() => undefined);
+    }
+    this.state = ConnectionState.Disconnected;
+    this.changed();
+  }
+
   destroy(): void {
     this.target = null;
     this.gen++;

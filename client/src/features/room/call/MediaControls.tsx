@@ -6,7 +6,19 @@ import { SelectField } from '../../../components/Fields';
 import { loadChoices, saveChoices } from '../../../lib/deviceChoices';
 import { useCall, useCallVersion } from './CallContext';
 
-function DevicePicker() {
+/**
+ * "More": self-view and the choice of camera and microphone, in a small popover so the bar stays
+ * one row on a laptop. The devices are listed only once it opens.
+ */
+function MoreMenu({
+  hideSelf,
+  onHideSelf,
+  connected,
+}: {
+  hideSelf: boolean;
+  onHideSelf: (hide: boolean) => void;
+  connected: boolean;
+}) {
   const { t } = useTranslation();
   const call = useCall();
   const [open, setOpen] = useState(false);
@@ -28,10 +40,21 @@ function DevicePicker() {
   }, [open]);
   const room = call.room;
   return (
-    <details className="devices" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>{t('media.changeDevices')}</summary>
-      <div className="devices__panel">
-        {mics.length > 0 ? (
+    <details
+      className="devices bar-popover"
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
+      <summary aria-label={t('media.moreLabel')}>{t('media.more')}</summary>
+      <div className="devices__panel bar-popover__panel">
+        <button
+          type="button"
+          className="button"
+          aria-pressed={hideSelf}
+          onClick={() => onHideSelf(!hideSelf)}
+        >
+          {t('media.hideSelf')}
+        </button>
+        {connected && mics.length > 0 ? (
           <SelectField
             label={t('devices.microphone')}
             options={mics.map((d, i) => ({
@@ -42,7 +65,7 @@ function DevicePicker() {
             onChange={(e) => void call.switchDevice('audioinput', e.target.value)}
           />
         ) : null}
-        {cams.length > 0 ? (
+        {connected && cams.length > 0 ? (
           <SelectField
             label={t('devices.camera')}
             options={cams.map((d, i) => ({
@@ -137,14 +160,6 @@ export function MediaControls({
       >
         {t('media.audioOnly')}
       </button>
-      <button
-        type="button"
-        className="button"
-        aria-pressed={hideSelf}
-        onClick={() => onHideSelf(!hideSelf)}
-      >
-        {t('media.hideSelf')}
-      </button>
       {call.room && !call.room.canPlaybackAudio ? (
         <button
           type="button"
@@ -159,7 +174,7 @@ export function MediaControls({
           {micHint}
         </p>
       ) : null}
-      {connected ? <DevicePicker /> : null}
+      <MoreMenu hideSelf={hideSelf} onHideSelf={onHideSelf} connected={connected} />
     </div>
   );
 }

@@ -396,6 +396,25 @@ describe('CallController', () => {
     expect(call.state).toBe(ConnectionState.Reconnecting);
   });
 
+  it('hangs up before a leave: the room is left once, no retry fires, and retry() joins again', async () => {
+    call.setTarget('main');
+    await settle();
+    const room = FakeRoom.instances[0]!;
+    await call.hangUp();
+    expect(room.disconnects).toBe(1);
+    expect(room.listenerCount(RoomEvent.Disconnected)).toBe(0);
+    expect(call.room).toBeNull();
+    expect(call.state).toBe(ConnectionState.Disconnected);
+    await settle(60000);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    // The leave was refused: the person is back in the same media room with a new token.
+    call.retry();
+    await settle();
+    expect(getToken).toHaveBeenCalledTimes(2);
+    expect(FakeRoom.instances).toHaveLength(2);
+    expect(call.room).toBe(FakeRoom.instances[1]);
+  });
+
   it('stops everything when destroyed: the room is left and no retry fires', async () => {
     getToken.mockImplementationOnce(async () => refused);
     call.setTarget('main');

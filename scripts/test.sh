@@ -92,7 +92,8 @@ fi
 compose_check() {
   # Placeholders only for interpolation: the compose file requires these to be set.
   LIVEKIT_API_KEY=check LIVEKIT_API_SECRET=check-check-check-check-check-check \
-    SESSION_SECRET=check-check-check-check-check-check \
+    SESSION_SECRET=check-check-check-check-check-check POSTGRES_PASSWORD=check \
+    CG_DOMAIN=meet.example.org LIVEKIT_DOMAIN=livekit.meet.example.org \
     "${COMPOSE[@]}" -f docker/compose.yaml config -q
 }
 

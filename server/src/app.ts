@@ -11,7 +11,7 @@ import { createApiRouter, type ApiDeps } from './http/api';
 import { HttpError, sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
 import { actorForRoom, createMediaSweep, MEDIA_SWEEP_MS } from './livekit/mediaSweep';
-import type { Logger } from './logger';
+import { errorReason, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import {
   createIo,
@@ -84,11 +84,11 @@ export interface App {
    * Deletes every case closed more than RETENTION_DAYS ago, with all it holds; audit rows older
    * than that; expired sessions; and links that expired or were withdrawn longer ago than that.
    */
-  purgeExpired(): Purged;
+  purgeExpired(): Promise<Purged>;
   /** One media sweep now (it also runs every MEDIA_SWEEP_MS while LiveKit is configured). */
   sweepMedia(): Promise<void>;
   /** Closes open sockets whose session or link no longer holds (also run on a timer). */
-  sweepSockets(): number;
+  sweepSockets(): Promise<number>;
   /**
    * Starts what runs by itself: the checkpoint thread, the purge (once now, then hourly), the
    * socket sweep, the media sweep (with LiveKit) and the idle-meeting eviction. Until then the app
@@ -105,7 +105,7 @@ const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTim
  * Builds Express + Socket.IO around the given dependencies. Never listens, and starts no timer or
  * thread: `start()` does (tests inject deps, and start what they need).
  */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger, livekit } = deps;
   const clock = deps.clock ?? realClock;
   const repo = createSqliteStore(deps.db);
@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps): App {
     publish: (meetingId, deliveries, events) => publishViews(io, meetingId, deliveries, events),
   });
 
-  const setup = { token: repo.facilitatorCount() === 0 ? randomId(24) : null };
+  const setup = { token: (await repo.facilitatorCount()) === 0 ? randomId(24) : null };
   const apiDeps: ApiDeps = {
     config,
     repo,
@@ -250,7 +250,7 @@ export function createApp(deps: AppDeps): App {
       const roomName = event.room?.name;
       if (event.event === 'participant_joined' && roomName) {
         void actorForRoom(rooms, roomName)
-          ?.syncMedia()
+          .then((actor) => actor?.syncMedia())
           .catch(() => undefined);
       }
       res.status(200).json({ ok: true });
@@ -313,12 +313,12 @@ export function createApp(deps: AppDeps): App {
   const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
 
-  const purgeExpired = (): Purged => {
+  const purgeExpired = async (): Promise<Purged> => {
     const t = clock.now();
     const cutoff = t - config.retentionDays * 86_400_000;
-    const purged = repo.purgeClosedBefore(cutoff);
+    const purged = await repo.purgeClosedBefore(cutoff);
     for (const id of purged.meetingIds) rooms.forget(id);
-    const records = repo.purgeRecords(cutoff, t);
+    const records = await repo.purgeRecords(cutoff, t);
     if (purged.caseIds.length) logger.info('retention.purged', { count: purged.caseIds.length });
     return { ...purged, ...records };
   };
@@ -351,9 +351,17 @@ export function createApp(deps: AppDeps): App {
       checkpoints = startCheckpoints(deps.db, (reason) =>
         logger.error('store.checkpoint.failed', { reason }),
       );
-      purgeExpired();
-      every(PURGE_MS, purgeExpired);
-      every(deps.socketSweepMs ?? SOCKET_SWEEP_MS, sweep);
+      const purge = () =>
+        purgeExpired().catch((err: unknown) =>
+          logger.error('retention.failed', { reason: errorReason(err) }),
+        );
+      void purge();
+      every(PURGE_MS, purge);
+      every(deps.socketSweepMs ?? SOCKET_SWEEP_MS, () =>
+        sweep().catch((err: unknown) =>
+          logger.warn('socket.sweep.failed', { reason: errorReason(err) }),
+        ),
+      );
       // The safety net behind the per-command and webhook media passes.
       if (mediaSweep) every(deps.mediaSweepMs ?? MEDIA_SWEEP_MS, () => void mediaSweep.sweep());
       every(deps.roomEvictSweepMs ?? ROOM_EVICT_SWEEP_MS, () => rooms.evictIdle());

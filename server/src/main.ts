@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = openDb(config.dataDir);
   const livekit = config.livekit ? createLiveKitGateway(config.livekit) : null;
-  const app = createApp({ config, db, livekit, logger });
+  const app = await createApp({ config, db, livekit, logger });
 
-  if (config.bootstrapFacilitator && app.store.facilitatorCount() === 0) {
+  if (config.bootstrapFacilitator && (await app.store.facilitatorCount()) === 0) {
     const b = config.bootstrapFacilitator;
-    app.store.insertFacilitator({
+    await app.store.insertFacilitator({
       id: randomId(),
       email: b.email,
       name: b.name,

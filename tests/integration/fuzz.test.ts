@@ -115,7 +115,7 @@ describe('fuzzing the boundary', () => {
     const fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
     const patient = await connect(s, { invite: meeting.people.patient!.token });
     await fac.waitFor((v) => v.members.length >= 1);
-    const actor = s.app.rooms.get(meeting.meetingId)!;
+    const actor = (await s.app.rooms.get(meeting.meetingId))!;
     await actor.idle();
     const version = actor.state.version;
     const before = counts();

@@ -285,7 +285,7 @@ describe('every command × every role × every meeting state, through real socke
   /** A fresh meeting of the same case seeded with `st`, so every call starts from the same state. */
   async function seeded(st: RoomState): Promise<string> {
     const meetingId = randomId();
-    s.app.store.insertMeeting({
+    await s.app.store.insertMeeting({
       id: meetingId,
       caseId,
       title: 'Seeded',
@@ -294,7 +294,7 @@ describe('every command × every role × every meeting state, through real socke
     });
     const state = { ...structuredClone(st), meetingId };
     // The meeting's status is written with its state.
-    s.app.store.saveSnapshot(state, Date.now());
+    await s.app.store.saveSnapshot(state, Date.now());
     return meetingId;
   }
 

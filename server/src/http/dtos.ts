@@ -23,19 +23,30 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
     name: f.name,
   });
 
-  const caseDto = (req: Request, caseId: string, viewer: FacilitatorRow): CaseDto => {
-    const c = repo.caseById(caseId)!;
+  const caseDto = async (
+    req: Request,
+    caseId: string,
+    viewer: FacilitatorRow,
+  ): Promise<CaseDto> => {
+    const c = (await repo.caseById(caseId))!;
+    const [lead, facilitators, people, meetings, invites] = await Promise.all([
+      repo.facilitatorById(c.owner_id),
+      repo.facilitatorsByCase(c.id),
+      repo.peopleByCase(c.id),
+      repo.meetingsByCase(c.id),
+      repo.invitesByCase(c.id),
+    ]);
     return {
       id: c.id,
       title: c.title,
       createdAt: c.created_at,
       closedAt: c.closed_at,
-      lead: facilitatorDto(repo.facilitatorById(c.owner_id)!),
-      facilitators: repo.facilitatorsByCase(c.id).map(facilitatorDto),
+      lead: facilitatorDto(lead!),
+      facilitators: facilitators.map(facilitatorDto),
       viewerIsLead: c.owner_id === viewer.id,
-      people: repo.peopleByCase(c.id),
-      meetings: repo.meetingsByCase(c.id),
-      invites: repo.invitesByCase(c.id).map((i) => inviteDto(req, i)),
+      people,
+      meetings,
+      invites: invites.map((i) => inviteDto(req, i)),
     };
   };
 

@@ -11,8 +11,8 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
   const { repo } = deps;
   const r = express.Router();
 
-  const summaryOr409 = (title: string, meetingId: string, memberId: string) => {
-    const actor = deps.rooms.get(meetingId);
+  const summaryOr409 = async (title: string, meetingId: string, memberId: string) => {
+    const actor = await deps.rooms.get(meetingId);
     const viewer = actor?.state.members[memberId];
     if (!actor || !viewer) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
     const summary = summaryFor(title, actor.state, viewer);
@@ -28,27 +28,27 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/summary/:token',
-    route((req, res) => {
-      const invite = requireInvite(deps, String(req.params.token));
-      const m = repo.meetingById(invite.meeting_id)!;
-      const member = deps.rooms.get(m.id)?.state.members[invite.person_id];
+    route(async (req, res) => {
+      const invite = await requireInvite(deps, String(req.params.token));
+      const m = (await repo.meetingById(invite.meeting_id))!;
+      const member = (await deps.rooms.get(m.id))?.state.members[invite.person_id];
       if (!member || member.status === 'denied' || member.status === 'removed') {
         throw new HttpError(403, 'FORBIDDEN', 'This summary is not available to you.');
       }
       res.setHeader('Cache-Control', 'no-store');
-      res.json(summaryOr409(m.title, m.id, member.id));
+      res.json(await summaryOr409(m.title, m.id, member.id));
     }),
   );
 
   r.get(
     '/meetings/:meetingId/summary',
-    route((req, res) => {
-      const f = guards.requireFacilitator(req);
-      const m = repo.meetingById(String(req.params.meetingId));
-      if (!m || !canFacilitateCase(repo, m.caseId, f.id))
+    route(async (req, res) => {
+      const f = await guards.requireFacilitator(req);
+      const m = await repo.meetingById(String(req.params.meetingId));
+      if (!m || !(await canFacilitateCase(repo, m.caseId, f.id)))
         throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
       res.setHeader('Cache-Control', 'no-store');
-      res.json(summaryOr409(m.title, m.id, f.id));
+      res.json(await summaryOr409(m.title, m.id, f.id));
     }),
   );
 

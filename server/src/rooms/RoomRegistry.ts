@@ -19,39 +19,61 @@ export interface RoomRegistryDeps extends RoomActorDeps {
  */
 export class RoomRegistry {
   private actors = new Map<string, RoomActor>();
+  /** Meetings being read from the store now: a second caller waits for the same actor. */
+  private loading = new Map<string, Promise<RoomActor | undefined>>();
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
-  /** The actor for a meeting, or undefined when the meeting does not exist. */
-  get(meetingId: string): RoomActor | undefined {
+  /**
+   * The actor for a meeting, or undefined when the meeting does not exist. One actor per meeting:
+   * callers that ask while it is being read from the store all get the same one.
+   */
+  get(meetingId: string): Promise<RoomActor | undefined> {
     const existing = this.actors.get(meetingId);
     if (existing) {
       existing.touch();
-      return existing;
+      return Promise.resolve(existing);
     }
+    let load = this.loading.get(meetingId);
+    if (!load) {
+      load = this.load(meetingId).finally(() => this.loading.delete(meetingId));
+      this.loading.set(meetingId, load);
+    }
+    return load;
+  }
+
+  /** The actor for a meeting if it is in memory now (no store read). */
+  loaded(meetingId: string): RoomActor | undefined {
+    return this.actors.get(meetingId);
+  }
+
+  private async load(meetingId: string): Promise<RoomActor | undefined> {
     const { store } = this.deps;
-    const meeting = store.meetingById(meetingId);
+    const meeting = await store.meetingById(meetingId);
     if (!meeting) return undefined;
-    let state = store.loadSnapshot(meetingId);
+    let state = await store.loadSnapshot(meetingId);
     if (!state) {
-      const c = store.caseById(meeting.caseId)!;
-      const owner = store.facilitatorById(c.owner_id)!;
+      const c = (await store.caseById(meeting.caseId))!;
+      const owner = (await store.facilitatorById(c.owner_id))!;
       // The lead, then the facilitator accounts assigned to the case (co-facilitators), then
       // the case's people. Facilitator roles only ever come from accounts.
       const members: NewMember[] = [
         { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
-        ...store.facilitatorsByCase(c.id).map((f) => ({
+        ...(await store.facilitatorsByCase(c.id)).map((f) => ({
           id: f.id,
           name: f.name,
           role: 'cofacilitator' as const,
           party: 'facilitation' as const,
         })),
-        ...store
-          .peopleByCase(c.id)
-          .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
+        ...(await store.peopleByCase(c.id)).map((p) => ({
+          id: p.id,
+          name: p.displayName,
+          role: p.role,
+          party: p.party,
+        })),
       ];
       state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
-      store.saveSnapshot(state, this.deps.clock.now());
+      await store.saveSnapshot(state, this.deps.clock.now());
     }
     // Frozen like every state `decide` returns: views share its parts.
     const actor = new RoomActor(freeze(state, true), this.deps);
@@ -64,9 +86,9 @@ export class RoomRegistry {
    * sockets are gone; they reconnect by themselves) and bring LiveKit in line with the state.
    */
   async restoreLive(): Promise<number> {
-    const ids = this.deps.store.liveMeetingIds();
+    const ids = await this.deps.store.liveMeetingIds();
     for (const id of ids) {
-      const actor = this.get(id);
+      const actor = await this.get(id);
       if (!actor) continue;
       for (const m of Object.values(actor.state.members)) {
         if (m.connected) await actor.dispatch({ type: 'system.disconnect', memberId: m.id });
@@ -109,7 +131,7 @@ export class RoomRegistry {
   forget(meetingId: string): void {
     const actor = this.actors.get(meetingId);
     this.actors.delete(meetingId);
-    actor?.retire(() => undefined);
+    actor?.retire(async () => undefined);
   }
 
   all(): RoomActor[] {

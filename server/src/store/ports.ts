@@ -4,10 +4,37 @@ import type { RoomState } from '../../../shared/room/state';
 
 /*
  * The store's ports: what the app needs of storage, one interface per use, so that callers depend
- * on what they use and a second implementation (PostgreSQL, for several app nodes) can be added
- * beside the SQLite one (sqlite*.ts) without touching them. Tests pass plain objects that satisfy
- * the interface they need: no casts.
+ * on what they use. Two implementations: SQLite (sqlite*.ts, the embedded default, synchronous
+ * inside) and PostgreSQL (pg*.ts, chosen by DATABASE_URL, for several app nodes). Every method
+ * answers with a promise, so that callers are the same for both. Tests pass plain objects that
+ * satisfy the interface they need: no casts.
  */
+
+/** A port as its synchronous implementation (SQLite) writes it: the same methods, no promises. */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
+};
+
+/**
+ * A synchronous implementation as its port: every method answers with a promise, and a throw
+ * becomes a rejection. The work itself is done at once, on the caller's turn.
+ */
+export function promised<T extends object>(impl: Synchronous<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(impl)) {
+    out[k] =
+      typeof v === 'function'
+        ? (...args: unknown[]) => {
+            try {
+              return Promise.resolve((v as (...a: unknown[]) => unknown)(...args));
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        : v;
+  }
+  return out as T;
+}
 
 export interface FacilitatorRow {
   id: string;
@@ -83,44 +110,49 @@ export interface CommitRecord {
 
 /** Facilitator accounts, their sessions and colleagues' one-time set-up links. */
 export interface AccountStore {
-  facilitatorCount(): number;
-  facilitatorByEmail(email: string): FacilitatorRow | undefined;
-  facilitatorById(id: string): FacilitatorRow | undefined;
-  insertFacilitator(f: NewFacilitator): void;
-  setLoginFailures(id: string, failures: number, lockedUntil: number): void;
+  facilitatorCount(): Promise<number>;
+  facilitatorByEmail(email: string): Promise<FacilitatorRow | undefined>;
+  facilitatorById(id: string): Promise<FacilitatorRow | undefined>;
+  insertFacilitator(f: NewFacilitator): Promise<void>;
+  setLoginFailures(id: string, failures: number, lockedUntil: number): Promise<void>;
   /** Every facilitator account (no password data): whom a lead may assign. */
-  allFacilitators(): FacilitatorSummary[];
+  allFacilitators(): Promise<FacilitatorSummary[]>;
   /** Sessions are stored by the hash of their id only. */
-  insertSession(id: string, facilitatorId: string, now: number, expiresAt: number): void;
-  sessionById(id: string, now: number): { id: string; facilitator_id: string } | undefined;
-  deleteSession(id: string): void;
+  insertSession(id: string, facilitatorId: string, now: number, expiresAt: number): Promise<void>;
+  sessionById(id: string, now: number): Promise<{ id: string; facilitator_id: string } | undefined>;
+  deleteSession(id: string): Promise<void>;
   /** Stores a colleague's one-time account set-up link, by the hash of its token only. */
-  insertAccountInvite(tokenHash: string, createdBy: string, now: number, expiresAt: number): void;
+  insertAccountInvite(
+    tokenHash: string,
+    createdBy: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void>;
   /**
    * Uses a set-up link and creates the account in one transaction: false (and nothing written)
    * when the link is unknown, used or expired.
    */
-  redeemAccountInvite(tokenHash: string, f: NewFacilitator): boolean;
+  redeemAccountInvite(tokenHash: string, f: NewFacilitator): Promise<boolean>;
 }
 
 /** Cases, their people and the facilitator accounts assigned to them. */
 export interface CaseStore {
-  insertCase(id: string, ownerId: string, title: string, now: number): void;
-  caseById(id: string): CaseRow | undefined;
-  casesByOwner(ownerId: string): CaseRow[];
-  closeCase(id: string, now: number): void;
+  insertCase(id: string, ownerId: string, title: string, now: number): Promise<void>;
+  caseById(id: string): Promise<CaseRow | undefined>;
+  casesByOwner(ownerId: string): Promise<CaseRow[]>;
+  closeCase(id: string, now: number): Promise<void>;
   /** Cases a facilitator leads or is assigned to, newest first. */
-  casesForFacilitator(facilitatorId: string): CaseRow[];
+  casesForFacilitator(facilitatorId: string): Promise<CaseRow[]>;
   /** Assigns a facilitator account to a case as a co-facilitator (idempotent). */
-  assignFacilitator(caseId: string, facilitatorId: string, now: number): void;
-  unassignFacilitator(caseId: string, facilitatorId: string): void;
-  isAssigned(caseId: string, facilitatorId: string): boolean;
-  facilitatorsByCase(caseId: string): FacilitatorSummary[];
+  assignFacilitator(caseId: string, facilitatorId: string, now: number): Promise<void>;
+  unassignFacilitator(caseId: string, facilitatorId: string): Promise<void>;
+  isAssigned(caseId: string, facilitatorId: string): Promise<boolean>;
+  facilitatorsByCase(caseId: string): Promise<FacilitatorSummary[]>;
   /**
    * Hands a case to one of its assigned facilitators: they become the owner and the old owner
    * becomes assigned, in one transaction.
    */
-  handOverCase(caseId: string, fromId: string, toId: string, now: number): void;
+  handOverCase(caseId: string, fromId: string, toId: string, now: number): Promise<void>;
   insertPerson(p: {
     id: string;
     caseId: string;
@@ -128,11 +160,11 @@ export interface CaseStore {
     party: Party;
     role: Role;
     now: number;
-  }): void;
-  peopleByCase(caseId: string): PersonDto[];
-  personById(id: string): PersonRecord | undefined;
+  }): Promise<void>;
+  peopleByCase(caseId: string): Promise<PersonDto[]>;
+  personById(id: string): Promise<PersonRecord | undefined>;
   /** The room states of a case's meetings (the case list counts overdue follow-ups). */
-  snapshotsByCase(caseId: string): RoomState[];
+  snapshotsByCase(caseId: string): Promise<RoomState[]>;
 }
 
 /** Meetings, their room state and what their accepted commands leave behind. */
@@ -143,14 +175,14 @@ export interface MeetingStore {
     title: string;
     floorMode: string;
     now: number;
-  }): void;
-  meetingById(id: string): MeetingRecord | undefined;
-  meetingsByCase(caseId: string): MeetingDto[];
+  }): Promise<void>;
+  meetingById(id: string): Promise<MeetingRecord | undefined>;
+  meetingsByCase(caseId: string): Promise<MeetingDto[]>;
   /** Meetings not ended: loaded again after a restart. */
-  liveMeetingIds(): string[];
-  loadSnapshot(meetingId: string): RoomState | undefined;
+  liveMeetingIds(): Promise<string[]>;
+  loadSnapshot(meetingId: string): Promise<RoomState | undefined>;
   /** Writes a state outside the command log (a new meeting's first), with its status. */
-  saveSnapshot(state: RoomState, now: number): void;
+  saveSnapshot(state: RoomState, now: number): Promise<void>;
 }
 
 /**
@@ -163,9 +195,9 @@ export interface CommandStore {
    * in one transaction, at once, on the caller's turn; throws if it could not, and then nothing
    * was written. `durable` settles once the command is on the disk itself.
    */
-  write(record: CommitRecord): { durable: Promise<void> };
+  write(record: CommitRecord): Promise<{ durable: Promise<void> }>;
   /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */
-  recentClientIds(meetingId: string, limit: number): [string, number][];
+  recentClientIds(meetingId: string, limit: number): Promise<[string, number][]>;
 }
 
 /** Personal meeting links. */
@@ -176,12 +208,17 @@ export interface InviteStore {
     personId: string;
     now: number;
     expiresAt: number;
-  }): void;
-  inviteById(id: string): InviteRow | undefined;
-  invitesByCase(caseId: string): InviteRow[];
-  revokeInvite(id: string, now: number): void;
+  }): Promise<void>;
+  inviteById(id: string): Promise<InviteRow | undefined>;
+  invitesByCase(caseId: string): Promise<InviteRow[]>;
+  revokeInvite(id: string, now: number): Promise<void>;
   /** Withdraws every live link of one person for one meeting except `keepId`; their ids. */
-  revokeOtherInvites(meetingId: string, personId: string, keepId: string, now: number): string[];
+  revokeOtherInvites(
+    meetingId: string,
+    personId: string,
+    keepId: string,
+    now: number,
+  ): Promise<string[]>;
 }
 
 /** The content-free audit log. */
@@ -192,19 +229,22 @@ export interface AuditStore {
     event: string,
     actorId: string | null,
     actorRole: string | null,
-  ): void;
-  auditByMeeting(meetingId: string): AuditRow[];
+  ): Promise<void>;
+  auditByMeeting(meetingId: string): Promise<AuditRow[]>;
 }
 
 /** What the retention purge deletes. */
 export interface RetentionStore {
   /** Every case closed before `cutoff`, with all it holds (people, meetings, invites, state). */
-  purgeClosedBefore(cutoff: number): { caseIds: string[]; meetingIds: string[] };
+  purgeClosedBefore(cutoff: number): Promise<{ caseIds: string[]; meetingIds: string[] }>;
   /**
    * Deletes audit rows older than `cutoff`, sessions expired by `now`, and invites that expired
    * or were withdrawn before `cutoff`; how many of each.
    */
-  purgeRecords(cutoff: number, now: number): { audit: number; sessions: number; invites: number };
+  purgeRecords(
+    cutoff: number,
+    now: number,
+  ): Promise<{ audit: number; sessions: number; invites: number }>;
 }
 
 /** Everything the HTTP API and the sockets use: each caller names the parts it needs. */

@@ -2,7 +2,7 @@ import type { MeetingDto } from '../../../shared/protocol/http';
 import type { RoomState } from '../../../shared/room/state';
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
-import type { MeetingStore } from './ports';
+import type { MeetingStore, Synchronous } from './ports';
 
 interface MeetingRow {
   id: string;
@@ -22,7 +22,7 @@ const toMeeting = (r: MeetingRow): MeetingDto => ({
 });
 
 /** Meetings and their room snapshots in SQLite (prepared statements). */
-export function createSqliteMeetings(db: Db): MeetingStore {
+export function createSqliteMeetings(db: Db): Synchronous<MeetingStore> {
   const q = {
     insertMeeting: db.prepare(
       'INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES (?, ?, ?, ?, ?)',

@@ -1,13 +1,20 @@
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
-import type { AuditRow, AuditStore, RetentionStore, Store } from './ports';
+import {
+  promised,
+  type AuditRow,
+  type AuditStore,
+  type RetentionStore,
+  type Store,
+  type Synchronous,
+} from './ports';
 import { createSqliteAccounts } from './sqliteAccounts';
 import { createSqliteCases } from './sqliteCases';
 import { createSqliteInvites } from './sqliteInvites';
 import { createSqliteMeetings } from './sqliteMeetings';
 
 /** The audit log in SQLite: content-free rows (who by role, what, when). */
-function createSqliteAudit(db: Db): AuditStore {
+function createSqliteAudit(db: Db): Synchronous<AuditStore> {
   const insert = db.prepare(COMMIT_SQL.audit);
   const byMeeting = db.prepare(
     'SELECT at, event, actor_id, actor_role FROM audit WHERE meeting_id = ? ORDER BY id',
@@ -23,7 +30,7 @@ function createSqliteAudit(db: Db): AuditStore {
  * The retention purge in SQLite: closed cases with all they hold (foreign keys cascade), and what
  * is not a case (issue 12): audit rows, expired sessions, expired or withdrawn invites.
  */
-function createSqliteRetention(db: Db): RetentionStore {
+function createSqliteRetention(db: Db): Synchronous<RetentionStore> {
   const q = {
     closedBefore: db.prepare('SELECT id FROM cases WHERE closed_at IS NOT NULL AND closed_at < ?'),
     meetingIdsOf: db.prepare('SELECT id FROM meetings WHERE case_id = ?'),
@@ -56,12 +63,12 @@ function createSqliteRetention(db: Db): RetentionStore {
  * commands are written by the command log (commandLog.ts) on its own connection instead.
  */
 export function createSqliteStore(db: Db): Store {
-  return {
+  return promised<Store>({
     ...createSqliteAccounts(db),
     ...createSqliteCases(db),
     ...createSqliteMeetings(db),
     ...createSqliteInvites(db),
     ...createSqliteAudit(db),
     ...createSqliteRetention(db),
-  };
+  });
 }

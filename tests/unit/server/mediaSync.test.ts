@@ -178,8 +178,8 @@ describe('meetingIdCandidates', () => {
 });
 
 const stored: CommandStore = {
-  write: () => ({ durable: Promise.resolve() }),
-  recentClientIds: () => [],
+  write: async () => ({ durable: Promise.resolve() }),
+  recentClientIds: async () => [],
 };
 
 function actorWith(state: RoomState, lk: LiveKitGateway) {

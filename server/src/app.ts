@@ -30,10 +30,18 @@ import { CommandLog, type Fdatasync } from './store/commandLog';
 import type { Db } from './store/db';
 import type { Store } from './store/ports';
 import { createSqliteStore } from './store/sqliteStore';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { ClusterNode } from './cluster/cluster';
+import { PgCommandLog } from './store/pgCommands';
+import type { PgPool } from './store/pgDb';
+import { createPgStore } from './store/pgStore';
 
 export interface AppDeps {
   config: Config;
-  db: Db;
+  /** SQLite (the embedded default); or, with config.databaseUrl, `pg` instead. */
+  db?: Db;
+  /** PostgreSQL (DATABASE_URL), opened and migrated by the caller (store/pgDb.ts openPg). */
+  pg?: PgPool;
   livekit: LiveKitGateway | null;
   logger: Logger;
   clock?: Clock;
@@ -76,8 +84,10 @@ export interface App {
   io: IoServer;
   /** The store behind its ports (store/ports.ts); SQLite here. */
   store: Store;
-  /** The main database connection (tests read rows through it). */
-  db: Db;
+  /** The main SQLite connection (tests read rows through it); null on PostgreSQL. */
+  db: Db | null;
+  /** This node among several (REDIS_URL), or null when it is the only one. */
+  cluster: ClusterNode | null;
   rooms: RoomRegistry;
   setup: { token: string | null };
   /**
@@ -108,7 +118,10 @@ const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTim
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger, livekit } = deps;
   const clock = deps.clock ?? realClock;
-  const repo = createSqliteStore(deps.db);
+  const db = deps.db ?? null;
+  const pool = deps.pg ?? null;
+  if (!db === !pool) throw new Error('createApp needs exactly one of db (SQLite) and pg');
+  const repo = db ? createSqliteStore(db) : createPgStore(pool!);
   const app = express();
   const httpServer = createServer(app);
   app.disable('x-powered-by');
@@ -124,13 +137,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Accepted commands are written at once and fsynced on the thread pool (CommandLog); the log is
   // copied into the database file on the checkpoint thread (started by start()). Neither fsync
   // holds up the event loop.
-  const commands = new CommandLog(
-    deps.db,
-    (reason) => logger.error('store.sync.failed', { reason }),
-    deps.fdatasync,
-    metrics.sync.synced,
-  );
+  // On PostgreSQL a command is committed before write() returns (pgCommands.ts).
+  const commands = db
+    ? new CommandLog(
+        db,
+        (reason) => logger.error('store.sync.failed', { reason }),
+        deps.fdatasync,
+        metrics.sync.synced,
+      )
+    : new PgCommandLog(pool!);
+  // Several app nodes: meetings are run under leases and reached through Redis (cluster/).
+  const cluster: ClusterNode | null = config.redisUrl
+    ? await ClusterNode.connect({
+        url: config.redisUrl,
+        rooms: (): RoomRegistry => rooms,
+        store: repo,
+        logger,
+        nodeId: config.nodeName ?? undefined,
+      })
+    : null;
   const rooms = new RoomRegistry({
+    lease: cluster
+      ? {
+          acquire: (id) => cluster.leases.acquire(id),
+          release: (id) => void cluster.leases.release(id).catch(() => undefined),
+        }
+      : undefined,
     store: repo,
     commands,
     idleEvictMs: config.roomIdleEvictMs,
@@ -140,7 +172,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     newId: deps.newId ?? (() => randomId(9)),
     partyGraceMs: config.partyGraceMs,
     metrics: metrics.commands,
-    publish: (meetingId, deliveries, events) => publishViews(io, meetingId, deliveries, events),
+    // Between nodes the views travel as objects (the adapter encodes them); one node sends each
+    // view's text once, serialised before the writes.
+    publish: (meetingId, deliveries, events) =>
+      publishViews(io, meetingId, deliveries, events, !cluster),
   });
 
   const setup = { token: (await repo.facilitatorCount()) === 0 ? randomId(24) : null };
@@ -212,7 +247,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Not ready once the command log has stopped writing (a failed fsync) or the database fails.
     let store = commands.failure === null;
     try {
-      deps.db.prepare('SELECT 1').get();
+      if (db) db.prepare('SELECT 1').get();
+      else await pool!.query('SELECT 1');
     } catch {
       store = false;
     }
@@ -312,6 +348,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
+  if (cluster) {
+    // Views and socket closings reach a person's sockets on any node: the Socket.IO adapter on
+    // Redis Streams (a short Redis outage loses no message: the nodes read on from the stream).
+    io.adapter(createAdapter(cluster.redis));
+    await cluster.start();
+  }
 
   const purgeExpired = async (): Promise<Purged> => {
     const t = clock.now();
@@ -328,6 +370,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   // What start() starts, and close() stops.
   let checkpoints: Checkpointer | null = null;
+  let started = false;
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, fn: () => unknown) => {
     const t = setInterval(fn, ms);
@@ -340,17 +383,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     io,
     store: repo,
-    db: deps.db,
+    db,
+    cluster,
     rooms,
     setup,
     purgeExpired,
     sweepMedia: () => mediaSweep?.sweep() ?? Promise.resolve(),
     sweepSockets: sweep,
     start() {
-      if (checkpoints) return;
-      checkpoints = startCheckpoints(deps.db, (reason) =>
-        logger.error('store.checkpoint.failed', { reason }),
-      );
+      if (started) return;
+      started = true;
+      if (db)
+        checkpoints = startCheckpoints(db, (reason) =>
+          logger.error('store.checkpoint.failed', { reason }),
+        );
       const purge = () =>
         purgeExpired().catch((err: unknown) =>
           logger.error('retention.failed', { reason: errorReason(err) }),
@@ -376,6 +422,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await rooms.idle();
+      await cluster?.close();
       await commands.close();
       await checkpoints?.close();
       if (httpServer.listening)

@@ -204,7 +204,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       const token = decodeURIComponent(link.url.split('#token=')[1]!);
       expect(link.url).toContain('/setup/colleague#token=');
       expect(link.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
-      const rows = s.app.db.prepare('SELECT * FROM account_invites').all() as {
+      const rows = s.app.db!.prepare('SELECT * FROM account_invites').all() as {
         token_hash: string;
         used_at: number | null;
       }[];

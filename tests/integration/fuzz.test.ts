@@ -86,7 +86,7 @@ describe('fuzzing the boundary', () => {
     Object.fromEntries(
       COUNTED_TABLES.map((t) => [
         t,
-        (s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+        (s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
       ]),
     );
 
@@ -161,8 +161,8 @@ describe('fuzzing the boundary', () => {
     // Presence (disconnect/connect) are the only accepted changes; compare the content.
     const after = counts();
     const commandRows = after.room_commands! - before.room_commands!;
-    const presenceRows = s.app.db
-      .prepare(
+    const presenceRows = s.app
+      .db!.prepare(
         `SELECT COUNT(*) AS n FROM room_commands WHERE meeting_id = ? AND version > ? AND type NOT LIKE 'system.%'`,
       )
       .get(meeting.meetingId, version) as { n: number };

@@ -133,13 +133,13 @@ describe('privacy: logs and the audit log stay content-free', () => {
     await api(s, 'POST', `/cases/${m.caseId}/close`);
     expect((await s.app.purgeExpired()).caseIds).toEqual([]);
     // Ninety days and a minute later (the default retention), the case and its data are gone.
-    s.app.db
-      .prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
+    s.app
+      .db!.prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
       .run(90 * 86_400_000 + 60_000, m.caseId);
     expect((await s.app.purgeExpired()).caseIds).toEqual([m.caseId]);
     const left = (t: string, col: string, v: string) =>
       (
-        s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
+        s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
           n: number;
         }
       ).n;

@@ -240,7 +240,7 @@ describe('finding 4: revocation and sign-out take effect at once', () => {
     const clin = track(await connect(s, { invite: m.people.clinician!.token }));
     expect(await s.app.sweepSockets()).toBe(0);
 
-    const db = s.app.db;
+    const db = s.app.db!;
     db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(
       Date.now() - 1,
       m.people.patient!.invite.id,
@@ -456,13 +456,13 @@ describe('finding 9: data at rest', () => {
 
   it('secure_delete is on', async () => {
     const s = await server();
-    expect(s.app.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(s.app.db!.pragma('secure_delete', { simple: true })).toBe(1);
   });
 
   it('the purge removes old audit rows, expired sessions, and links expired or withdrawn past the retention', async () => {
     const s = await server();
     const m = await createMeeting(s, [...PEOPLE]);
-    const db = s.app.db;
+    const db = s.app.db!;
     const day = 86_400_000;
     const now = Date.now();
     const n = (sql: string, ...args: unknown[]) =>

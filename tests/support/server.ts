@@ -86,7 +86,7 @@ export async function startTestServer(
       now: Date.now(),
     });
   } else {
-    id = (app.db.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
+    id = (app.db!.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
   }
   const f = (await app.store.facilitatorById(id))!;
   const login = await fetch(`${url}/api/auth/login`, {

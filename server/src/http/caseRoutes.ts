@@ -105,7 +105,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
   const seatInOpenMeetings = async (caseId: string, target: FacilitatorDto) => {
     for (const m of await repo.meetingsByCase(caseId)) {
       if (m.status === 'ended') continue;
-      const actor = await deps.rooms.get(m.id);
+      const actor = await deps.rooms.handle(m.id);
       const seat = actor?.state.members[target.id];
       if (!actor || (seat && seat.status !== 'removed')) continue;
       await actor.dispatch({
@@ -157,7 +157,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       await repo.audit(null, now(), 'case.facilitator_unassigned', f.id, 'facilitator');
       for (const m of await repo.meetingsByCase(c.id)) {
         if (m.status === 'ended') continue;
-        const actor = await deps.rooms.get(m.id);
+        const actor = await deps.rooms.handle(m.id);
         const seat = actor?.state.members[targetId];
         if (!actor || !seat || seat.status === 'removed') continue;
         await actor.dispatch({ type: 'system.removeFacilitator', memberId: targetId });
@@ -185,7 +185,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       const actors = await Promise.all(
         (await repo.meetingsByCase(c.id))
           .filter((m) => m.status !== 'ended')
-          .map((m) => deps.rooms.get(m.id)),
+          .map((m) => deps.rooms.handle(m.id)),
       );
       await repo.handOverCase(c.id, f.id, body.facilitatorId, now());
       await repo.audit(null, now(), 'case.handed_over', f.id, 'facilitator');
@@ -225,7 +225,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       // Meetings already open learn about the new person too.
       for (const m of await repo.meetingsByCase(c.id)) {
         if (m.status === 'ended') continue;
-        const actor = await deps.rooms.get(m.id);
+        const actor = await deps.rooms.handle(m.id);
         await actor?.dispatch({
           type: 'system.addMember',
           member: { id, name: body.displayName, role: body.role, party: body.party },

@@ -30,7 +30,7 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
         floorMode: body.floorMode,
         now: now(),
       });
-      await deps.rooms.get(id);
+      await deps.rooms.handle(id);
       await repo.audit(id, now(), 'meeting.created', f.id, 'facilitator');
       res.status(201).json((await repo.meetingsByCase(c.id)).find((m) => m.id === id));
     }),

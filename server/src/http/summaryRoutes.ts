@@ -12,7 +12,7 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
   const r = express.Router();
 
   const summaryOr409 = async (title: string, meetingId: string, memberId: string) => {
-    const actor = await deps.rooms.get(meetingId);
+    const actor = await deps.rooms.handle(meetingId);
     const viewer = actor?.state.members[memberId];
     if (!actor || !viewer) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
     const summary = summaryFor(title, actor.state, viewer);
@@ -31,7 +31,7 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
     route(async (req, res) => {
       const invite = await requireInvite(deps, String(req.params.token));
       const m = (await repo.meetingById(invite.meeting_id))!;
-      const member = (await deps.rooms.get(m.id))?.state.members[invite.person_id];
+      const member = (await deps.rooms.handle(m.id))?.state.members[invite.person_id];
       if (!member || member.status === 'denied' || member.status === 'removed') {
         throw new HttpError(403, 'FORBIDDEN', 'This summary is not available to you.');
       }

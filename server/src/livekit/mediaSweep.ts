@@ -69,8 +69,12 @@ export function createMediaSweep(o: {
     for (const name of await lk.listRooms()) {
       if (!meetingIdCandidates(name).length) continue; // not one of the app's rooms
       const actor = await actorForRoom(rooms, name);
-      if (!actor) orphans.push(name);
-      else byActor.set(actor, [...(byActor.get(actor) ?? []), name]);
+      // Not run here: gone, or (several app nodes) run by another node, which syncs it itself.
+      if (!actor) {
+        const ids = meetingIdCandidates(name);
+        const exists = await Promise.all(ids.map((id) => rooms.exists(id)));
+        if (!exists.some(Boolean)) orphans.push(name);
+      } else byActor.set(actor, [...(byActor.get(actor) ?? []), name]);
     }
     for (const actor of rooms.all()) {
       if (!actor.mediaActive && !byActor.has(actor)) continue;

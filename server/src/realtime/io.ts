@@ -19,7 +19,8 @@ import {
   sessionFromCookie,
   type ApiDeps,
 } from '../http/api';
-import type { Delivery, RoomActor } from '../rooms/RoomActor';
+import type { MeetingHandle } from '../rooms/handle';
+import { RoomActor, type Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
 
@@ -110,7 +111,7 @@ export function createIo(
   });
 
   /** The meeting's actor each authenticated socket was admitted to (read on its connection). */
-  const actors = new WeakMap<IoSocket, RoomActor>();
+  const actors = new WeakMap<IoSocket, MeetingHandle>();
 
   // Authentication runs on every connection, reconnections included.
   const authenticate = async (socket: IoSocket, next: (err?: Error) => void) => {
@@ -154,7 +155,7 @@ export function createIo(
         }),
       );
     }
-    const actor = await rooms.get(meetingId);
+    const actor = await rooms.handle(meetingId);
     const member = actor?.state.members[memberId];
     if (!actor || !member)
       return next(new AuthError({ code: 'NOT_FOUND', message: 'That meeting was not found.' }));
@@ -322,11 +323,15 @@ export function createIo(
     socket.on(
       'room:sync',
       guard((_payload: unknown, ack: (res: Ack<RoomView>) => void) => {
-        const view = actor.viewFor(memberId);
-        ack(
-          view
-            ? { ok: true, data: view }
-            : { ok: false, error: { code: 'FORBIDDEN', message: 'You cannot see this meeting.' } },
+        viewNow(actor, memberId, (view) =>
+          ack(
+            view
+              ? { ok: true, data: view }
+              : {
+                  ok: false,
+                  error: { code: 'FORBIDDEN', message: 'You cannot see this meeting.' },
+                },
+          ),
         );
       }),
     );
@@ -351,10 +356,9 @@ export function createIo(
       actor.attach(memberId).then(
         () => {
           // Every socket, new or reconnecting, starts from the current view.
-          if (socket.connected) {
-            const view = actor.viewFor(memberId);
-            if (view) socket.emit('room:view', view);
-          }
+          viewNow(actor, memberId, (view) => {
+            if (view && socket.connected) socket.emit('room:view', view);
+          });
         },
         (err: unknown) =>
           logger.error('presence.failed', {
@@ -452,6 +456,19 @@ function clientAddress(socket: IoSocket): string {
   return direct;
 }
 
+/**
+ * Hands `use` the member's current view: at once from an actor on this node (so nothing else of
+ * the meeting can come in between), from the owning node otherwise.
+ */
+function viewNow(
+  actor: MeetingHandle,
+  memberId: string,
+  use: (view: RoomView | null) => void,
+): void {
+  if (actor instanceof RoomActor) return use(actor.viewFor(memberId));
+  actor.view(memberId).then(use, () => use(null));
+}
+
 /** Whether the invite or session a socket authenticated with is still valid now. */
 async function credentialsHold(
   deps: Pick<ApiDeps, 'repo' | 'now'>,
@@ -535,8 +552,11 @@ export function publishViews(
   meetingId: string,
   deliveries: Delivery[],
   events: RoomEvent[],
+  encoded = true,
 ): void {
-  const texts = deliveries.map((d) => d.view && new EncodedJson(JSON.stringify(d.view)));
+  const texts = deliveries.map((d) =>
+    d.view && encoded ? new EncodedJson(JSON.stringify(d.view)) : d.view,
+  );
   deliveries.forEach((d, i) => publishTo(io, meetingId, d.memberId, texts[i]!, events));
 }
 
@@ -549,7 +569,7 @@ function publishTo(
   io: IoServer,
   meetingId: string,
   memberId: string,
-  view: EncodedJson | null,
+  view: EncodedJson | RoomView | null,
   events: RoomEvent[],
 ): void {
   const channel = memberChannel(meetingId, memberId);

@@ -11,6 +11,7 @@ import { muteMember, syncMedia, wantedMedia, type SyncReport } from '../livekit/
 import { errorReason, type Logger } from '../logger';
 import type { CommandMetrics } from '../metrics';
 import { DeadlineTimer, type Due } from './deadlineTimer';
+import type { MeetingHandle } from './handle';
 import type { CommandStore } from '../store/ports';
 
 export interface Clock {
@@ -71,7 +72,7 @@ export const RESTORE_GRACE_MS = 20_000;
  * brought to the new state: the one path from state to media), and the command is acknowledged
  * once it is on the disk.
  */
-export class RoomActor {
+export class RoomActor implements MeetingHandle {
   private tail: Promise<unknown> = Promise.resolve();
   /** Client command id -> the version it produced, the newest REMEMBERED_COMMANDS, oldest first. */
   private readonly appliedIds: Map<string, number>;
@@ -318,6 +319,11 @@ export class RoomActor {
     return toRoomView(this.state, memberId);
   }
 
+  /** The same, as a MeetingHandle answers it (rooms/handle.ts). */
+  view(memberId: string): Promise<RoomView | null> {
+    return Promise.resolve(this.viewFor(memberId));
+  }
+
   /**
    * Sends every connected member their view of the new version. The person who acted is sent
    * theirs last: the others learn of the change first, and the actor's answer (the ack) follows
@@ -373,6 +379,11 @@ export class RoomActor {
         await this.applyAndFollow({ type: 'system.disconnect', memberId }, null);
       }
     });
+  }
+
+  /** Whether any socket of this member is counted in here. */
+  hasSocket(memberId: string): boolean {
+    return (this.sockets.get(memberId) ?? 0) > 0;
   }
 
   get socketCount(): number {

@@ -2,6 +2,7 @@ import { freeze } from 'immer';
 import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
 import type { AccountStore, CaseStore, MeetingStore } from '../store/ports';
+import type { MeetingHandle } from './handle';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
 /** What the registry needs: the actors' own deps, and where meetings and their cases are read. */
@@ -11,6 +12,11 @@ export interface RoomRegistryDeps extends RoomActorDeps {
     Pick<AccountStore, 'facilitatorById'>;
   /** An actor unused this long (and idle: see RoomActor.idleSince) is dropped from memory. */
   idleEvictMs: number;
+  /**
+   * With several app nodes (server/src/cluster): a meeting is loaded here only while this node
+   * holds its lease, and the lease is given back when the actor is dropped.
+   */
+  lease?: { acquire(meetingId: string): Promise<boolean>; release(meetingId: string): void };
 }
 
 /**
@@ -21,6 +27,11 @@ export class RoomRegistry {
   private actors = new Map<string, RoomActor>();
   /** Meetings being read from the store now: a second caller waits for the same actor. */
   private loading = new Map<string, Promise<RoomActor | undefined>>();
+  /**
+   * Where a meeting's commands go from this node: its local actor (one node), or the owner's
+   * (several nodes: set by the cluster). See `handle`.
+   */
+  router: ((meetingId: string) => Promise<MeetingHandle | undefined>) | null = null;
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -42,6 +53,19 @@ export class RoomRegistry {
     return load;
   }
 
+  /**
+   * The meeting as sockets and routes use it, wherever it runs (rooms/handle.ts); undefined when
+   * it does not exist.
+   */
+  handle(meetingId: string): Promise<MeetingHandle | undefined> {
+    return this.router ? this.router(meetingId) : this.get(meetingId);
+  }
+
+  /** Whether the meeting exists in the store (loaded here or not). */
+  async exists(meetingId: string): Promise<boolean> {
+    return this.actors.has(meetingId) || !!(await this.deps.store.meetingById(meetingId));
+  }
+
   /** The actor for a meeting if it is in memory now (no store read). */
   loaded(meetingId: string): RoomActor | undefined {
     return this.actors.get(meetingId);
@@ -51,6 +75,7 @@ export class RoomRegistry {
     const { store } = this.deps;
     const meeting = await store.meetingById(meetingId);
     if (!meeting) return undefined;
+    if (this.deps.lease && !(await this.deps.lease.acquire(meetingId))) return undefined;
     let state = await store.loadSnapshot(meetingId);
     if (!state) {
       const c = (await store.caseById(meeting.caseId))!;
@@ -116,6 +141,7 @@ export class RoomRegistry {
       if (!actor.idleSince(before)) continue;
       this.actors.delete(id);
       actor.retire(() => this.get(id));
+      this.deps.lease?.release(id);
       n++;
     }
     if (n) this.deps.logger.debug('rooms.evicted', { count: n });
@@ -132,6 +158,7 @@ export class RoomRegistry {
     const actor = this.actors.get(meetingId);
     this.actors.delete(meetingId);
     actor?.retire(async () => undefined);
+    if (actor) this.deps.lease?.release(meetingId);
   }
 
   all(): RoomActor[] {

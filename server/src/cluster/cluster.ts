@@ -8,6 +8,7 @@ import { randomId } from '../auth/crypto';
 import { errorReason, type Logger } from '../logger';
 import type { MeetingHandle } from '../rooms/handle';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
+import { VersionConflictError } from '../store/pgCommands';
 import type { MeetingStore } from '../store/ports';
 import { Leases, RENEW_MS } from './leases';
 import { NotOwnerError, Rpc, type RpcRequest } from './rpc';
@@ -88,7 +89,18 @@ export class ClusterNode {
   async forward(req: RpcRequest): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const local = await this.rooms().get(req.meetingId);
-      if (local) return runLocal(local, req);
+      if (local) {
+        try {
+          return await runLocal(local, req);
+        } catch (err) {
+          // Another node wrote this meeting meanwhile: our copy is stale. Drop it and start over
+          // (from the store, or on the node that runs it now).
+          if (!(err instanceof VersionConflictError) || attempt >= 20) throw err;
+          this.logger.warn('cluster.stale', { meetingId: req.meetingId });
+          this.rooms().forget(req.meetingId);
+          continue;
+        }
+      }
       const owner = await this.leases.owner(req.meetingId);
       try {
         if (owner) return await this.rpc.call(owner, req);

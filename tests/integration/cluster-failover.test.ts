@@ -4,7 +4,7 @@
 // the store: nothing acknowledged is lost, every client is back on one version within 5 s, and
 // the SFU still holds exactly the admitted people.
 import { Room } from '@livekit/rtc-node';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaGrant } from '../../shared/protocol/events';
@@ -256,5 +256,17 @@ describe('several app nodes: the owner of a meeting is killed, another takes it 
 
     // The SFU holds exactly the admitted people (the lobby's clinician is not in the call).
     expect(await inCall()).toEqual(admitted);
+    // ...with the rights the state gives them, driven by the new owner: a pause takes the
+    // patient's microphone away at the SFU, not the facilitator's.
+    const mic = async (identity: string) =>
+      (await svc.getParticipant(`cg_${m.id}`, identity)).permission?.canPublishSources.includes(
+        TrackSource.MICROPHONE,
+      );
+    expect(await mic(pat.id)).toBe(true);
+    expect(
+      await send(fac, { type: 'pause.start', message: null, breakMinutes: 5 }, 'pause-after'),
+    ).toMatchObject({ ok: true });
+    await until(async () => (await mic(pat.id)) === false, 'the pause reaches the SFU');
+    expect(await mic(fac.state.view!.me.id)).toBe(true);
   }, 120_000);
 });

@@ -351,7 +351,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (cluster) {
     // Views and socket closings reach a person's sockets on any node: the Socket.IO adapter on
     // Redis Streams (a short Redis outage loses no message: the nodes read on from the stream).
-    io.adapter(createAdapter(cluster.redis));
+    // The stream is trimmed short: it holds people's views only as long as a brief outage needs.
+    io.adapter(createAdapter(cluster.redis, { maxLen: 2_000, onlyPlaintext: true }));
     await cluster.start();
   }
 

@@ -289,9 +289,10 @@ describe('RoomActor: the media sync is the one path from state to LiveKit', () =
 });
 
 describe('the media sweep', () => {
-  it('syncs meetings with someone connected or rooms in LiveKit, deletes rooms of no meeting', async () => {
+  it('syncs meetings with someone connected or rooms in LiveKit, deletes rooms of no meeting (and only those)', async () => {
     const lk = createFakeLiveKitGateway();
-    for (const r of ['cg_live', 'cg_gone_side', 'other-app']) lk.rooms.set(r, new Map());
+    for (const r of ['cg_live', 'cg_gone_side', 'cg_elsewhere', 'other-app'])
+      lk.rooms.set(r, new Map());
     const actor = (connected: boolean) =>
       ({
         mediaActive: connected,
@@ -302,7 +303,9 @@ describe('the media sweep', () => {
     const idle = actor(false);
     const byId: Record<string, RoomActor> = { live, busy, idle };
     const rooms = {
-      get: (id: string) => byId[id],
+      get: async (id: string) => byId[id],
+      // Several app nodes: 'elsewhere' exists but runs on another node (not loaded here).
+      exists: async (id: string) => id in byId || id === 'elsewhere',
       all: () => Object.values(byId),
     } as unknown as RoomRegistry;
     const sweep = startMediaSweep({
@@ -316,6 +319,6 @@ describe('the media sweep', () => {
     expect(live.syncMedia).toHaveBeenCalledWith(['cg_live']);
     expect(busy.syncMedia).toHaveBeenCalledWith([]);
     expect(idle.syncMedia).not.toHaveBeenCalled();
-    expect([...lk.rooms.keys()].sort()).toEqual(['cg_live', 'other-app']);
+    expect([...lk.rooms.keys()].sort()).toEqual(['cg_elsewhere', 'cg_live', 'other-app']);
   });
 });

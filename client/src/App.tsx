@@ -2,8 +2,10 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from './components/Announcer';
 import { Link } from './components/Link';
+import { LanguageSwitch } from './components/LanguageSwitch';
 import { Page } from './components/Page';
 import { JoinPage } from './features/join';
+import { usePersonLanguage } from './i18n/language';
 import { matchRoute, paths, usePathname, type Route } from './lib/router';
 
 // Facilitator pages and the summary load on demand: the invitee's join page stays small.
@@ -12,6 +14,9 @@ const CasePage = lazy(() => import('./features/cases').then((m) => ({ default: m
 const SetupPage = lazy(() => import('./features/setup').then((m) => ({ default: m.SetupPage })));
 const FacilitatorRoomPage = lazy(() =>
   import('./features/facilitator').then((m) => ({ default: m.FacilitatorRoomPage })),
+);
+const PracticePage = lazy(() =>
+  import('./features/practice').then((m) => ({ default: m.PracticePage })),
 );
 const SummaryPage = lazy(() =>
   import('./features/summary').then((m) => ({ default: m.SummaryPage })),
@@ -58,6 +63,8 @@ function RouteView({ route }: { route: Route }) {
       return <JoinPage token={route.token} />;
     case 'joinSummary':
       return <SummaryPage token={route.token} />;
+    case 'joinPractice':
+      return <PracticePage token={route.token} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -67,6 +74,8 @@ export function App() {
   const { t } = useTranslation();
   const pathname = usePathname();
   const route = matchRoute(pathname);
+  // Facilitator pages keep the facilitator's language; a link's pages set their person's.
+  usePersonLanguage(route.name.startsWith('join') ? null : 'facilitator');
   return (
     <>
       <a href="#main" className="skip-link">
@@ -74,6 +83,7 @@ export function App() {
       </a>
       <header className="app-header">
         <span className="app-header__name">{t('common.appName')}</span>
+        <LanguageSwitch />
       </header>
       <Suspense fallback={<Loading />}>
         <RouteView key={pathname} route={route} />

@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 import { App } from './App';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+// A French page starts in French, not in English for a moment (its words load on demand).
+if (root) void i18nReady.then(() => createRoot(root).render(<App />));

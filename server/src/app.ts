@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HashBusyError, randomId } from './auth/crypto';
+import { HashBusyError, randomId, signToken } from './auth/crypto';
 import type { Config } from './config';
 import { accessLog, MOUNT_PATH, ROUTE_LABEL } from './http/accessLog';
 import { createApiRouter, type ApiDeps } from './http/api';
@@ -13,6 +13,8 @@ import type { LiveKitGateway } from './livekit/gateway';
 import { actorForRoom, createMediaSweep, MEDIA_SWEEP_MS } from './livekit/mediaSweep';
 import { errorReason, type Logger } from './logger';
 import { createMetrics } from './metrics';
+import { createSmtpMailer } from './notify/mailer';
+import { createNotifier, NOTIFY_TICK_MS, type Notifier } from './notify/notifier';
 import {
   createIo,
   disconnectInvite,
@@ -99,6 +101,8 @@ export interface App {
   sweepMedia(): Promise<void>;
   /** Closes open sockets whose session or link no longer holds (also run on a timer). */
   sweepSockets(): Promise<number>;
+  /** E-mail notifications (issue 16): null unless SMTP is configured; ticks on a timer once started. */
+  notifier: Notifier | null;
   /**
    * Starts what runs by itself: the checkpoint thread, the purge (once now, then hourly), the
    * socket sweep, the media sweep (with LiveKit) and the idle-meeting eviction. Until then the app
@@ -187,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     now: () => clock.now(),
     setup,
     videoAvailable: livekit !== null,
+    livekit,
     // Socket.IO is created after the router (it needs the same deps): reached through ioRef.
     disconnect: {
       invite: (id) => {
@@ -368,6 +373,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Sessions and links also end by time: a cheap check of every open socket's credentials.
   const sweep = () => sweepSockets(io, apiDeps);
   const mediaSweep = livekit ? createMediaSweep({ livekit, rooms, logger }) : null;
+  const notifier = config.smtp
+    ? createNotifier({
+        repo,
+        mailer: createSmtpMailer(config.smtp),
+        now: () => clock.now(),
+        newId: () => randomId(16),
+        linkFor: (inviteId) => {
+          const port = (httpServer.address() as { port?: number } | null)?.port ?? config.port;
+          const base = config.publicUrl ?? `http://${config.host}:${port}`;
+          return `${base}/j/${signToken(config.sessionSecret, 'invite', inviteId)}`;
+        },
+        logger,
+      })
+    : null;
 
   // What start() starts, and close() stops.
   let checkpoints: Checkpointer | null = null;
@@ -391,6 +410,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     purgeExpired,
     sweepMedia: () => mediaSweep?.sweep() ?? Promise.resolve(),
     sweepSockets: sweep,
+    notifier,
     start() {
       if (started) return;
       started = true;
@@ -412,10 +432,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // The safety net behind the per-command and webhook media passes.
       if (mediaSweep) every(deps.mediaSweepMs ?? MEDIA_SWEEP_MS, () => void mediaSweep.sweep());
       every(deps.roomEvictSweepMs ?? ROOM_EVICT_SWEEP_MS, () => rooms.evictIdle());
+      if (notifier) every(NOTIFY_TICK_MS, () => void notifier.tick());
     },
     async close() {
       for (const t of timers.splice(0)) clearInterval(t);
       await mediaSweep?.close();
+      await notifier?.close();
       // The calls outlive this process: its sockets' disconnects must not end them (the next
       // process restores them from the state).
       for (const actor of rooms.all()) actor.suspendMedia();

@@ -61,6 +61,19 @@ const ENV_SCHEMA = z
       .string()
       .regex(/^[\w.-]{1,40}$/)
       .optional(),
+    /**
+     * Optional e-mail notifications (issue 16): an SMTP server as a URL
+     * (smtp://user:password@host:587, smtps://… for TLS) and the sender address. Off when unset.
+     */
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), 'Use smtp:// or smtps://')
+      .optional(),
+    SMTP_FROM: z.string().email().optional(),
+  })
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, {
+    message: 'SMTP_URL needs SMTP_FROM too',
   })
   .refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
     message: 'REDIS_URL (several app nodes) needs DATABASE_URL too: the nodes share PostgreSQL',
@@ -94,6 +107,8 @@ export interface Config {
   /** Redis for several app nodes (null: this node is the only one). */
   redisUrl: string | null;
   nodeName: string | null;
+  /** E-mail notifications, when an SMTP server is configured (off by default). */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     nodeName: e.NODE_NAME ?? null,
+    smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/languages';
 import { PARTIES, ROLES, type Party, type Role } from '../room/roles';
 import type { BoardItem } from '../room/board';
 import { HTTP_LIMITS } from './constants';
+import { MEETING_KINDS, type MeetingKind } from '../room/prep/gate';
 
 /** HTTP API bodies (validated with zod on the server) and answers. All JSON. */
 
@@ -43,8 +45,15 @@ export const PARTICIPANT_PARTIES: Partial<Record<Role, readonly Party[]>> = {
 /** The roles a person on a case may have (everything but the two facilitator roles). */
 export const PARTICIPANT_ROLES = ROLES.filter((r) => PARTICIPANT_PARTIES[r] !== undefined);
 
+/** A person's language (issue 17): their link, screens, summary and calendar file. */
+export const LANGUAGE = z.enum(LANGUAGES);
 export const ADD_PERSON_BODY = z
-  .object({ displayName: DISPLAY_NAME, party: z.enum(PARTIES), role: z.enum(ROLES) })
+  .object({
+    displayName: DISPLAY_NAME,
+    party: z.enum(PARTIES),
+    role: z.enum(ROLES),
+    language: LANGUAGE.default('en'),
+  })
   .strict()
   .superRefine((b, ctx) => {
     const allowed = PARTICIPANT_PARTIES[b.role];
@@ -63,6 +72,10 @@ export const ADD_PERSON_BODY = z
       });
     }
   });
+/** The facilitator changes a person's language (POST /cases/:caseId/people/:personId/language). */
+export const PERSON_LANGUAGE_BODY = z.object({ language: LANGUAGE }).strict();
+/** `?lang=` on the summary: the Markdown in the reader's language (else the person's). */
+export const SUMMARY_QUERY = z.object({ lang: LANGUAGE.optional() });
 /** A colleague's one-time account set-up: the same fields as the first facilitator's. */
 export const COLLEAGUE_SETUP_BODY = SETUP_BODY;
 /** Assign a facilitator account to a case, by its email or its id. */
@@ -75,6 +88,10 @@ export const CREATE_MEETING_BODY = z
   .object({
     title: NEUTRAL_TITLE,
     floorMode: z.enum(['gentle', 'protected']).default('gentle'),
+    /** Issue 15: preparation, joint (the default) or follow-up. */
+    kind: z.enum(MEETING_KINDS).default('joint'),
+    /** Issue 15: who is in it, from the case's people (default: a joint meeting, everyone). */
+    memberIds: z.array(z.string().min(1).max(100)).max(50).optional(),
   })
   .strict();
 
@@ -94,6 +111,8 @@ export interface PersonDto {
   displayName: string;
   party: Party;
   role: Role;
+  /** Set by the facilitator; the person can still switch on every page (issue 17). */
+  language: Language;
 }
 
 export interface InviteDto {
@@ -112,6 +131,9 @@ export interface MeetingDto {
   title: string;
   createdAt: number;
   status: 'open' | 'live' | 'ended';
+  /** Issue 15: the meeting's kind and its members (people of the case). */
+  kind?: MeetingKind;
+  memberIds?: string[];
 }
 
 export interface CaseSummaryDto {

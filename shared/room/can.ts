@@ -1,5 +1,6 @@
 import { admitted, check, facilitator, live, notEnded, notPaused, rule, type Rule } from './kernel';
 import { isFacilitator, mainRoomUnattended, partyAdmitted, WAITING_LIMITS } from './policies';
+import { gateMissing } from './prep/rules';
 import type { Member } from './state';
 
 /**
@@ -98,12 +99,24 @@ export const canMuteMember: Rule<[Member]> = rule<[Member]>(
 // ---------------------------------------------------------------------------------------------
 // meeting and phases
 
-/** Start the meeting (meeting.start): once, and not while paused before the start. */
-export const canStart = rule(
+/** Start the meeting, as far as the room itself goes: once, and not while paused before. */
+export const canStartRoom = rule(
   facilitator,
   check((s) => s.status === 'open', 'INVALID_STATE', 'The meeting has already started.'),
   // Paused before the start: both parties are in the main room without a facilitator.
   notPaused,
+);
+
+/** The words of a start refused by the gate (its items travel with the refusal). */
+export const GATE_CLOSED = 'Not everyone is ready yet. The checklist shows what is missing.';
+
+/**
+ * Start the meeting (meeting.start): canStartRoom, and a joint meeting only once every party in
+ * it is at "go" and every member has current consent (NOT-9; the gate is the server's).
+ */
+export const canStart = rule(
+  canStartRoom,
+  check((s) => gateMissing(s).length === 0, 'INVALID_STATE', GATE_CLOSED),
 );
 
 /** End the meeting for everyone (meeting.end). */

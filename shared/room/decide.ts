@@ -7,6 +7,7 @@ import { lobbyHandlers } from './lobby/handlers';
 import { meetingHandlers } from './meeting/handlers';
 import { pauseHandlers } from './pause/handlers';
 import { isNotYetAdmitted, WAITING_LIMITS } from './policies';
+import { prepHandlers } from './prep/handlers';
 import { presenceHandlers } from './presence/handlers';
 import { applySafety, safetyChange } from './safety/safety';
 import { needsUpkeep, upkeep } from './safety/upkeep';
@@ -29,6 +30,9 @@ const CLIENT: ClientHandlers = {
   ...boardHandlers,
 };
 
+/** Every system command's handler, by type. */
+const SYSTEM: SystemHandlers = { ...presenceHandlers, ...prepHandlers };
+
 /**
  * The room state machine: applies one command to a state, or rejects it with a typed error and
  * changes nothing. Pure: time and ids come in through `ctx`; the input state is never mutated.
@@ -42,7 +46,10 @@ export function decide(state: RoomState, command: RoomCommand, ctx: DecideContex
     if ('actorId' in command) applyClient(draft, command);
     else applySystem(draft, command);
   } catch (e) {
-    if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof Rejection) {
+      const error = { code: e.code, message: e.message };
+      return { ok: false, error: e.missing ? { ...error, missing: e.missing } : error };
+    }
     throw e;
   }
   draft.state.version = state.version + 1;
@@ -88,6 +95,6 @@ function applySystem<T extends SystemCommand['type']>(
   d: Draft,
   cmd: Extract<SystemCommand, { type: T }>,
 ): void {
-  const handler: SystemHandlers[T] = presenceHandlers[cmd.type];
+  const handler: SystemHandlers[T] = SYSTEM[cmd.type];
   handler(d, cmd);
 }

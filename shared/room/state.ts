@@ -4,6 +4,8 @@ import { createBoardState } from './board';
 import type { Phase } from './phases';
 import { defaultPhases } from './phases';
 import { emptyTalk, type TalkTime } from './floor/talkTime';
+import type { GateState, MeetingKind } from './prep/gate';
+import { phasesFor } from './prep/phases';
 
 /** Where a person is in the meeting's life. */
 export const MEMBER_STATUSES = [
@@ -106,6 +108,7 @@ export const ALERT_KINDS = [
   'no-facilitator',
   'stepped-out',
   'reconnected',
+  'consent-withdrawn',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -183,6 +186,13 @@ export interface RoomState {
    * zero before the start and again once it ends: it is not kept after the meeting).
    */
   talk: TalkTime;
+  /** Preparation, joint or follow-up (absent in snapshots older than kinds: joint). */
+  kind?: MeetingKind;
+  /**
+   * What the server says is still missing before a joint meeting may start (readiness and
+   * consents, kept outside the room): ids and codes only, never notes (absent: nothing known).
+   */
+  gate?: GateState;
 }
 
 export interface NewMember {
@@ -199,6 +209,9 @@ export interface RoomSetup {
   storyOrder?: StoryParty[];
   phases?: Phase[];
   softTurnLimitSec?: number | null;
+  /** Joint unless said; the server passes the gate it derived for a joint meeting. */
+  kind?: MeetingKind;
+  gate?: GateState;
 }
 
 export function stopwatch(): Stopwatch {
@@ -225,7 +238,7 @@ export function createRoomState(setup: RoomSetup): RoomState {
     locked: false,
     members,
     memberOrder: setup.members.map((m) => m.id),
-    phases: setup.phases ?? defaultPhases(),
+    phases: setup.phases ?? (setup.kind ? phasesFor(setup.kind) : defaultPhases()),
     phaseIndex: 0,
     storyOrder: setup.storyOrder ?? ['patient', 'hcw'],
     floor: { mode: setup.floorMode ?? 'gentle', holder: null, open: false, queue: [] },
@@ -246,6 +259,8 @@ export function createRoomState(setup: RoomSetup): RoomState {
     endedSafely: false,
     deadlines: { partyGrace: [] },
     talk: emptyTalk(),
+    kind: setup.kind ?? 'joint',
+    gate: setup.gate ?? { missing: [] },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ClientCommand } from '../protocol/commands';
 import type { Party } from './roles';
+import type { GateItem } from './prep/gate';
 import type { NewMember, RoomState } from './state';
 
 /** Commands the server itself issues (presence, timers). Never accepted from a client. */
@@ -16,7 +17,21 @@ export type SystemCommand =
    */
   | { type: 'system.handOver'; fromId: string; toId: string }
   /** A co-facilitator account taken off the case: out of this meeting, like a removal. */
-  | { type: 'system.removeFacilitator'; memberId: string };
+  | { type: 'system.removeFacilitator'; memberId: string }
+  | PrepSystemCommand;
+
+/**
+ * What the server's preparation records tell the room (issue 15): the gate, derived again
+ * whenever readiness, consent or members change, and a consent withdrawn (a facilitators' notice).
+ */
+export type PrepSystemCommand =
+  | { type: 'system.setGate'; missing: GateItem[] }
+  /**
+   * The meeting's people (not facilitators) as the facilitator chose them: those not listed are
+   * taken out (removed), those listed come in (again) as invited.
+   */
+  | { type: 'system.setMembers'; members: NewMember[] }
+  | { type: 'system.consentWithdrawn'; memberId: string };
 
 export type RoomCommand = (ClientCommand & { actorId: string }) | SystemCommand;
 
@@ -50,6 +65,8 @@ export interface RoomError {
   code: RoomErrorCode;
   /** Plain language, content-free. */
   message: string;
+  /** meeting.start refused by the gate: what is still missing (ids and codes only). */
+  missing?: GateItem[];
 }
 
 export interface Decision {

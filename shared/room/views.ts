@@ -1,4 +1,6 @@
 import { affordancesOf, type Affordances } from './affordances';
+import type { GateState, MeetingKind } from './prep/gate';
+import { gateMissing, kindOf } from './prep/rules';
 import type { BoardView } from './boardView';
 import { boardViewsOf } from './boardView';
 import { freeze, once, perKey } from './derive';
@@ -82,12 +84,16 @@ export interface FacilitatorView {
   alerts: FacilitatorAlert[];
   /** Talk time per party from the floor history (facilitators only: FAC-7). */
   talk: TalkView;
+  /** What still stops a joint meeting from starting (empty for other kinds, or when ready). */
+  gate: GateState;
 }
 
 export interface RoomView {
   meetingId: string;
   version: number;
   status: MeetingStatus;
+  /** Preparation, joint or follow-up. */
+  kind: MeetingKind;
   locked: boolean;
   me: SelfView;
   /** Admitted people (empty for someone still waiting). */
@@ -190,6 +196,7 @@ export function viewsOf(state: RoomState): (viewerId: string) => RoomView | null
       alerts: state.alerts,
       // A snapshot written before talk time was kept in the state has none.
       talk: freeze({ ms: state.talk ?? emptyTalk(), current: currentTalkParty(state) }),
+      gate: freeze({ missing: gateMissing(state) }),
     }),
   );
   const board = boardViewsOf(state);
@@ -234,6 +241,7 @@ export function viewsOf(state: RoomState): (viewerId: string) => RoomView | null
       meetingId: state.meetingId,
       version: state.version,
       status: state.status,
+      kind: kindOf(state),
       locked: state.locked,
       me: self,
       members,

@@ -4,9 +4,14 @@ import type { Locator, Page } from 'playwright-core';
 import type { SummaryDto } from '../../shared/protocol/http';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import {
+  CONSOLE,
   createMeetingThroughUi,
   endMeeting,
+  enterMeetingRoom,
   joinAndWait,
+  openTab,
+  poll,
+  readyToStart,
   screen,
   signIn,
   waitForScreen,
@@ -105,26 +110,34 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
   it('records exactly what both parties agreed, and its follow-up after the meeting', async () => {
     // --- set-up: a meeting with a patient and a clinician, both admitted -----------------------
     await signIn(facilitator, stack.server);
-    const { invites } = await createMeetingThroughUi(facilitator, [
+    const created = await createMeetingThroughUi(facilitator, [
       { name: 'Pat Doe', party: 'patient', role: 'patient' },
       { name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },
     ]);
+    const { invites } = created;
+    await readyToStart(stack.server, created);
     const patientLink = invites['Pat Doe']!;
     const clinicianLink = invites['Dr Casey Lee']!;
     const token = (url: string) => url.split('/j/')[1]!;
 
-    await facilitator.getByRole('link', { name: 'Open the meeting room' }).first().click();
-    await waitForScreen(facilitator, 'room');
+    await enterMeetingRoom(facilitator);
     const meetingId = new URL(facilitator.url()).pathname.split('/')[2]!;
     await Promise.all([joinAndWait(patient, patientLink), joinAndWait(clinician, clinicianLink)]);
+    await openTab(facilitator, CONSOLE.people);
     await facilitator.getByRole('button', { name: 'Admit Pat Doe' }).click();
     await facilitator.getByRole('button', { name: 'Admit Dr Casey Lee' }).click();
     await Promise.all([waitForScreen(patient, 'room'), waitForScreen(clinician, 'room')]);
+    // The board is a tab beside the stage, for everyone (issue 14: faces first).
+    await openTab(facilitator, CONSOLE.agreements);
+    await openTab(patient, 'Agreements');
+    await openTab(clinician, 'Agreements');
     // Finalising cannot be undone: it is offered only once the meeting has started (issue 14).
     const finaliseButton = board(facilitator).getByRole('button', { name: 'Finalise the board' });
     await shows(board(facilitator));
     expect(await finaliseButton.count()).toBe(0);
+    await openTab(facilitator, CONSOLE.start);
     await facilitator.getByRole('button', { name: 'Start the meeting' }).click();
+    await openTab(facilitator, CONSOLE.agreements);
     await shows(finaliseButton);
 
     // --- the gentle note: money or fault is not decided here (AGR-6), a note, never a block -----
@@ -154,6 +167,12 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     await waitForScreen(patient, 'device-check');
     await patient.getByRole('button', { name: 'Join the waiting area' }).click();
     await waitForScreen(patient, 'room');
+    // The tab chosen before is remembered for this browser tab.
+    await poll(
+      () => patient.getByRole('tab', { name: 'Agreements' }).getAttribute('aria-selected'),
+      (v) => v === 'true',
+      'the Agreements tab still selected after the reload',
+    );
     expect(await proposeForm(patient).getByLabel('What should happen').inputValue()).toBe(
       A_PROPOSED,
     );
@@ -300,7 +319,7 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
     expect(mdItems.sort()).toEqual([...AGREED].sort());
     expect(markdown).toContain(NOT_A_CONTRACT);
     expect(markdown).toContain('  - Who: Dr Casey Lee');
-    expect(markdown).toContain('  - By: 2027-06-30');
+    expect(markdown).toContain('  - By: June 30, 2027');
     expect(markdown).not.toContain('Meet again');
 
     // The same through each person's link and the facilitator's page (the JSON API).

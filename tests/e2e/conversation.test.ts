@@ -6,12 +6,16 @@ import {
   admit,
   button,
   byTestId,
+  CONSOLE,
   createMeetingThroughUi,
+  enterMeetingRoom,
   floorStatus,
   holdsFor,
   joinAndWait,
   leaveSafely,
+  openTab,
   poll,
+  readyToStart,
   present,
   recordSocketFrames,
   screen,
@@ -131,6 +135,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
   }
 
   async function nextPhase(name: string): Promise<void> {
+    await openTab(fac, CONSOLE.phases);
     await button(fac, 'Next phase').click();
     await waitForPhase(all(), name);
   }
@@ -158,9 +163,10 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
 
   it('gathers the facilitator, the patient, their support person and the clinician', async () => {
     await signIn(fac, stack.server);
-    ({ invites } = await createMeetingThroughUi(fac, PEOPLE));
-    await fac.getByRole('link', { name: 'Open the meeting room' }).first().click();
-    await waitForScreen(fac, 'room');
+    const created = await createMeetingThroughUi(fac, PEOPLE);
+    invites = created.invites;
+    await readyToStart(stack.server, created);
+    await enterMeetingRoom(fac);
     meetingId = new URL(fac.url()).pathname.split('/').pop()!;
 
     await Promise.all([
@@ -194,6 +200,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
   });
 
   it('runs the phases; the patient party holds the floor and passes it back; the facilitator gives it on; the clinician asks for and gets the floor', async () => {
+    await openTab(fac, CONSOLE.start);
     await button(fac, 'Start the meeting').click();
     await waitForPhase(all(), PHASE.opening);
     await waitForFloors(participants().map((p) => [p, FLOOR.facilitators]));
@@ -220,6 +227,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await waitForFloors(participants().map((p) => [p, FLOOR.handedBack]));
     expect(await button(patient, 'Pass').count()).toBe(0);
     // The facilitator's view: no holder, and the next in the agreed order as a suggestion.
+    await openTab(fac, CONSOLE.turns);
     await waitForText(
       fac,
       byTestId('floor-controls-status'),
@@ -256,6 +264,9 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await button(clinician, 'Ask to speak').click();
     await clinician.getByText('You have asked to speak. You are number 1 in line.').waitFor();
     await waitForText(fac, '.floor-controls .queue', new RegExp(`^${CLINICIAN} asked at`));
+    // Nothing hides behind a tab: the Turns tab counts the people asking to speak.
+    await waitForText(fac, byTestId('tab-badge-turns'), /^1 /);
+    await openTab(fac, CONSOLE.turns);
     await fac.getByText('asked to speak (#1)').waitFor();
     await button(fac, `Give the floor to ${CLINICIAN}`).click();
     await waitForFloors([
@@ -370,14 +381,24 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
       ).toEqual([]);
     }
 
-    await fac
-      .locator(byTestId('pause-requests'))
-      .getByRole('button', { name: 'Mark as seen' })
-      .click();
+    // Impossible to miss whatever tab is open: an alert above the stage, and a badge on the People
+    // tab, until a facilitator acts on it ("Not now" here: the meeting goes on).
+    await openTab(fac, CONSOLE.phases);
+    const alert = fac.locator(byTestId('pause-request-alert'));
+    await alert.waitFor();
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toContain(`${SUPPORT} asked for a pause`);
+    expect(await alert.textContent()).toContain(PAUSE_REASON);
+    expect(await textOf(fac, byTestId('tab-badge-people'))).toMatch(/^1 /);
+    await alert.getByRole('button', { name: 'Not now', exact: true }).click();
+    await waitForPresence(fac, byTestId('pause-request-alert'), false);
     await waitForPresence(fac, byTestId('pause-requests'), false);
+    await waitForPresence(fac, byTestId('tab-badge-people'), false);
+    expect(await present(support, byTestId('pause-screen'))).toBe(false);
   });
 
   it('a private conversation with the patient party opens and closes; everyone is back at the same phase and floor', async () => {
+    await openTab(fac, CONSOLE.private);
     await fac.getByLabel('Who to talk with').selectOption({
       label: 'The whole side: Patient and family',
     });
@@ -504,6 +525,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
     await waitForPhase(all(), PHASE.closing);
 
     // End safely asks first and says what happens next; Cancel changes nothing.
+    await openTab(fac, CONSOLE.ending);
     await button(fac, 'End safely (private debriefs)').click();
     const ask = fac.getByRole('group', { name: 'End safely?' });
     await expect

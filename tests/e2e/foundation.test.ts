@@ -3,15 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import {
   button,
+  byTestId,
+  CONSOLE,
   createMeetingThroughUi,
   deny,
+  enterMeetingRoom,
   joinAndWait,
+  openTab,
   poll,
+  readyToStart,
   recordSocketTraffic,
   screen,
   signIn,
   unmute,
+  waitForPresence,
   waitForScreen,
+  waitForText,
 } from './support/actors';
 import { liveAudio, playingVideos, selectedPairs, startStack, type Stack } from './support/stack';
 
@@ -52,13 +59,16 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
       { name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },
       { name: 'Sam Other', party: 'other', role: 'org_rep' },
     ];
-    const { invites } = await createMeetingThroughUi(facilitator, people);
+    const created = await createMeetingThroughUi(facilitator, people);
+    const { invites } = created;
+    // Each person's consent and each side's "go" (issue 15), so the links lead straight on.
+    await readyToStart(stack.server, created);
     for (const url of Object.values(invites)) {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/j\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     }
 
-    await facilitator.getByRole('link', { name: 'Open the meeting room' }).first().click();
-    await waitForScreen(facilitator, 'room');
+    // The facilitator checks camera and microphone first, as everyone does, and goes in muted.
+    await enterMeetingRoom(facilitator);
 
     // The person who will be denied: their page's real-time traffic (WebSocket frames and
     // Socket.IO's long-polling, both ways) and every address it uses, recorded from before the
@@ -71,6 +81,7 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     ]);
 
     // Deny asks first, in plain words; focus goes to Cancel, and Escape cancels (nothing sent).
+    await openTab(facilitator, CONSOLE.people);
     await button(facilitator, 'Deny Sam Other').click();
     const ask = facilitator.getByRole('group', { name: 'Deny Sam Other?' });
     await expect.poll(() => ask.count()).toBe(1);
@@ -86,6 +97,18 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
     expect(await screen(denied)).toBe('waiting');
     await deny(facilitator, 'Sam Other');
     await waitForScreen(denied, 'denied');
+
+    // A private check-in from the waiting area is a call too: the person is told, in words, who
+    // can hear them (issue 14), muted first, only the facilitator once they unmute.
+    const hear = byTestId('who-can-hear');
+    await button(facilitator, 'Check in privately with Pat Doe').click();
+    await waitForText(patient, hear, 'Your microphone is off: nobody can hear you.');
+    await unmute(patient);
+    await waitForText(patient, hear, 'Only the facilitator can hear you (private conversation).');
+    await button(patient, 'Mute').click();
+    await waitForText(patient, hear, 'Your microphone is off: nobody can hear you.');
+    await button(facilitator, 'End the check-in with Pat Doe').click();
+    await waitForPresence(patient, hear, false);
 
     await facilitator.getByRole('button', { name: 'Admit Pat Doe' }).click();
     await facilitator.getByRole('button', { name: 'Admit Dr Casey Lee' }).click();

@@ -6,9 +6,13 @@ import {
   admit,
   button,
   byTestId,
+  CONSOLE,
   createMeetingThroughUi,
+  enterMeetingRoom,
   holdsFor,
+  openTab,
   poll,
+  readyToStart,
   present,
   signIn,
   textOf,
@@ -136,9 +140,11 @@ describe('private conversations that work, entering muted, a truthful pause (rea
 
   it('after admission nobody publishes a live microphone, the facilitator included, until they unmute', async () => {
     await signIn(fac, stack.server);
-    const { invites } = await createMeetingThroughUi(fac, PEOPLE);
-    await fac.getByRole('link', { name: 'Open the meeting room' }).first().click();
-    await waitForScreen(fac, 'room');
+    const created = await createMeetingThroughUi(fac, PEOPLE);
+    const { invites } = created;
+    await readyToStart(stack.server, created);
+    // The facilitator, too, checks camera and microphone first and goes in muted (issue 14).
+    await enterMeetingRoom(fac);
     meetingId = new URL(fac.url()).pathname.split('/').pop()!;
     await Promise.all([
       joinMuted(patient, invites[PATIENT]!),
@@ -206,7 +212,9 @@ describe('private conversations that work, entering muted, a truthful pause (rea
   });
 
   it('a private conversation with the patient: they see and hear each other while the main room shows the pause', async () => {
+    await openTab(fac, CONSOLE.start);
     await button(fac, 'Start the meeting').click();
+    await openTab(fac, CONSOLE.private);
     await fac.getByLabel('Who to talk with').selectOption({ label: PATIENT });
     await button(fac, 'Start a private conversation').click();
 

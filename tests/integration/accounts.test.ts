@@ -426,6 +426,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
         expect(res.body.error).toEqual({
           code: 'INVALID_STATE',
           message: 'This case is closed, so nothing can be added to it.',
+          reason: 'case.closed',
         });
       }
       expect(

@@ -16,6 +16,7 @@ import {
   type TestFacilitator,
   type TestServer,
 } from '../support/server';
+import { consentVersion } from '../../server/src/rooms/prepGate';
 
 /**
  * Every client command against every role and every meeting state, on the server through real
@@ -292,6 +293,14 @@ describe('every command × every role × every meeting state, through real socke
       floorMode: 'gentle',
       now: Date.now(),
     });
+    // Issue 15: every person of the case is in it and has consented (the parties are at "go"
+    // since createMeeting), so the gate is open and the matrix tests the room's own rules.
+    const personIds = Object.entries(ids)
+      .filter(([role]) => !FAC.includes(role as Role))
+      .map(([, id]) => id);
+    await s.app.store.setMeetingMembers(meetingId, personIds);
+    const version = await consentVersion(s.app.store, meetingId);
+    for (const id of personIds) await s.app.store.insertConsent(meetingId, id, version, Date.now());
     const state = { ...structuredClone(st), meetingId };
     // The meeting's status is written with its state.
     await s.app.store.saveSnapshot(state, Date.now());

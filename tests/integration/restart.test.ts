@@ -15,6 +15,7 @@ import type { RoomView } from '../../shared/room/views';
 import { freeTcpPort } from '../support/livekit';
 import { spawnServer, type ServerProcess } from '../support/process';
 import type { ClientSocket } from '../support/server';
+import { makeReady } from '../support/readiness';
 
 const EMAIL = 'restart@example.org';
 const PASSWORD = 'a long enough password';
@@ -112,9 +113,17 @@ describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged
         await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
       ).data.url.split('/j/')[1]!;
 
+    const patToken = await token(pat);
+    const cliToken = await token(cli);
+    // Issue 15: both parties at "go" and both consented, so the joint meeting may start.
+    await makeReady(
+      { url: server.url, facilitator: { cookie: cookie! } },
+      { caseId: c.id, meetingId: m.id },
+      [patToken, cliToken],
+    );
     const fac = client(server.url, { meetingId: m.id }, cookie);
-    const patient = client(server.url, { invite: await token(pat) });
-    const clinician = client(server.url, { invite: await token(cli) });
+    const patient = client(server.url, { invite: patToken });
+    const clinician = client(server.url, { invite: cliToken });
     const all = [fac, patient, clinician];
     sockets.push(...all.map((x) => x.socket));
     await until(() => all.every((x) => !!x.state.view), 'first views');

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/languages';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import {
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Party, Role } from '../../shared/room/roles';
 import type { RoomView } from '../../shared/room/views';
+import { makeReady } from './readiness';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -182,8 +184,10 @@ export interface ScriptedMeeting {
 /** A case and meeting with the given people, each with a personal invite link. */
 export async function createMeeting(
   s: TestServer,
-  people: { key: string; name: string; party: Party; role: Role }[],
+  people: { key: string; name: string; party: Party; role: Role; language?: Language }[],
   floorMode: 'gentle' | 'protected' = 'gentle',
+  /** Issue 15: ready to start (every party at "go", everyone consented) unless told not. */
+  opts: { ready?: boolean } = {},
 ): Promise<ScriptedMeeting> {
   const c = await api<CaseDto>(s, 'POST', '/cases', { title: 'Conversation A' });
   const out: ScriptedMeeting['people'] = {};
@@ -193,6 +197,7 @@ export async function createMeeting(
       displayName: p.name,
       party: p.party,
       role: p.role,
+      ...(p.language ? { language: p.language } : {}),
     });
     added.push({ ...person, key: p.key });
   }
@@ -204,7 +209,15 @@ export async function createMeeting(
     const invite = await api<InviteDto>(s, 'POST', `/meetings/${m.id}/invites/${p.id}`);
     out[p.key] = { ...p, invite, token: invite.url.split('/j/')[1]! };
   }
-  return { caseId: c.id, meetingId: m.id, people: out };
+  const meeting = { caseId: c.id, meetingId: m.id, people: out };
+  if (opts.ready !== false) {
+    await makeReady(
+      s,
+      meeting,
+      Object.values(out).map((p) => p.token),
+    );
+  }
+  return meeting;
 }
 
 /** A Socket.IO client that keeps the latest view it received. */

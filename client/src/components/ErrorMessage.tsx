@@ -1,10 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../../shared/protocol/errors';
+import { currentLanguage } from '../i18n/language';
+import { serverErrorText } from '../i18n/load';
 
-/** The server's plain-language message when it sent one, otherwise a calm message for the code. */
+/**
+ * The server's refusal in the person's language: the catalogue's words (shared/i18n/server) for
+ * the code it carries (or the sentence it sent), else its own words when they are English and so
+ * is the page, else a calm message for the general code.
+ */
 export function errorText(t: TFunction, error: AppError): string {
-  if (error.message) return error.message;
+  const lang = currentLanguage();
+  const known = serverErrorText(error, lang);
+  if (known) return known;
+  if (error.message && lang === 'en') return error.message;
   return t(`errors.${error.code}`);
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 export type ScreenName =
   | 'loading'
   | 'welcome'
+  | 'consent'
   | 'device-check'
   | 'waiting'
   | 'room'
@@ -17,7 +18,8 @@ export type ScreenName =
   | 'case'
   | 'setup'
   | 'summary'
-  | 'not-found';
+  | 'not-found'
+  | 'practice';
 
 /** Tells tests (and styles) which screen is showing. */
 export function useScreen(screen: ScreenName): void {

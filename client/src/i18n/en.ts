@@ -1,4 +1,178 @@
 /**
+ * Issue 15's words (preparation, consent, readiness, timing), in their own namespace 'prep' so
+ * that the default namespace's typed key union stays small enough for TypeScript (a larger one
+ * made `t()` calls elsewhere too deep to instantiate).
+ */
+export const enPrep = {
+  tryAgain: 'Try again',
+  saved: 'Saved.',
+  kind: {
+    prep: 'Preparation meeting',
+    joint: 'Joint meeting',
+    followup: 'Follow-up meeting',
+  },
+  consent: {
+    title: 'Before you join: your agreement',
+    changed:
+      'Who will be there has changed since you last agreed. Please read the list again before you join.',
+    withdrawnBefore:
+      'You withdrew your agreement earlier. You can agree again if you wish to take part.',
+    whatItIs: 'What this meeting is, and is not',
+    notLegal: 'It is a conversation, not a legal process, a complaint hearing or an investigation.',
+    notRecorded: 'Nothing is recorded: no sound, no video and no transcript.',
+    pauseLeave: 'You can ask for a pause, or leave, at any time, without giving a reason.',
+    voluntary: 'Taking part is your choice. Saying no has no consequence for you.',
+    whoHeading: 'Who will be there',
+    agreeLegend: 'Please tick each part you agree to',
+    participate: 'I agree to take part in this meeting.',
+    attendees: 'I agree to meet with the people listed above.',
+    summary: 'I understand what happens to the summary of what we agree.',
+    summaryHint:
+      'Only the agreements that every side accepted are written down, and each side can read them. Nothing else is kept after the case is closed.',
+    agree: 'I agree, continue',
+    back: 'Back',
+    withdrawLater: 'You can withdraw your agreement at any time from this page.',
+  },
+  link: {
+    heading: 'Your preparation',
+    consentHeading: 'Your agreement',
+    consent: {
+      current: 'You agreed to take part on {{date}}.',
+      outdated: 'Who will be there has changed. You will be asked to agree again before you join.',
+      withdrawn: 'You withdrew your agreement on {{date}}. The facilitators know.',
+      missing: 'You have not agreed yet. You will be asked before you join.',
+    },
+    withdraw: 'Withdraw my agreement',
+    withdrawQuestion: 'Withdraw your agreement to take part?',
+    withdrawExplain:
+      'The facilitators are told at once, and the joint meeting cannot start without you. You do not need to give a reason.',
+    withdrawConfirm: 'Yes, withdraw my agreement',
+    timeHeading: 'When we meet',
+    chosen: 'The meeting is on {{when}}.',
+    addToCalendar: 'Add to my calendar',
+    chooseLegend: 'Your facilitator suggested these times. Choose the one that suits you.',
+    choose: 'Choose {{when}}',
+    noneSuits: 'None of these suit me',
+    noneSuitsSaid: 'You said none of these times suit you. Your facilitator will be in touch.',
+  },
+  questions: {
+    ownHeading: 'Your questions',
+    ownExplain:
+      'Write down what you would like answered. Each question stays private unless you choose to share it with the healthcare team before the meeting, so they can prepare. You can take it back at any time.',
+    sharedHeading: 'Questions the patient chose to share',
+    sharedExplain: 'The patient shared these so that you can prepare. They may take them back.',
+    isShared: '(shared)',
+    notShared: '(private)',
+    share: 'Share',
+    unshare: 'Stop sharing',
+    remove: 'Remove',
+    add: 'A question',
+    addButton: 'Add question',
+  },
+  consents: {
+    heading: 'Agreement to take part',
+    status: {
+      current: 'agreed',
+      outdated: 'agreed to an earlier list of who will be there',
+      withdrawn: 'withdrew their agreement',
+      missing: 'not agreed yet',
+    },
+  },
+  gate: {
+    heading: 'Before the joint meeting can start',
+    ready: 'Everyone is ready: the meeting can start.',
+    missingLabel: 'Still missing',
+    readiness: {
+      none: '{{party}}: no readiness decision yet',
+      go: '{{party}}: ready',
+      not_yet: '{{party}}: not ready yet',
+      indirect_only: '{{party}}: indirect options only',
+      stop: '{{party}}: not going ahead',
+    },
+    consent: {
+      missing: '{{name}} has not agreed to take part yet',
+      outdated: '{{name}} needs to agree again (who will be there changed)',
+      withdrawn: '{{name}} withdrew their agreement',
+    },
+  },
+  members: {
+    legend: 'Who is in {{meeting}}',
+    save: 'Save who is in this meeting',
+  },
+  timing: {
+    heading: 'Times for the patient to choose from',
+    none: 'No times proposed yet.',
+    chosen: 'chosen by the patient',
+    noneSuits: 'The patient said none of these times suit them.',
+    waiting:
+      'Waiting for the patient to choose. The healthcare team sees the time only once chosen.',
+    slot: 'Time {{n}}',
+    propose: 'Propose these times',
+  },
+  readiness: {
+    current: '{{party}}: {{decision}} (decided {{date}})',
+    noneYet: '{{party}}: no decision yet',
+    decisionFor: 'Readiness: {{party}}',
+    decision: {
+      go: 'Go',
+      not_yet: 'Not yet',
+      indirect_only: 'Indirect only',
+      stop: 'Stop',
+    },
+    date: 'Date of the decision',
+    note: 'Private note',
+    noteHint: 'Only facilitators of this case see it.',
+    record: 'Record readiness: {{party}}',
+  },
+  record: {
+    heading: 'Preparation record: {{party}}',
+    hopes: 'Hopes and needs',
+    questions: 'Questions they want answered',
+    avoidTopics: 'Topics not to raise',
+    namesPronouns: 'Preferred names and pronouns',
+    supportPeople: 'Support people they want to bring',
+    access: 'Access needs',
+    captions: 'Captions',
+    interpreter: 'Interpreter',
+    audioOnly: 'Audio only',
+    breaks: 'Breaks',
+    language: 'Language',
+    otherAccess: 'Other access needs',
+    save: 'Save the preparation record',
+  },
+  safety: {
+    heading: 'Safety plan: {{name}}',
+    location: 'Where they will be during the meeting',
+    callbackNumber: 'Call-back number',
+    afterSupport: 'Who supports them afterwards',
+    ifDistressed: 'What to do if they are distressed or drop out',
+    save: 'Save the safety plan',
+  },
+  case: {
+    heading: 'Preparation',
+    private: 'Only the facilitators of this case see this. It is deleted with the case.',
+    questionsHeading: 'The patient’s questions',
+  },
+  newMeeting: {
+    heading: 'New preparation or follow-up meeting',
+    kind: 'Kind of meeting',
+    title: 'Title of this meeting',
+    who: 'Who is in it',
+    oneSide: 'A preparation meeting is with the people of one side only.',
+    create: 'Create this meeting',
+  },
+  hints: {
+    label: 'Preparation notes (only you see these)',
+    names: 'How to address them: {{names}}',
+    avoid: 'Topics not to raise: {{topics}}',
+    access: 'Access needs: {{needs}}',
+    location: 'Where they are: {{location}}',
+    ifDistressed: 'If distressed or they drop out: {{plan}}',
+    afterSupport: 'Support afterwards: {{who}}',
+  },
+} as const;
+
+/**
  * English text, one object per feature. Plain language: short sentences, no jargon, calm tone.
  * "The floor" is explained once where it first appears (floor.explain).
  */
@@ -97,6 +271,9 @@ export const en = {
     joinCameraOff: 'Join with my camera off',
     joinMicOff: 'Join with my microphone muted',
     joinMicOffHint: 'You can unmute yourself whenever you are ready.',
+    audioOnly: 'Audio only (no video)',
+    audioOnlyHint:
+      'You hear everyone and they hear you, but no video is sent or shown. Good for a weak connection. No camera is needed.',
     privacy: 'You can change these at any time during the meeting.',
     join: 'Join the waiting area',
     problem: {
@@ -131,6 +308,42 @@ export const en = {
     notStarted: 'The meeting will start soon. The facilitator will begin when everyone is here.',
     resumed: 'The meeting has resumed. Unmute when you are ready.',
     canUnmute: 'You can unmute now, when you are ready.',
+    controlsLabel: 'Your controls',
+    stageWaiting: 'Connecting the video…',
+  },
+  roomTabs: {
+    people: 'People',
+    agreements: 'Agreements',
+    messages: 'Messages',
+  },
+  connection: {
+    connected: 'Video connected',
+    connecting: 'Connecting video…',
+    reconnecting: 'Reconnecting…',
+    offline: 'Video not connected',
+  },
+  console: {
+    label: 'Facilitator tools',
+    people: 'People & lobby',
+    turns: 'Turns',
+    phases: 'Phases',
+    private: 'Private talks',
+    agreements: 'Agreements',
+    ending: 'Ending',
+    start: 'Start',
+    needYou_one: '{{count}} needs you',
+    needYou_other: '{{count}} need you',
+    askingToSpeak_one: '{{count}} asking to speak',
+    askingToSpeak_other: '{{count}} asking to speak',
+    turnsLater: 'Turns to speak begin when the meeting starts.',
+  },
+  pauseAlert: {
+    title_one: 'Someone asked for a pause',
+    title_other: '{{count}} people asked for a pause',
+    pauseNow: 'Pause now',
+    notNow: 'Not now',
+    soundLabel: 'Play a soft sound when someone asks for a pause',
+    soundHint: 'Only you hear it. It stays off unless you turn it on here.',
   },
   phase: {
     label: 'Where we are',
@@ -262,6 +475,8 @@ export const en = {
     micNotAllowed: 'Your microphone is not available in this meeting.',
     steppedOutHint: 'Step back in to use your camera and microphone.',
     heardDuringPause: 'The meeting is paused, and everyone in the main room can still hear you.',
+    audioOnly: 'Audio only',
+    audioOnlyOn: 'Audio only: you hear everyone and they hear you. No video is sent or shown.',
   },
   hear: {
     everyone: 'Everyone in the meeting room can hear you.',
@@ -514,6 +729,11 @@ export const en = {
     update: 'Update progress',
     saved: 'Saved.',
     updatedOn: 'Last updated on {{date}}',
+    lateLabel: 'Late.',
+    lateText: 'This was due on {{date}} and is not done yet.',
+    notPossibleLabel: 'Not possible.',
+    notPossibleWhy: 'This will not happen as agreed. The reason given: {{reason}}',
+    notPossibleNoReason: 'This will not happen as agreed. No reason has been given yet.',
   },
   summary: {
     title: 'Summary of what was agreed',
@@ -645,6 +865,7 @@ export const en = {
     connecting: 'Connecting to the meeting…',
     refusedTitle: 'You cannot open this meeting',
     closed: 'The server closed your connection to this meeting.',
+    enterRoom: 'Go into the meeting room',
   },
   lobby: {
     heading: 'Waiting areas',
@@ -805,6 +1026,8 @@ export const en = {
       'stepped-out': '{{name}} stepped out.',
       'stepped-out-back': '{{name}} stepped out, and is back.',
       reconnected: '{{name}} is back.',
+      'consent-withdrawn':
+        '{{name}} withdrew their consent. They are no longer ready for the joint meeting.',
     },
   },
   talkTime: {
@@ -813,9 +1036,150 @@ export const en = {
       'Measured by the server from who held the floor while the meeting runs. Shown to facilitators only, and not kept after the meeting.',
     value: '{{percent}}% ({{time}})',
   },
+  overdue: {
+    heading: 'Overdue agreed items',
+    none: 'Nothing is overdue in your open cases.',
+    facts_one: '{{owner}} · due {{date}} · {{count}} day late ({{timeZone}}) · {{status}}',
+    facts_other: '{{owner}} · due {{date}} · {{count}} days late ({{timeZone}}) · {{status}}',
+    caseHeading: 'Follow-up',
+    caseTimeZone: 'Dates for this case are counted in {{timeZone}}, where today is {{today}}.',
+    timeZone: 'Time zone of this case',
+    timeZoneHint: 'Where the people of this case live. Due dates are counted in this time zone.',
+    saveTimeZone: 'Save time zone',
+    noneInCase: 'No agreed item of this case is overdue.',
+  },
+  relay: {
+    heading: 'Writing to the other side',
+    explain:
+      'You can write to the other side here, through your facilitator. Your facilitator reads every message first, then passes it on or gives it back to you with a note. Nothing reaches the other side without them.',
+    receivedHeading: 'Messages passed on to you',
+    noneReceived: 'No message has been passed on to you yet.',
+    fromSide: 'From the {{side}} side, passed on {{date}}',
+    mineHeading: 'What you wrote',
+    yourMessage: 'Your message',
+    yourMessageHint:
+      'Write in your own words. Please do not include anyone else’s private details.',
+    send: 'Send to your facilitator',
+    sent: 'Sent. Your facilitator will read it first.',
+    status: {
+      pending: 'Waiting for your facilitator.',
+      released: 'Passed on to the other side.',
+      returned: 'Given back to you.',
+    },
+    noteFromFacilitator: 'Your facilitator says: {{note}}',
+    caseHeading: 'Written exchange',
+    caseExplain:
+      'When a joint meeting is not right, the two sides can write to each other through you. Only messages you pass on reach the other side.',
+    isOpen: 'The written exchange is open: both sides can write from their links.',
+    isClosed: 'The written exchange is closed.',
+    open: 'Open the written exchange',
+    close: 'Close the written exchange',
+    fromWriter: '{{writer}} ({{side}} side), {{date}}',
+    caseStatus: {
+      pending: 'Waiting for you to read it.',
+      released: 'Passed on.',
+      returned: 'Given back.',
+    },
+    noteGiven: 'Your note: {{note}}',
+    release: 'Pass on to the other side',
+    returnWithNote: 'Give back with a note',
+    returnNote: 'Note to the writer',
+    returnNoteHint: 'Say kindly why it is given back, and what might help.',
+    giveBack: 'Give back',
+  },
+  feedback: {
+    heading: 'A few questions, if you like',
+    explain:
+      'Your answers help the programme learn. They are anonymous: they are kept without your name and shown to facilitators only added up with others. Every question is optional, and you can answer once.',
+    questions: {
+      feltSafe: 'How safe did you feel?',
+      wasHeard: 'How much did you feel heard?',
+      itHelped: 'How much did it help you?',
+    },
+    scale: {
+      '1': 'Not at all',
+      '2': 'A little',
+      '3': 'Somewhat',
+      '4': 'Mostly',
+      '5': 'Completely',
+    },
+    skip: 'I would rather not say',
+    comment: 'Anything else you would like to tell the programme (optional)',
+    commentHint: 'Please do not include names.',
+    send: 'Send my answers anonymously',
+    thanks: 'Thank you. Your answers have been received.',
+    caseHeading: 'Feedback from this case',
+    allHeading: 'Feedback from all your cases',
+    notYet_one:
+      '{{count}} answer so far. Answers are shown once at least {{min}} people have answered, so that no answer stands alone.',
+    notYet_other:
+      '{{count}} answers so far. Answers are shown once at least {{min}} people have answered, so that no answer stands alone.',
+    answers_one: '{{count}} person answered.',
+    answers_other: '{{count}} people answered.',
+    mean_one: 'On average {{mean}} out of 5 ({{count}} answer)',
+    mean_other: 'On average {{mean}} out of 5 ({{count}} answers)',
+    noScores: 'Nobody answered this question.',
+    commentsHeading: 'Comments, in no particular order',
+  },
+  notify: {
+    heading: 'Notifications by e-mail',
+    enabled:
+      'Each person with an address gets their invitation, the chosen time, a reminder the day before and news of agreed steps. The e-mails are neutral: no names, no titles, nothing about what happened.',
+    disabled:
+      'This server sends no e-mail (no mail server is set up). Addresses can still be kept here for later.',
+    emailFor: 'E-mail address of {{name}} (optional)',
+    save: 'Save address',
+  },
+  practice: {
+    title: 'Try the room on your own',
+    intro:
+      'Before the meeting you can try the video room by yourself, as often as you like. It is the same service the meeting uses.',
+    promisesLabel: 'About the practice room',
+    onlyYou: 'This room is only yours: nobody else can join it or see you here.',
+    nothingRecorded: 'Nothing is recorded.',
+    guideHeading: 'How it works',
+    step1: 'Press Start. Your browser may ask to use your camera and microphone: please allow it.',
+    step2: 'After a moment you see yourself as the others will see you in the meeting.',
+    step3:
+      'To hear yourself, put on headphones first, then press Hear myself. Say a few words; you hear them a moment later.',
+    step4:
+      'When you are done, press End practice. You can come back at any time before the meeting.',
+    start: 'Start',
+    tryAgain: 'Try again',
+    end: 'End practice',
+    hearMyself: 'Hear myself',
+    back: 'Back to your invitation',
+    videoLabel: 'Your camera, as it comes back through the video service',
+    status: {
+      connecting: 'Opening your practice room…',
+      connected: 'You are in your practice room. Your picture will appear in a moment.',
+      seeing: 'You are in your practice room. This is how others will see you.',
+      failed:
+        'The practice room could not open. Check that your camera and microphone are allowed, then try again.',
+    },
+    sound: {
+      waiting: 'Say something: we will tell you when your microphone comes through.',
+      heard: 'Your microphone comes through.',
+    },
+    linkHeading: 'Before the meeting',
+    linkText: 'You can try the video room on your own first. Nobody else will be there.',
+    link: 'Try the room on your own',
+  },
+  language: {
+    label: 'Language',
+    person: 'Language',
+    personFor: 'Language for {{name}}',
+    personHint: 'The language of their link, screens and summary. They can change it themselves.',
+  },
   notFound: {
     title: 'Page not found',
     text: 'This page does not exist. If you were invited to a meeting, please use the link you were sent.',
     home: 'Go to the start page',
+  },
+  roomAnnounce: {
+    inRoom: 'You are in the meeting room.',
+    phase: 'Now: {{name}}.',
+    waiting: '{{name}} is in the waiting area.',
+    joined: '{{name}} has joined the meeting room.',
   },
 } as const;

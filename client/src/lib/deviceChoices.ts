@@ -4,6 +4,8 @@ export interface DeviceChoices {
   micOn: boolean;
   cameraId: string | null;
   micId: string | null;
+  /** No video sent and none received: for a weak connection, or for anyone who prefers it. */
+  audioOnly: boolean;
 }
 
 const KEY = 'common-ground.devices';
@@ -17,6 +19,7 @@ export const DEFAULT_CHOICES: DeviceChoices = {
   micOn: false,
   cameraId: null,
   micId: null,
+  audioOnly: false,
 };
 
 export function loadChoices(): DeviceChoices {
@@ -24,11 +27,13 @@ export function loadChoices(): DeviceChoices {
     const raw = window.sessionStorage.getItem(KEY);
     if (!raw) return DEFAULT_CHOICES;
     const v = JSON.parse(raw) as Partial<DeviceChoices>;
+    const audioOnly = v.audioOnly === true;
     return {
-      cameraOn: v.cameraOn !== false,
+      cameraOn: v.cameraOn !== false && !audioOnly,
       micOn: v.micOn === true,
       cameraId: typeof v.cameraId === 'string' ? v.cameraId : null,
       micId: typeof v.micId === 'string' ? v.micId : null,
+      audioOnly,
     };
   } catch {
     return DEFAULT_CHOICES;

@@ -40,6 +40,7 @@ export type Route =
   | { name: 'meetSummary'; meetingId: string }
   | { name: 'join'; token: string }
   | { name: 'joinSummary'; token: string }
+  | { name: 'joinPractice'; token: string }
   | { name: 'notFound' };
 
 function seg(s: string): string {
@@ -65,6 +66,9 @@ export function matchRoute(pathname: string): Route {
   if (a === 'j' && b && c === 'summary' && parts.length === 3) {
     return { name: 'joinSummary', token: seg(b) };
   }
+  if (a === 'j' && b && c === 'practice' && parts.length === 3) {
+    return { name: 'joinPractice', token: seg(b) };
+  }
   return { name: 'notFound' };
 }
 
@@ -75,4 +79,5 @@ export const paths = {
   meetSummary: (meetingId: string) => `/meet/${encodeURIComponent(meetingId)}/summary`,
   join: (token: string) => `/j/${encodeURIComponent(token)}`,
   joinSummary: (token: string) => `/j/${encodeURIComponent(token)}/summary`,
+  joinPractice: (token: string) => `/j/${encodeURIComponent(token)}/practice`,
 };

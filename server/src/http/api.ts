@@ -5,8 +5,16 @@ import { createCaseRouter } from './caseRoutes';
 import { createDtos } from './dtos';
 import { HttpError, route } from './errors';
 import { createGuards, csrfGuard, type ApiDeps } from './guards';
+import { createFeedbackRouter } from './feedbackRoutes';
+import { createFollowUpRouter } from './followupRoutes';
 import { createMeetingRouter } from './meetingRoutes';
+import { createNotifyRouter } from './notifyRoutes';
+import { createPracticeRouter } from './practiceRoutes';
+import { createRelayRouter } from './relayRoutes';
 import { createSummaryRouter } from './summaryRoutes';
+import { createPrepRouter } from './prepRoutes';
+import { createConsentRouter } from './consentRoutes';
+import { createTimingRouter } from './timingRoutes';
 
 // What other modules (the sockets, tests) use of the API, from where it is defined.
 export {
@@ -14,6 +22,7 @@ export {
   canFacilitateCase,
   checkInvite,
   facilitatorFromCookie,
+  linkExpired,
   parseCookies,
   sameOrigin,
   sessionFromCookie,
@@ -52,6 +61,14 @@ export function createApiRouter(deps: ApiDeps): Router {
   r.use(createCaseRouter(deps, guards, dtos));
   r.use(createMeetingRouter(deps, guards, dtos));
   r.use(createSummaryRouter(deps, guards));
+  r.use(createPrepRouter(deps, guards));
+  r.use(createConsentRouter(deps));
+  r.use(createTimingRouter(deps, guards));
+  r.use(createPracticeRouter(deps));
+  r.use(createFollowUpRouter(deps, guards));
+  r.use(createRelayRouter(deps, guards));
+  r.use(createNotifyRouter(deps, guards));
+  r.use(createFeedbackRouter(deps, guards));
 
   r.use((_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'Not found.')));
   return r;

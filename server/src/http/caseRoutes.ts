@@ -1,36 +1,29 @@
 import express, { type Router } from 'express';
-import { summaryItems } from '../../../shared/room/board/summary';
 import type { RoomState } from '../../../shared/room/state';
 import {
   ADD_PERSON_BODY,
+  PERSON_LANGUAGE_BODY,
+  type PersonDto,
   ASSIGN_FACILITATOR_BODY,
   CREATE_CASE_BODY,
   HANDOVER_BODY,
   type CaseSummaryDto,
   type FacilitatorDto,
 } from '../../../shared/protocol/http';
+import { syncGate } from './prepMembers';
 import { randomId } from '../auth/crypto';
+import { lateItems, todayIn } from '../followup/overdue';
 import type { Dtos } from './dtos';
 import { HttpError, parseBody, route } from './errors';
 import type { ApiDeps, Guards } from './guards';
 
-/** Agreed items past their due date and neither done nor marked not possible. */
-export function overdueItems(states: RoomState[], now: number): number {
-  const today = new Date(now).toISOString().slice(0, 10);
-  return states.reduce(
-    (n, s) =>
-      n +
-      (s.board.finalisedAt === null
-        ? 0
-        : summaryItems(s).filter(
-            (i) =>
-              i.fields.dueDate !== null &&
-              i.fields.dueDate < today &&
-              i.followUp.status !== 'done' &&
-              i.followUp.status !== 'not_possible',
-          ).length),
-    0,
-  );
+/**
+ * Agreed items past their due date and neither done nor marked not possible, counting days in
+ * the case's time zone (followup/overdue.ts).
+ */
+export function overdueItems(states: RoomState[], now: number, timeZone = 'UTC'): number {
+  const today = todayIn(timeZone, now);
+  return states.reduce((n, s) => n + lateItems(s, today).length, 0);
 }
 
 /**
@@ -55,7 +48,11 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
           closedAt: c.closed_at,
           people: (await repo.peopleByCase(c.id)).length,
           meetings: (await repo.meetingsByCase(c.id)).length,
-          overdueItems: overdueItems(await repo.snapshotsByCase(c.id), now()),
+          overdueItems: overdueItems(
+            await repo.snapshotsByCase(c.id),
+            now(),
+            await repo.caseTimeZone(c.id),
+          ),
         })),
       );
       res.json(out);
@@ -220,20 +217,48 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         displayName: body.displayName,
         party: body.party,
         role: body.role,
+        language: body.language,
         now: now(),
       });
-      // Meetings already open learn about the new person too.
+      // Joint and follow-up meetings not ended take the new person in too (a preparation
+      // meeting's people are chosen one by one: issue 15).
       for (const m of await repo.meetingsByCase(c.id)) {
-        if (m.status === 'ended') continue;
-        const actor = await deps.rooms.handle(m.id);
-        await actor?.dispatch({
+        if (m.status === 'ended' || m.kind === 'prep') continue;
+        await repo.addMeetingMember(m.id, id);
+        await (
+          await deps.rooms.handle(m.id)
+        )?.dispatch({
           type: 'system.addMember',
           member: { id, name: body.displayName, role: body.role, party: body.party },
         });
+        await syncGate(deps, m.id);
       }
-      res
-        .status(201)
-        .json({ id, displayName: body.displayName, party: body.party, role: body.role });
+      const person: PersonDto = {
+        id,
+        displayName: body.displayName,
+        party: body.party,
+        role: body.role,
+        language: body.language,
+      };
+      res.status(201).json(person);
+    }),
+  );
+
+  // Issue 17: the facilitator sets each person's language (their link, screens and summary).
+  r.post(
+    '/cases/:caseId/people/:personId/language',
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
+      requireOpenCase(c);
+      const body = parseBody(PERSON_LANGUAGE_BODY, req.body);
+      const p = await repo.personById(String(req.params.personId));
+      if (!p || p.caseId !== c.id) {
+        throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
+      }
+      await repo.setPersonLanguage(p.id, body.language);
+      const { caseId: _caseId, ...person } = { ...p, language: body.language };
+      res.json(person satisfies PersonDto);
     }),
   );
 

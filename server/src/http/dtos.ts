@@ -30,11 +30,11 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
   ): Promise<CaseDto> => {
     const c = (await repo.caseById(caseId))!;
     const [lead, facilitators, people, meetings, invites] = await Promise.all([
-      repo.facilitatorById(c.owner_id),
-      repo.facilitatorsByCase(c.id),
-      repo.peopleByCase(c.id),
-      repo.meetingsByCase(c.id),
-      repo.invitesByCase(c.id),
+      await repo.facilitatorById(c.owner_id),
+      await repo.facilitatorsByCase(c.id),
+      await repo.peopleByCase(c.id),
+      await repo.meetingsByCase(c.id),
+      await repo.invitesByCase(c.id),
     ]);
     return {
       id: c.id,
@@ -45,7 +45,9 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
       facilitators: facilitators.map(facilitatorDto),
       viewerIsLead: c.owner_id === viewer.id,
       people,
-      meetings,
+      meetings: await Promise.all(
+        meetings.map(async (m) => ({ ...m, memberIds: await repo.memberIdsOf(m.id) })),
+      ),
       invites: invites.map((i) => inviteDto(req, i)),
     };
   };

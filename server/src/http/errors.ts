@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ZodType } from 'zod';
+import { errorReason } from '../../../shared/i18n/server/reasons';
 import type { AppError, ErrorCode } from '../../../shared/protocol/errors';
 
 export class HttpError extends Error {
@@ -27,6 +28,12 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
   return r.data;
 }
 
+/** Adds the catalogue's code for the refusal's sentence, which the client translates (issue 17). */
+export function withReason(error: AppError): AppError {
+  const reason = errorReason(error.message);
+  return reason ? { ...error, reason } : error;
+}
+
 /** Wraps an async handler so rejections reach the error middleware. */
 export const route =
   (fn: (req: Request, res: Response) => Promise<unknown> | unknown) =>
@@ -38,23 +45,25 @@ export const route =
 
 export function sendError(res: Response, err: unknown): void {
   if (err instanceof HttpError) {
-    const error: AppError = { code: err.code, message: err.message };
+    const error: AppError = withReason({ code: err.code, message: err.message });
     if (err.issues) error.issues = err.issues;
     res.status(err.status).json({ error });
     return;
   }
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'INVALID_PAYLOAD', message: 'That is too large.' } });
+    res
+      .status(413)
+      .json({ error: withReason({ code: 'INVALID_PAYLOAD', message: 'That is too large.' }) });
     return;
   }
   if (e?.type === 'entity.parse.failed' || e?.status === 400) {
-    res
-      .status(400)
-      .json({ error: { code: 'INVALID_PAYLOAD', message: 'The request could not be read.' } });
+    res.status(400).json({
+      error: withReason({ code: 'INVALID_PAYLOAD', message: 'The request could not be read.' }),
+    });
     return;
   }
-  res
-    .status(500)
-    .json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } });
+  res.status(500).json({
+    error: withReason({ code: 'INTERNAL', message: 'Something went wrong on our side.' }),
+  });
 }

@@ -3,6 +3,7 @@ import { isFacilitatorRole } from '../../../shared/room/roles';
 import { CSRF_HEADER } from '../../../shared/protocol/http';
 import { randomId, sha256, signToken, verifyToken } from '../auth/crypto';
 import type { Config } from '../config';
+import type { LiveKitGateway } from '../livekit/gateway';
 import type { Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { CaseRow, FacilitatorRow, InviteRow, Store } from '../store/ports';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   /** One-time set-up secret for the first facilitator (null once someone exists). */
   setup: { token: string | null };
   videoAvailable: boolean;
+  /** The media server, for what is not a meeting's call (the practice room); null without video. */
+  livekit?: LiveKitGateway | null;
   /**
    * Ends open room connections at once (realtime/io.ts): every socket that authenticated with an
    * invite, or with a facilitator's session (by the session's stored hash).
@@ -165,13 +168,28 @@ export async function checkInvite(
       code: 'INVITE_REVOKED',
       message: 'This link has been withdrawn. Please ask your facilitator for a new one.',
     };
-  if (invite.expires_at <= deps.now())
+  if (await linkExpired(deps.repo, invite, deps.now()))
     return {
       ok: false,
       code: 'INVITE_EXPIRED',
       message: 'This link has expired. Please ask your facilitator for a new one.',
     };
   return { ok: true, invite };
+}
+
+/**
+ * Whether a link's time is over. After its meeting has ended the link is the person's follow-up
+ * (AGR-5): it then stays valid as long as the case is open, whatever its expiry date (issue 16).
+ */
+export async function linkExpired(
+  repo: Pick<Store, 'meetingById' | 'caseById'>,
+  invite: InviteRow,
+  now: number,
+): Promise<boolean> {
+  if (invite.expires_at > now) return false;
+  const m = await repo.meetingById(invite.meeting_id);
+  if (m?.status !== 'ended') return true;
+  return (await repo.caseById(m.caseId))?.closed_at !== null;
 }
 
 /** An invite link that opens the meeting, or the HTTP error that says why not. */

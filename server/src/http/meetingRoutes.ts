@@ -4,6 +4,7 @@ import { randomId } from '../auth/crypto';
 import type { Dtos } from './dtos';
 import { HttpError, parseBody, route } from './errors';
 import { requireInvite, type ApiDeps, type Guards } from './guards';
+import { chooseMembers } from './prepMembers';
 
 /**
  * Meetings of a case and their personal links: creating a meeting, a link for one person (which
@@ -22,6 +23,8 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
       const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(CREATE_MEETING_BODY, req.body);
+      // Issue 15: the meeting's own people, checked before anything is written.
+      const memberIds = await chooseMembers(repo, c.id, body.kind, body.memberIds);
       const id = randomId();
       await repo.insertMeeting({
         id,
@@ -29,7 +32,9 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
         title: body.title,
         floorMode: body.floorMode,
         now: now(),
+        kind: body.kind,
       });
+      await repo.setMeetingMembers(id, memberIds);
       await deps.rooms.handle(id);
       await repo.audit(id, now(), 'meeting.created', f.id, 'facilitator');
       res.status(201).json((await repo.meetingsByCase(c.id)).find((m) => m.id === id));
@@ -45,6 +50,9 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
       const person = await repo.personById(String(req.params.personId));
       if (!person || person.caseId !== m.caseId)
         throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
+      // Issue 15: a link only for someone the facilitator chose for this meeting.
+      if (!(await repo.memberIdsOf(m.id)).includes(person.id))
+        throw new HttpError(403, 'FORBIDDEN', 'That person is not part of this meeting.');
       const id = randomId(18);
       await repo.insertInvite({
         id,
@@ -94,6 +102,7 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
           displayName: person.displayName,
           party: person.party,
           role: person.role,
+          language: person.language,
         },
         invitedBy: owner.name,
         meetingStatus: m.status,

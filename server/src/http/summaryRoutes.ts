@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
-import { HttpError, route } from './errors';
+import type { Language } from '../../../shared/i18n/languages';
+import { SUMMARY_QUERY } from '../../../shared/protocol/http';
+import { HttpError, parseBody, route } from './errors';
 import { canFacilitateCase, requireInvite, type ApiDeps, type Guards } from './guards';
 import { summaryFor } from './summary';
 
@@ -11,11 +13,16 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
   const { repo } = deps;
   const r = express.Router();
 
-  const summaryOr409 = async (title: string, meetingId: string, memberId: string) => {
+  const summaryOr409 = async (
+    title: string,
+    meetingId: string,
+    memberId: string,
+    lang: Language,
+  ) => {
     const actor = await deps.rooms.handle(meetingId);
     const viewer = actor?.state.members[memberId];
     if (!actor || !viewer) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
-    const summary = summaryFor(title, actor.state, viewer);
+    const summary = summaryFor(title, actor.state, viewer, lang);
     if (!summary) {
       throw new HttpError(
         409,
@@ -36,7 +43,10 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
         throw new HttpError(403, 'FORBIDDEN', 'This summary is not available to you.');
       }
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await summaryOr409(m.title, m.id, member.id));
+      // The Markdown in the language the reader chose on the page, else the one set for them.
+      const lang = parseBody(SUMMARY_QUERY, req.query).lang;
+      const person = await repo.personById(invite.person_id);
+      res.json(await summaryOr409(m.title, m.id, member.id, lang ?? person?.language ?? 'en'));
     }),
   );
 
@@ -48,7 +58,8 @@ export function createSummaryRouter(deps: ApiDeps, guards: Guards): Router {
       if (!m || !(await canFacilitateCase(repo, m.caseId, f.id)))
         throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await summaryOr409(m.title, m.id, f.id));
+      const lang = parseBody(SUMMARY_QUERY, req.query).lang ?? 'en';
+      res.json(await summaryOr409(m.title, m.id, f.id, lang));
     }),
   );
 

@@ -42,6 +42,8 @@ export interface MediaParticipant {
   /** Null when LiveKit reported none (treated as "not what we want"). */
   permission: MediaPermission | null;
   tracks: MediaTrack[];
+  /** When this connection joined the room (ms since the epoch), when LiveKit says. */
+  joinedAtMs?: number;
 }
 
 /**
@@ -54,8 +56,11 @@ export interface LiveKitGateway {
   mintToken(o: { room: string; identity: string; name: string; publish: Publish }): Promise<string>;
   /** Names of the rooms that exist (all of them, or those among `names`). */
   listRooms(names?: string[]): Promise<string[]>;
-  /** Creates the room (a no-op when it exists). Rooms are never created by a join. */
-  createRoom(room: string): Promise<void>;
+  /**
+   * Creates the room (a no-op when it exists). Rooms are never created by a join. A practice room
+   * (livekit/practiceRooms.ts) also caps how many may be in it.
+   */
+  createRoom(room: string, opts?: { maxParticipants?: number }): Promise<void>;
   /** Deletes the room, disconnecting everyone in it; a missing room is not an error. */
   deleteRoom(room: string): Promise<void>;
   /** Who is in a room, with their permissions and tracks ([] when the room does not exist). */
@@ -137,6 +142,7 @@ function toParticipant(p: ParticipantInfo): MediaParticipant {
       source: sourceName(t.source),
       muted: t.muted,
     })),
+    joinedAtMs: Number(p.joinedAtMs) || Number(p.joinedAt) * 1000 || undefined,
   };
 }
 
@@ -182,11 +188,12 @@ export function createLiveKitGateway(cfg: {
     async listRooms(names) {
       return (await api.listRooms(names)).map((r) => r.name);
     },
-    async createRoom(room) {
+    async createRoom(room, opts) {
       await api.createRoom({
         name: room,
         emptyTimeout: ROOM_EMPTY_TIMEOUT_SECONDS,
         departureTimeout: ROOM_DEPARTURE_TIMEOUT_SECONDS,
+        ...(opts?.maxParticipants ? { maxParticipants: opts.maxParticipants } : {}),
       });
     },
     async deleteRoom(room) {
@@ -246,7 +253,12 @@ export function createFakeLiveKitGateway(): FakeLiveKitGateway {
     join(room, identity, publish) {
       const r = rooms.get(room);
       if (!r) return false;
-      r.set(identity, { identity, permission: permissionFor(publish), tracks: [] });
+      r.set(identity, {
+        identity,
+        permission: permissionFor(publish),
+        tracks: [],
+        joinedAtMs: Date.now(),
+      });
       return true;
     },
     publishTrack(room, identity, track = {}) {

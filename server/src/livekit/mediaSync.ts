@@ -5,6 +5,7 @@ import {
   livekitRoomName,
   permissionFor,
   type LiveKitGateway,
+  type MediaParticipant,
   type MediaPermission,
   type Publish,
 } from './gateway';
@@ -61,9 +62,71 @@ export interface SyncReport {
 }
 
 /**
+ * How long someone the state has moved to another of the meeting's rooms (into a private
+ * conversation, or back from one) may stay in the LiveKit room they are leaving, and how long a
+ * room nobody may be in any more is kept while such people are in it. Removing them (or deleting
+ * the room) at once, a few milliseconds after their view went out, usually reaches LiveKit before
+ * their page has left by itself: LiveKit then drops the page's connection under its engine, which
+ * logs errors ("createOffer with closed peer connection", aborted data channels, a connection state
+ * mismatch). A page leaves within a second, and joins its new room only after leaving the old one.
+ *
+ * Only a connection that was already in the room when the move happened gets the grace (LiveKit's
+ * join time against the pass that first saw the move): joining the old room again afterwards, with
+ * an old token, is removed at once, as is anyone wanted in no room at all (removed, gone, the
+ * meeting ended). The first pass after the grace (the sweep at the latest) removes anyone left.
+ */
+export const MOVING_GRACE_MS = 5_000;
+
+/** "room\nidentity" -> when a pass first saw the state move that identity out of that room. */
+const movedAt = new Map<string, number>();
+/** Meeting id -> who the last pass wanted in which room (to see moves between passes). */
+const lastWanted = new Map<string, Map<string, Set<string>>>();
+
+const moveKey = (room: string, identity: string) => `${room}\n${identity}`;
+
+/**
+ * Records the moves since the meeting's last pass (someone wanted in a room before, now wanted in
+ * another), forgets moves undone, and returns whether a participant of `room` is leaving it within
+ * the grace: moved out of it, wanted elsewhere, and connected there since before the move.
+ */
+function movesSince(
+  meetingId: string,
+  wanted: WantedMedia,
+  now: number,
+): (room: string, p: MediaParticipant) => boolean {
+  const wantedSomewhere = new Set([...wanted.values()].flatMap((r) => [...r.keys()]));
+  for (const [room, ids] of lastWanted.get(meetingId) ?? []) {
+    for (const id of ids) {
+      const key = moveKey(room, id);
+      if (!wanted.get(room)?.has(id) && wantedSomewhere.has(id) && !movedAt.has(key)) {
+        movedAt.set(key, now);
+      }
+    }
+  }
+  for (const [room, ids] of wanted) for (const id of ids.keys()) movedAt.delete(moveKey(room, id));
+  for (const [key, at] of movedAt) if (now - at > 12 * MOVING_GRACE_MS) movedAt.delete(key);
+  if (wanted.size) {
+    lastWanted.set(meetingId, new Map([...wanted].map(([r, ids]) => [r, new Set(ids.keys())])));
+  } else {
+    lastWanted.delete(meetingId);
+  }
+  return (room, p) => {
+    const at = movedAt.get(moveKey(room, p.identity));
+    return (
+      at !== undefined &&
+      now - at < MOVING_GRACE_MS &&
+      wantedSomewhere.has(p.identity) &&
+      p.joinedAtMs !== undefined &&
+      p.joinedAtMs <= at
+    );
+  };
+}
+
+/**
  * Brings LiveKit to the wanted picture by comparing with what LiveKit lists now (never with what
  * the app sent before): rooms of the meeting nobody may be in are deleted, wanted rooms are created,
- * every identity not wanted where it is (unknown ones too) is removed, and anyone whose rights
+ * every identity not wanted where it is (unknown ones too) is removed (people on their way to
+ * another room after MOVING_GRACE_MS, and their emptied room then), and anyone whose rights
  * differ gets the full permission set (a live microphone is muted first when audio is taken away,
  * so the person's own client keeps it off).
  *
@@ -76,7 +139,13 @@ export async function syncMedia(
   lk: LiveKitGateway,
   meetingId: string,
   wanted: WantedMedia,
-  opts: { existing?: string[]; alsoCheck?: Iterable<string>; create?: ReadonlySet<string> } = {},
+  opts: {
+    existing?: string[];
+    alsoCheck?: Iterable<string>;
+    create?: ReadonlySet<string>;
+    /** The clock for the moving grace (tests); Date.now() by default. */
+    now?: number;
+  } = {},
 ): Promise<SyncReport> {
   const report: SyncReport = { created: [], deleted: [], removed: [], updated: [], muted: [] };
   const existing = (
@@ -85,8 +154,20 @@ export async function syncMedia(
   ).filter((n) => isMeetingRoom(meetingId, n));
   const have = new Set(existing);
 
+  const leaving = movesSince(meetingId, wanted, opts.now ?? Date.now());
+
   for (const name of existing) {
     if (wanted.has(name)) continue;
+    const people = await lk.listParticipants(name);
+    if (people.some((p) => leaving(name, p))) {
+      // Kept while its people move out; anyone else in it goes now, as the deletion would do.
+      for (const p of people) {
+        if (leaving(name, p)) continue;
+        await lk.removeParticipant(name, p.identity);
+        report.removed.push({ room: name, identity: p.identity });
+      }
+      continue;
+    }
     await lk.deleteRoom(name);
     report.deleted.push(name);
   }
@@ -101,6 +182,8 @@ export async function syncMedia(
     for (const p of await lk.listParticipants(name)) {
       const publish = want.get(p.identity);
       if (!publish) {
+        // On their way to another of the meeting's rooms: their page leaves this one by itself.
+        if (leaving(name, p)) continue;
         await lk.removeParticipant(name, p.identity);
         report.removed.push({ room: name, identity: p.identity });
         continue;

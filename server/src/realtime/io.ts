@@ -15,6 +15,7 @@ import type { RoomView } from '../../../shared/room/views';
 import {
   canFacilitateCase,
   checkInvite,
+  linkExpired,
   sameOrigin,
   sessionFromCookie,
   type ApiDeps,
@@ -23,6 +24,7 @@ import type { MeetingHandle } from '../rooms/handle';
 import { RoomActor, type Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
+import { withReason } from '../http/errors';
 
 export interface SocketData {
   meetingId: string;
@@ -250,6 +252,11 @@ export function createIo(
           strike();
           return;
         }
+        // A refusal carries its code in the words catalogue, which the client translates.
+        args[args.length - 1] = (res: Ack<unknown>) =>
+          (ack as (r: Ack<unknown>) => void)(
+            res.ok ? res : { ...res, error: withReason(res.error) },
+          );
         void admitted.then((ok) => {
           if (ok) handler(...(args as A));
         });
@@ -478,7 +485,8 @@ async function credentialsHold(
   if (data.sessionHash && !(await deps.repo.sessionById(data.sessionHash, now))) return false;
   if (data.inviteId) {
     const invite = await deps.repo.inviteById(data.inviteId);
-    if (!invite || invite.revoked_at !== null || invite.expires_at <= now) return false;
+    if (!invite || invite.revoked_at !== null || (await linkExpired(deps.repo, invite, now)))
+      return false;
   }
   return true;
 }
@@ -533,7 +541,7 @@ export async function sweepSockets(
     if (inviteId && !checked.has(`i:${inviteId}`)) {
       checked.add(`i:${inviteId}`);
       const invite = await deps.repo.inviteById(inviteId);
-      if (!invite || invite.revoked_at !== null || invite.expires_at <= now) {
+      if (!invite || invite.revoked_at !== null || (await linkExpired(deps.repo, invite, now))) {
         closed += io.of('/').adapter.rooms.get(inviteChannel(inviteId))?.size ?? 0;
         disconnectInvite(io, inviteId, invite && !invite.revoked_at ? 'expired' : 'revoked');
       }

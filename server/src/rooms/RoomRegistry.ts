@@ -3,13 +3,15 @@ import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
 import type { AccountStore, CaseStore, MeetingStore } from '../store/ports';
 import type { MeetingHandle } from './handle';
+import { gateItems, sameGate, type GateStore } from './prepGate';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
 /** What the registry needs: the actors' own deps, and where meetings and their cases are read. */
 export interface RoomRegistryDeps extends RoomActorDeps {
   store: MeetingStore &
     Pick<CaseStore, 'caseById' | 'facilitatorsByCase' | 'peopleByCase'> &
-    Pick<AccountStore, 'facilitatorById'>;
+    Pick<AccountStore, 'facilitatorById'> &
+    GateStore;
   /** An actor unused this long (and idle: see RoomActor.idleSince) is dropped from memory. */
   idleEvictMs: number;
   /**
@@ -81,7 +83,7 @@ export class RoomRegistry {
       const c = (await store.caseById(meeting.caseId))!;
       const owner = (await store.facilitatorById(c.owner_id))!;
       // The lead, then the facilitator accounts assigned to the case (co-facilitators), then
-      // the case's people. Facilitator roles only ever come from accounts.
+      // the meeting's own people (issue 15). Facilitator roles only ever come from accounts.
       const members: NewMember[] = [
         { id: owner.id, name: owner.name, role: 'facilitator', party: 'facilitation' },
         ...(await store.facilitatorsByCase(c.id)).map((f) => ({
@@ -90,19 +92,30 @@ export class RoomRegistry {
           role: 'cofacilitator' as const,
           party: 'facilitation' as const,
         })),
-        ...(await store.peopleByCase(c.id)).map((p) => ({
-          id: p.id,
-          name: p.displayName,
-          role: p.role,
-          party: p.party,
-        })),
+        ...(
+          await Promise.all((await store.memberIdsOf(meetingId)).map((id) => store.personById(id)))
+        )
+          .map((p) => p!)
+          .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
       ];
-      state = createRoomState({ meetingId, members, floorMode: meeting.floorMode });
+      state = createRoomState({
+        meetingId,
+        members,
+        floorMode: meeting.floorMode,
+        kind: meeting.kind,
+        gate: { missing: await gateItems(store, meetingId) },
+      });
       await store.saveSnapshot(state, this.deps.clock.now());
     }
+    // A snapshot may predate a change to readiness or consent (or the gate itself): the room is
+    // told the gate as it is now, ahead of any command queued after this (read before the actor
+    // is seen by anyone).
+    const missing = state.status === 'open' ? await gateItems(store, meetingId) : null;
     // Frozen like every state `decide` returns: views share its parts.
     const actor = new RoomActor(freeze(state, true), this.deps);
     this.actors.set(meetingId, actor);
+    if (missing && !sameGate(state.gate?.missing, missing))
+      void actor.dispatch({ type: 'system.setGate', missing }).catch(() => undefined);
     return actor;
   }
 

@@ -140,6 +140,128 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX case_facilitators_facilitator ON case_facilitators(facilitator_id);
   `,
+  // Issue 15: meetings of a kind with their own members, readiness per party, consent per person,
+  // the patient's timing, the preparation record, safety plans and the patient's questions. All of
+  // it hangs off the case (cascades), so the retention purge takes it with the case.
+  `
+  ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'joint';
+  CREATE TABLE meeting_members (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, person_id)
+  );
+  CREATE INDEX meeting_members_person ON meeting_members(person_id);
+  -- Meetings made before kinds existed had every person of their case.
+  INSERT INTO meeting_members (meeting_id, person_id)
+    SELECT m.id, p.id FROM meetings m JOIN people p ON p.case_id = m.case_id;
+  CREATE TABLE readiness (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    decided_on TEXT NOT NULL,
+    note TEXT NOT NULL,
+    facilitator_id TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX readiness_case ON readiness(case_id, party, id);
+  CREATE TABLE consents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    withdrawn_at INTEGER
+  );
+  CREATE INDEX consents_member ON consents(meeting_id, person_id, id);
+  CREATE TABLE time_proposals (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    starts_at INTEGER NOT NULL,
+    minutes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX time_proposals_meeting ON time_proposals(meeting_id);
+  CREATE TABLE time_choices (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    proposal_id TEXT REFERENCES time_proposals(id) ON DELETE CASCADE,
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE TABLE prep_records (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (case_id, party)
+  );
+  CREATE TABLE safety_plans (
+    person_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    body_json TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE party_questions (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    text TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX party_questions_case ON party_questions(case_id, party);
+  `,
+  // Issue 17: each person's language (their link, screens, summary and calendar file), set by the
+  // facilitator; people added before it exist in English.
+  `
+  ALTER TABLE people ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+  `,
+  // Issue 16, around the joint meeting: each case's time zone (follow-up dates are the case's
+  // days, not UTC's); the written exchange the facilitator relays, held only as long as the case;
+  // anonymous feedback, stored apart from who answered (no person, no time, no insertion order:
+  // WITHOUT ROWID tables keyed by random ids), so an answer can never be traced to a person; and
+  // the optional e-mail notifications, due rows a restarted server picks up again.
+  `
+  ALTER TABLE cases ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+  ALTER TABLE cases ADD COLUMN relay_open INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE people ADD COLUMN email TEXT;
+  CREATE TABLE relay_messages (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    from_party TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT,
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER
+  );
+  CREATE INDEX relay_messages_case ON relay_messages(case_id, created_at);
+  CREATE TABLE feedback_answers (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    felt_safe INTEGER,
+    was_heard INTEGER,
+    it_helped INTEGER,
+    comment TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX feedback_answers_case ON feedback_answers(case_id);
+  CREATE TABLE feedback_given (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, person_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (person_id, kind, ref)
+  );
+  CREATE INDEX notifications_due ON notifications(sent_at, due_at);
+  `,
 ];
 
 function migrate(db: Db): void {

@@ -75,6 +75,7 @@ interface PersonRow {
   display_name: string;
   party: PersonDto['party'];
   role: PersonDto['role'];
+  language: PersonDto['language'];
 }
 
 const toPerson = (r: PersonRow): PersonDto => ({
@@ -82,6 +83,7 @@ const toPerson = (r: PersonRow): PersonDto => ({
   displayName: r.display_name,
   party: r.party,
   role: r.role,
+  language: r.language,
 });
 
 const CASE_COLUMNS = 'id, owner_id, title, created_at, closed_at';
@@ -145,9 +147,12 @@ export function createPgCases(pool: PgPool): CaseStore {
       }),
     insertPerson: async (p) => {
       await pool.query(
-        'INSERT INTO people (id, case_id, display_name, party, role, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [p.id, p.caseId, p.displayName, p.party, p.role, p.now],
+        'INSERT INTO people (id, case_id, display_name, party, role, language, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [p.id, p.caseId, p.displayName, p.party, p.role, p.language ?? 'en', p.now],
       );
+    },
+    setPersonLanguage: async (id, language) => {
+      await pool.query('UPDATE people SET language = $1 WHERE id = $2', [language, id]);
     },
     peopleByCase: async (caseId) =>
       (

@@ -125,6 +125,118 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX case_facilitators_facilitator ON case_facilitators(facilitator_id);
   `,
+  // Issues 15, 16 and 17 (as db.ts migrations 3-5 on SQLite): meeting kinds and members,
+  // preparation outside the room, languages, time zones, the relayed exchange, anonymous
+  // feedback (no person, no time, random keys) and e-mail notifications.
+  `
+  ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'joint';
+  CREATE TABLE meeting_members (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, person_id)
+  );
+  CREATE INDEX meeting_members_person ON meeting_members(person_id);
+  INSERT INTO meeting_members (meeting_id, person_id)
+    SELECT m.id, p.id FROM meetings m JOIN people p ON p.case_id = m.case_id;
+  CREATE TABLE readiness (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    decided_on TEXT NOT NULL,
+    note TEXT NOT NULL,
+    facilitator_id TEXT,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX readiness_case ON readiness(case_id, party, id);
+  CREATE TABLE consents (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    withdrawn_at BIGINT
+  );
+  CREATE INDEX consents_member ON consents(meeting_id, person_id, id);
+  CREATE TABLE time_proposals (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    starts_at BIGINT NOT NULL,
+    minutes INTEGER NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX time_proposals_meeting ON time_proposals(meeting_id);
+  CREATE TABLE time_choices (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    proposal_id TEXT REFERENCES time_proposals(id) ON DELETE CASCADE,
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE TABLE prep_records (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (case_id, party)
+  );
+  CREATE TABLE safety_plans (
+    person_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    body_json TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE party_questions (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    text TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX party_questions_case ON party_questions(case_id, party);
+  ALTER TABLE people ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+  ALTER TABLE cases ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+  ALTER TABLE cases ADD COLUMN relay_open INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE people ADD COLUMN email TEXT;
+  CREATE TABLE relay_messages (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    from_party TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT,
+    created_at BIGINT NOT NULL,
+    decided_at BIGINT
+  );
+  CREATE INDEX relay_messages_case ON relay_messages(case_id, created_at);
+  CREATE TABLE feedback_answers (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    felt_safe INTEGER,
+    was_heard INTEGER,
+    it_helped INTEGER,
+    comment TEXT
+  );
+  CREATE INDEX feedback_answers_case ON feedback_answers(case_id);
+  CREATE TABLE feedback_given (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, person_id)
+  );
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    due_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (person_id, kind, ref)
+  );
+  CREATE INDEX notifications_due ON notifications(sent_at, due_at);
+  `,
 ];
 
 async function migratePg(pool: PgPool): Promise<void> {

@@ -1,7 +1,16 @@
 import type { MeetingDto } from '../../../shared/protocol/http';
+import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 import { createPgAccounts, createPgCases } from './pgAccounts';
 import { inTransaction, type PgPool } from './pgDb';
+import {
+  createPgFeedback,
+  createPgFollowUp,
+  createPgMeetingMembers,
+  createPgNotifications,
+  createPgPrep,
+  createPgRelay,
+} from './pgPrep';
 import type {
   AuditRow,
   AuditStore,
@@ -19,6 +28,7 @@ interface MeetingRow {
   floor_mode: 'gentle' | 'protected';
   created_at: number;
   status: 'open' | 'live' | 'ended';
+  kind: MeetingKind;
 }
 
 const toMeeting = (r: MeetingRow): MeetingDto => ({
@@ -27,9 +37,10 @@ const toMeeting = (r: MeetingRow): MeetingDto => ({
   title: r.title,
   createdAt: r.created_at,
   status: r.status,
+  kind: r.kind,
 });
 
-const MEETING_COLUMNS = 'id, case_id, title, floor_mode, created_at, status';
+const MEETING_COLUMNS = 'id, case_id, title, floor_mode, created_at, status, kind';
 const INVITE_COLUMNS = 'id, meeting_id, person_id, created_at, expires_at, revoked_at';
 
 /** Meetings and their room snapshots in PostgreSQL. */
@@ -37,15 +48,15 @@ function createPgMeetings(pool: PgPool): MeetingStore {
   return {
     insertMeeting: async (m) => {
       await pool.query(
-        'INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [m.id, m.caseId, m.title, m.floorMode, m.now],
+        'INSERT INTO meetings (id, case_id, title, floor_mode, created_at, kind) VALUES ($1, $2, $3, $4, $5, $6)',
+        [m.id, m.caseId, m.title, m.floorMode, m.now, m.kind ?? 'joint'],
       );
     },
     meetingById: async (id) => {
       const r = (
         await pool.query<MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = $1`, [id])
       ).rows[0];
-      return r ? { ...toMeeting(r), floorMode: r.floor_mode } : undefined;
+      return r ? { ...toMeeting(r), floorMode: r.floor_mode, kind: r.kind } : undefined;
     },
     meetingsByCase: async (caseId) =>
       (
@@ -149,6 +160,18 @@ const PURGED_TABLES = [
   'case_facilitators',
   'audit',
   'sessions',
+  'meeting_members',
+  'readiness',
+  'consents',
+  'time_proposals',
+  'time_choices',
+  'prep_records',
+  'safety_plans',
+  'party_questions',
+  'relay_messages',
+  'feedback_answers',
+  'feedback_given',
+  'notifications',
 ];
 
 /**
@@ -192,7 +215,11 @@ function createPgRetention(pool: PgPool): RetentionStore {
         invites:
           (
             await c.query(
-              'DELETE FROM invites WHERE expires_at < $1 OR (revoked_at IS NOT NULL AND revoked_at < $1)',
+              // A link whose meeting ended stays while its case is open: it is the follow-up.
+              `DELETE FROM invites WHERE (expires_at < $1 AND NOT EXISTS (
+                 SELECT 1 FROM meetings m JOIN cases c ON c.id = m.case_id
+                 WHERE m.id = invites.meeting_id AND m.status = 'ended' AND c.closed_at IS NULL))
+               OR (revoked_at IS NOT NULL AND revoked_at < $1)`,
               [cutoff],
             )
           ).rowCount ?? 0,
@@ -212,5 +239,11 @@ export function createPgStore(pool: PgPool): Store {
     ...createPgInvites(pool),
     ...createPgAudit(pool),
     ...createPgRetention(pool),
+    ...createPgMeetingMembers(pool),
+    ...createPgPrep(pool),
+    ...createPgFollowUp(pool),
+    ...createPgRelay(pool),
+    ...createPgFeedback(pool),
+    ...createPgNotifications(pool),
   };
 }

@@ -1,5 +1,7 @@
+import type { Language } from '../../../shared/i18n/languages';
 import type { MeetingDto, PersonDto } from '../../../shared/protocol/http';
 import type { Party, Role } from '../../../shared/room/roles';
+import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 
 /*
@@ -80,7 +82,7 @@ export interface InviteRow {
 }
 
 /** A meeting's row: its status ('open' | 'live' | 'ended') follows the room state's. */
-export type MeetingRecord = MeetingDto & { floorMode: 'gentle' | 'protected' };
+export type MeetingRecord = MeetingDto & { floorMode: 'gentle' | 'protected'; kind: MeetingKind };
 
 /** A person of a case, with the case. */
 export type PersonRecord = PersonDto & { caseId: string };
@@ -159,8 +161,12 @@ export interface CaseStore {
     displayName: string;
     party: Party;
     role: Role;
+    /** English when not given. */
+    language?: Language;
     now: number;
   }): Promise<void>;
+  /** Issue 17: the language the facilitator set for the person. */
+  setPersonLanguage(id: string, language: Language): Promise<void>;
   peopleByCase(caseId: string): Promise<PersonDto[]>;
   personById(id: string): Promise<PersonRecord | undefined>;
   /** The room states of a case's meetings (the case list counts overdue follow-ups). */
@@ -175,6 +181,8 @@ export interface MeetingStore {
     title: string;
     floorMode: string;
     now: number;
+    /** Issue 15: joint unless said. */
+    kind?: MeetingKind;
   }): Promise<void>;
   meetingById(id: string): Promise<MeetingRecord | undefined>;
   meetingsByCase(caseId: string): Promise<MeetingDto[]>;
@@ -247,10 +255,203 @@ export interface RetentionStore {
   ): Promise<{ audit: number; sessions: number; invites: number }>;
 }
 
+/** Issue 15: who is in which meeting (people of the case; facilitators come from the case). */
+export interface MeetingMemberStore {
+  memberIdsOf(meetingId: string): Promise<string[]>;
+  /** Replaces a meeting's members in one transaction. */
+  setMeetingMembers(meetingId: string, personIds: string[]): Promise<void>;
+  addMeetingMember(meetingId: string, personId: string): Promise<void>;
+}
+
+/** One readiness decision (the latest per party counts; earlier ones are kept as history). */
+export interface ReadinessRow {
+  party: string;
+  decision: string;
+  decided_on: string;
+  note: string;
+  at: number;
+}
+
+/** One consent given (and perhaps withdrawn) by a person for a meeting. */
+export interface ConsentRow {
+  version: string;
+  at: number;
+  withdrawn_at: number | null;
+}
+
+export interface TimeProposalRow {
+  id: string;
+  starts_at: number;
+  minutes: number;
+}
+
+export interface QuestionRow {
+  id: string;
+  text: string;
+  shared: number;
+  created_at: number;
+}
+
+/**
+ * Issue 15: the preparation kept outside the room (never in its state or command log): readiness,
+ * consent, timing, preparation records, safety plans and the patient's questions. Deleted with the
+ * case (foreign keys cascade; secure_delete overwrites them).
+ */
+export interface PrepStore {
+  insertReadiness(r: {
+    caseId: string;
+    party: string;
+    decision: string;
+    decidedOn: string;
+    note: string;
+    facilitatorId: string;
+    now: number;
+  }): Promise<void>;
+  /** The latest decision of each party of a case. */
+  latestReadiness(caseId: string): Promise<ReadinessRow[]>;
+  insertConsent(meetingId: string, personId: string, version: string, now: number): Promise<void>;
+  /** Withdraws the person's latest consent for the meeting; false when there was none live. */
+  withdrawConsent(meetingId: string, personId: string, now: number): Promise<boolean>;
+  latestConsent(meetingId: string, personId: string): Promise<ConsentRow | undefined>;
+  /** Replaces the proposed times of a meeting (and any choice made among older ones). */
+  setTimeProposals(meetingId: string, times: TimeProposalRow[], now: number): Promise<void>;
+  timeProposals(meetingId: string): Promise<TimeProposalRow[]>;
+  chooseTime(
+    meetingId: string,
+    proposalId: string | null,
+    personId: string,
+    now: number,
+  ): Promise<void>;
+  /** The choice: a proposal id, null for "none suits", or undefined when nobody chose yet. */
+  timeChoice(meetingId: string): Promise<{ proposal_id: string | null } | undefined>;
+  putPrepRecord(caseId: string, party: string, bodyJson: string, now: number): Promise<void>;
+  prepRecords(caseId: string): Promise<{ party: string; body_json: string; updated_at: number }[]>;
+  putSafetyPlan(personId: string, bodyJson: string, now: number): Promise<void>;
+  safetyPlans(
+    caseId: string,
+  ): Promise<{ person_id: string; body_json: string; updated_at: number }[]>;
+  insertQuestion(q: {
+    id: string;
+    caseId: string;
+    party: string;
+    text: string;
+    now: number;
+  }): Promise<void>;
+  questions(caseId: string, party: string): Promise<QuestionRow[]>;
+  setQuestionShared(id: string, caseId: string, party: string, shared: boolean): Promise<boolean>;
+  deleteQuestion(id: string, caseId: string, party: string): Promise<boolean>;
+}
+
+/** Issue 16: each case's time zone (an IANA name), for follow-up dates in the case's own days. */
+export interface FollowUpStore {
+  caseTimeZone(caseId: string): Promise<string>;
+  setCaseTimeZone(caseId: string, timeZone: string): Promise<void>;
+  /** Open cases a facilitator leads or is assigned to (the overdue list spans them). */
+  openCasesForFacilitator(facilitatorId: string): Promise<CaseRow[]>;
+}
+
+/** One message of the written exchange (PRE-6), as stored until its case is purged. */
+export interface RelayMessageRow {
+  id: string;
+  case_id: string;
+  person_id: string;
+  from_party: string;
+  body: string;
+  /** 'pending' until the facilitator releases it to the other side or returns it with a note. */
+  status: 'pending' | 'released' | 'returned';
+  note: string | null;
+  created_at: number;
+  decided_at: number | null;
+}
+
+/** Issue 16: the written exchange relayed by the facilitator, kept only as long as its case. */
+export interface RelayStore {
+  relayOpen(caseId: string): Promise<boolean>;
+  setRelayOpen(caseId: string, open: boolean): Promise<void>;
+  insertRelayMessage(m: {
+    id: string;
+    caseId: string;
+    personId: string;
+    fromParty: string;
+    body: string;
+    now: number;
+  }): Promise<void>;
+  relayMessages(caseId: string): Promise<RelayMessageRow[]>;
+  relayMessageById(id: string): Promise<RelayMessageRow | undefined>;
+  /** Releases or returns a pending message; false when it was not pending (decided already). */
+  decideRelayMessage(
+    id: string,
+    status: 'released' | 'returned',
+    note: string | null,
+    now: number,
+  ): Promise<boolean>;
+}
+
+/** One anonymous answer: no person, no time (see the migration). Scores 1-5 or null (skipped). */
+export interface FeedbackAnswer {
+  feltSafe: number | null;
+  wasHeard: number | null;
+  itHelped: number | null;
+  comment: string | null;
+}
+
+/** Issue 16: the programme's anonymous feedback, one answer per person and meeting. */
+export interface FeedbackStore {
+  feedbackGiven(meetingId: string, personId: string): Promise<boolean>;
+  /**
+   * Marks the person as having answered and stores the answer apart, in one transaction; false
+   * (nothing written) when they had answered already.
+   */
+  insertFeedback(
+    meetingId: string,
+    personId: string,
+    caseId: string,
+    a: FeedbackAnswer,
+  ): Promise<boolean>;
+  feedbackByCase(caseId: string): Promise<FeedbackAnswer[]>;
+}
+
+/** One e-mail waiting to go (or gone): what for, to whom, from when. */
+export interface NotificationRow {
+  id: string;
+  person_id: string;
+  kind: string;
+  ref: string;
+  due_at: number;
+  sent_at: number | null;
+  attempts: number;
+}
+
+/** Issue 16: optional e-mail notifications, as due rows (a restart picks them up again). */
+export interface NotificationStore {
+  personEmail(personId: string): Promise<string | null>;
+  setPersonEmail(personId: string, email: string | null): Promise<void>;
+  /** People of open cases who have an e-mail address: whom notifications may go to. */
+  peopleWithEmail(): Promise<{ id: string; case_id: string; party: string; email: string }[]>;
+  /** Adds a notification unless one of that kind about that thing exists for the person. */
+  scheduleNotification(n: {
+    id: string;
+    personId: string;
+    kind: string;
+    ref: string;
+    dueAt: number;
+  }): Promise<void>;
+  /** Unsent notifications due by `now` with fewer than `maxAttempts` tries, oldest first. */
+  dueNotifications(now: number, limit: number, maxAttempts: number): Promise<NotificationRow[]>;
+  markNotificationSent(id: string, now: number): Promise<void>;
+  markNotificationFailed(id: string): Promise<void>;
+}
+
 /** Everything the HTTP API and the sockets use: each caller names the parts it needs. */
 export type Store = AccountStore &
   CaseStore &
   MeetingStore &
   InviteStore &
   AuditStore &
-  RetentionStore;
+  RetentionStore &
+  MeetingMemberStore &
+  PrepStore &
+  FollowUpStore &
+  RelayStore &
+  FeedbackStore &
+  NotificationStore;

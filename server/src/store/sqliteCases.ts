@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages';
 import type { PersonDto } from '../../../shared/protocol/http';
 import type { Party, Role } from '../../../shared/room/roles';
 import type { RoomState } from '../../../shared/room/state';
@@ -10,6 +11,7 @@ interface PersonRow {
   display_name: string;
   party: Party;
   role: Role;
+  language: Language;
 }
 
 const toPerson = (r: PersonRow): PersonDto => ({
@@ -17,6 +19,7 @@ const toPerson = (r: PersonRow): PersonDto => ({
   displayName: r.display_name,
   party: r.party,
   role: r.role,
+  language: r.language,
 });
 
 /** Cases, their people and assigned facilitators in SQLite (prepared statements). */
@@ -48,8 +51,9 @@ export function createSqliteCases(db: Db): Synchronous<CaseStore> {
        WHERE cf.case_id = ? ORDER BY cf.created_at, f.name`,
     ),
     insertPerson: db.prepare(
-      'INSERT INTO people (id, case_id, display_name, party, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO people (id, case_id, display_name, party, role, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
+    setPersonLanguage: db.prepare('UPDATE people SET language = ? WHERE id = ?'),
     peopleByCase: db.prepare('SELECT * FROM people WHERE case_id = ? ORDER BY created_at, rowid'),
     personById: db.prepare('SELECT * FROM people WHERE id = ?'),
     snapshotsByCase: db.prepare(
@@ -75,7 +79,9 @@ export function createSqliteCases(db: Db): Synchronous<CaseStore> {
       q.setCaseOwner.run(toId, caseId);
       q.assignFacilitator.run(caseId, fromId, now);
     }),
-    insertPerson: (p) => q.insertPerson.run(p.id, p.caseId, p.displayName, p.party, p.role, p.now),
+    insertPerson: (p) =>
+      q.insertPerson.run(p.id, p.caseId, p.displayName, p.party, p.role, p.language ?? 'en', p.now),
+    setPersonLanguage: (id, language) => q.setPersonLanguage.run(language, id),
     peopleByCase: (caseId) => (q.peopleByCase.all(caseId) as PersonRow[]).map(toPerson),
     personById: (id) => {
       const r = q.personById.get(id) as PersonRow | undefined;

@@ -1,4 +1,5 @@
 import type { MeetingDto } from '../../../shared/protocol/http';
+import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
@@ -11,6 +12,7 @@ interface MeetingRow {
   floor_mode: 'gentle' | 'protected';
   created_at: number;
   status: 'open' | 'live' | 'ended';
+  kind: MeetingKind;
 }
 
 const toMeeting = (r: MeetingRow): MeetingDto => ({
@@ -19,13 +21,14 @@ const toMeeting = (r: MeetingRow): MeetingDto => ({
   title: r.title,
   createdAt: r.created_at,
   status: r.status,
+  kind: r.kind,
 });
 
 /** Meetings and their room snapshots in SQLite (prepared statements). */
 export function createSqliteMeetings(db: Db): Synchronous<MeetingStore> {
   const q = {
     insertMeeting: db.prepare(
-      'INSERT INTO meetings (id, case_id, title, floor_mode, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO meetings (id, case_id, title, floor_mode, created_at, kind) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
     meetingsByCase: db.prepare(
@@ -38,10 +41,11 @@ export function createSqliteMeetings(db: Db): Synchronous<MeetingStore> {
   };
 
   return {
-    insertMeeting: (m) => q.insertMeeting.run(m.id, m.caseId, m.title, m.floorMode, m.now),
+    insertMeeting: (m) =>
+      q.insertMeeting.run(m.id, m.caseId, m.title, m.floorMode, m.now, m.kind ?? 'joint'),
     meetingById: (id) => {
       const r = q.meetingById.get(id) as MeetingRow | undefined;
-      return r ? { ...toMeeting(r), floorMode: r.floor_mode } : undefined;
+      return r ? { ...toMeeting(r), floorMode: r.floor_mode, kind: r.kind } : undefined;
     },
     meetingsByCase: (caseId) => (q.meetingsByCase.all(caseId) as MeetingRow[]).map(toMeeting),
     liveMeetingIds: () => (q.liveMeetings.all() as { id: string }[]).map((r) => r.id),

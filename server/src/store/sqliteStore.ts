@@ -9,9 +9,14 @@ import {
   type Synchronous,
 } from './ports';
 import { createSqliteAccounts } from './sqliteAccounts';
+import { createSqliteFeedback } from './sqliteFeedback';
+import { createSqliteFollowUp } from './sqliteFollowUp';
+import { createSqliteNotifications } from './sqliteNotifications';
+import { createSqliteRelay } from './sqliteRelay';
 import { createSqliteCases } from './sqliteCases';
 import { createSqliteInvites } from './sqliteInvites';
 import { createSqliteMeetings } from './sqliteMeetings';
+import { createSqliteMeetingMembers, createSqlitePrep } from './sqlitePrep';
 
 /** The audit log in SQLite: content-free rows (who by role, what, when). */
 function createSqliteAudit(db: Db): Synchronous<AuditStore> {
@@ -37,8 +42,12 @@ function createSqliteRetention(db: Db): Synchronous<RetentionStore> {
     deleteCase: db.prepare('DELETE FROM cases WHERE id = ?'),
     deleteAudit: db.prepare('DELETE FROM audit WHERE at < ?'),
     deleteSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    // A link whose meeting ended stays while its case is open: it is the follow-up (issue 16).
     deleteInvites: db.prepare(
-      'DELETE FROM invites WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)',
+      `DELETE FROM invites WHERE (expires_at < ? AND NOT EXISTS (
+         SELECT 1 FROM meetings m JOIN cases c ON c.id = m.case_id
+         WHERE m.id = invites.meeting_id AND m.status = 'ended' AND c.closed_at IS NULL))
+       OR (revoked_at IS NOT NULL AND revoked_at < ?)`,
     ),
   };
   return {
@@ -70,5 +79,11 @@ export function createSqliteStore(db: Db): Store {
     ...createSqliteInvites(db),
     ...createSqliteAudit(db),
     ...createSqliteRetention(db),
+    ...createSqliteMeetingMembers(db),
+    ...createSqlitePrep(db),
+    ...createSqliteFollowUp(db),
+    ...createSqliteRelay(db),
+    ...createSqliteFeedback(db),
+    ...createSqliteNotifications(db),
   });
 }

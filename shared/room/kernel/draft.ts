@@ -40,7 +40,9 @@ export type SystemHandler<T extends SystemCommand['type']> = (
 ) => void;
 
 /** A table with a handler for every system command type. */
-export type SystemHandlers = { [K in SystemCommand['type']]: SystemHandler<K> };
+export type SystemHandlers<T extends SystemCommand['type'] = SystemCommand['type']> = {
+  [K in T]: SystemHandler<K>;
+};
 
 /** Records what happened, content-free (audit log, notices). */
 export function event(

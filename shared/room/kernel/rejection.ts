@@ -1,3 +1,4 @@
+import type { GateItem } from '../prep/gate';
 import type { RoomErrorCode } from '../types';
 
 /**
@@ -8,6 +9,8 @@ export class Rejection extends Error {
   constructor(
     public readonly code: RoomErrorCode,
     message: string,
+    /** A start refused by the gate carries what is missing. */
+    public readonly missing?: GateItem[],
   ) {
     super(message);
   }

@@ -6,9 +6,12 @@ import {
   canNextPhase,
   canPreviousPhase,
   canStart,
+  canStartRoom,
   canUpdateScript,
+  GATE_CLOSED,
 } from '../can';
-import { enforce, event, reject, type ClientHandlers, type Draft } from '../kernel';
+import { enforce, event, reject, Rejection, type ClientHandlers, type Draft } from '../kernel';
+import { gateMissing } from '../prep/rules';
 import { unpause } from '../pause/pausing';
 import { admittedOfParty, isFacilitator, membersOf } from '../policies';
 import { detach } from '../presence/detach';
@@ -27,6 +30,10 @@ export const meetingHandlers: ClientHandlers<
   | 'phase.previous'
 > = {
   'meeting.start': (d, actor) => {
+    // Who may start, and when, first: only a facilitator learns what the gate still misses.
+    enforce(canStartRoom, d.state, actor);
+    const missing = gateMissing(d.state);
+    if (missing.length) throw new Rejection('INVALID_STATE', GATE_CLOSED, missing);
     enforce(canStart, d.state, actor);
     const s = d.state;
     s.status = 'live';

@@ -1,4 +1,5 @@
 import { alert, event, member, reject, requireNotEnded, type SystemHandlers } from '../kernel';
+import type { PrepSystemCommand, SystemCommand } from '../types';
 import { pauseRoom } from '../pause/pausing';
 import { admittedOfParty, connectedOfParty, isFacilitator } from '../policies';
 import { detach } from './detach';
@@ -8,7 +9,9 @@ import { detach } from './detach';
  * added to the case, the lead's hand-over and a co-facilitator taken off the case. Never sent by a
  * client.
  */
-export const presenceHandlers: SystemHandlers = {
+export const presenceHandlers: SystemHandlers<
+  Exclude<SystemCommand['type'], PrepSystemCommand['type']>
+> = {
   'system.connect': (d, cmd) => {
     const s = d.state;
     const m = member(s, cmd.memberId);

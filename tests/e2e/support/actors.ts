@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { makeReady } from '../../support/readiness';
 import { FACILITATOR_PASSWORD, type TestServer } from '../../support/server';
 
 /** Page objects for the people in a meeting (Jitsi/tldraw style actors). */
@@ -42,6 +43,8 @@ export async function signIn(page: Page, server: TestServer): Promise<void> {
 
 export interface CreatedMeeting {
   caseUrl: string;
+  caseId: string;
+  meetingId: string;
   invites: Record<string, string>;
 }
 
@@ -50,18 +53,18 @@ export async function createMeetingThroughUi(
   page: Page,
   people: { name: string; party: string; role: string }[],
 ): Promise<CreatedMeeting> {
-  await page.getByLabel('Case title').fill('Conversation about care in March');
+  await page.getByLabel('Case title', { exact: true }).fill('Conversation about care in March');
   await page.getByRole('button', { name: 'Create case' }).click();
   await waitForScreen(page, 'case');
   for (const p of people) {
-    await page.getByLabel('Display name').fill(p.name);
-    await page.getByLabel('Party').selectOption(p.party);
-    await page.getByLabel('Role').selectOption(p.role);
-    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByLabel('Display name', { exact: true }).fill(p.name);
+    await page.getByLabel('Party', { exact: true }).selectOption(p.party);
+    await page.getByLabel('Role', { exact: true }).selectOption(p.role);
+    await page.getByRole('button', { name: 'Add person', exact: true }).click();
     await expect.poll(() => page.getByText(p.name, { exact: true }).count()).toBeGreaterThan(0);
   }
-  await page.getByLabel('Meeting title').fill('Joint meeting');
-  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await page.getByLabel('Meeting title', { exact: true }).fill('Joint meeting');
+  await page.getByRole('button', { name: 'Create meeting', exact: true }).click();
   const invites: Record<string, string> = {};
   for (const p of people) {
     await page.getByRole('button', { name: `Create invite link for ${p.name}` }).click();
@@ -71,7 +74,19 @@ export async function createMeetingThroughUi(
     const fresh = urls.map((u) => u.trim()).find((u) => !Object.values(invites).includes(u));
     invites[p.name] = fresh!;
   }
-  return { caseUrl: page.url(), invites };
+  const room = page.getByRole('link', { name: 'Open the meeting room' }).first();
+  const meetingId = (await room.getAttribute('href'))!.split('/').pop()!;
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
+  return { caseUrl: page.url(), caseId, meetingId, invites };
+}
+
+/**
+ * The start gate of a joint meeting (issue 15) opened through the real API: "go" for each party
+ * and each person's consent through their own link, as facilitators and people do it.
+ */
+export async function readyToStart(server: TestServer, m: CreatedMeeting): Promise<void> {
+  const tokens = Object.values(m.invites).map((u) => u.split('/j/')[1]!);
+  await makeReady(server, m, tokens);
 }
 
 /** An invitee opens their link, reads the welcome, passes the device check, and waits. */
@@ -158,8 +173,57 @@ export async function waitForPhase(pages: Page[], phase: string): Promise<void> 
   await Promise.all(pages.map((p) => waitForText(p, byTestId('current-phase'), phase)));
 }
 
+/**
+ * Opens a tab of the room's side panel or of the facilitator's console (issue 14: the panels are
+ * tabs beside the stage) by the start of its name (a badge may follow: "People & lobby 2 need you").
+ */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tab = page.getByRole('tab', { name: new RegExp(`^${escaped}`) });
+  await tab.click();
+  await poll(
+    () => tab.getAttribute('aria-selected'),
+    (v) => v === 'true',
+    `tab ${name} selected`,
+  );
+}
+
+/** The facilitator's console tabs (FacilitatorConsole), by their names. */
+export const CONSOLE = {
+  people: 'People & lobby',
+  turns: 'Turns',
+  phases: 'Phases',
+  private: 'Private talks',
+  agreements: 'Agreements',
+  start: 'Start',
+  ending: 'Ending',
+} as const;
+
+/**
+ * The facilitator opens the meeting room from the case page: their own camera and microphone
+ * check first (issue 14), then the room.
+ */
+export async function enterMeetingRoom(facilitator: Page): Promise<void> {
+  const link = facilitator.getByRole('link', { name: 'Open the meeting room' }).first();
+  // The case page re-renders as the readiness and consents it shows arrive; a click that lands
+  // during one is clicked again (the link itself must still lead to the check).
+  await poll(
+    async () => {
+      if ((await screen(facilitator)) === 'case')
+        await link.click({ timeout: 2_000 }).catch(() => undefined);
+      return screen(facilitator);
+    },
+    (s) => s === 'device-check',
+    'the device check after Open the meeting room',
+  );
+  expect(await facilitator.getByLabel('Join with my microphone muted').isChecked()).toBe(true);
+  await button(facilitator, 'Go into the meeting room').click();
+  await waitForScreen(facilitator, 'room');
+}
+
 /** The facilitator admits someone from the waiting area, and their page shows the room. */
 export async function admit(facilitator: Page, invitee: Page, name: string): Promise<void> {
+  await openTab(facilitator, CONSOLE.people);
   await button(facilitator, `Admit ${name}`).click();
   await waitForScreen(invitee, 'room');
 }
@@ -227,12 +291,14 @@ export function recordSocketTraffic(page: Page): SocketTraffic {
 
 /** Deny: the button, then the confirmation that says what happens next. */
 export async function deny(facilitator: Page, name: string): Promise<void> {
+  await openTab(facilitator, CONSOLE.people);
   await button(facilitator, `Deny ${name}`).click();
   await button(facilitator, `Yes, deny ${name}`).click();
 }
 
 /** End the meeting for everyone: the button, then the confirmation. */
 export async function endMeeting(facilitator: Page): Promise<void> {
+  await openTab(facilitator, CONSOLE.ending);
   await button(facilitator, 'End the meeting').click();
   await button(facilitator, 'Yes, end it for everyone').click();
 }

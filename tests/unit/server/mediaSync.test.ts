@@ -9,7 +9,7 @@ import {
   type LiveKitGateway,
 } from '../../../server/src/livekit/gateway';
 import { startMediaSweep } from '../../../server/src/livekit/mediaSweep';
-import { syncMedia, wantedMedia } from '../../../server/src/livekit/mediaSync';
+import { MOVING_GRACE_MS, syncMedia, wantedMedia } from '../../../server/src/livekit/mediaSync';
 import { createLogger } from '../../../server/src/logger';
 import { RESTORE_GRACE_MS, RoomActor } from '../../../server/src/rooms/RoomActor';
 import type { RoomRegistry } from '../../../server/src/rooms/RoomRegistry';
@@ -148,7 +148,8 @@ describe('syncMedia: LiveKit is compared with what it lists, not with what was s
     const closedSide = 'cg_meeting-1_old-side';
     for (const r of [closedSide, 'cg_meeting-10', 'cg_meeting-1x_a', 'other-app-room'])
       lk.rooms.set(r, new Map());
-    lk.join(closedSide, ID.patient, ALL);
+    // Someone wanted nowhere (a stranger) does not keep a closed room open.
+    lk.join(closedSide, 'stranger', ALL);
     const report = await syncMedia(lk, 'meeting-1', wantedMedia(h.state), {
       alsoCheck: [closedSide],
     });
@@ -166,6 +167,101 @@ describe('syncMedia: LiveKit is compared with what it lists, not with what was s
     });
     expect(again.deleted).toEqual([MAIN]);
     expect(lk.rooms.has('cg_meeting-10')).toBe(true);
+  });
+});
+
+describe('syncMedia: people moving to another room leave by themselves first', () => {
+  const t0 = 5_000_000_000;
+  /** A meeting whose patient the facilitator takes into a private conversation. */
+  function privateTalk() {
+    const h = meeting();
+    const lk = createFakeLiveKitGateway();
+    lk.rooms.set(MAIN, new Map());
+    for (const id of EVERYONE) lk.join(MAIN, id, ALL);
+    for (const p of lk.rooms.get(MAIN)!.values()) p.joinedAtMs = t0 - 60_000;
+    return { h, lk };
+  }
+  const pass = (lk: LiveKitGateway, state: RoomState, now: number, alsoCheck: string[] = []) =>
+    syncMedia(lk, 'meeting-1', wantedMedia(state), { alsoCheck, now });
+
+  it('into a private room: kept in the main room for the grace, removed after it', async () => {
+    const { h, lk } = privateTalk();
+    await pass(lk, h.state, t0);
+    h.act(ID.facilitator, {
+      type: 'sideRoom.open',
+      memberIds: [ID.patient],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
+    const side = `cg_meeting-1_${h.state.sideRooms[0]!.id}`;
+    // The pass right after the move: the side room is opened, nobody is pulled out of the main.
+    const first = await pass(lk, h.state, t0 + 10);
+    expect(first.created).toEqual([side]);
+    expect(first.removed).toEqual([]);
+    expect(lk.rooms.get(MAIN)!.has(ID.patient)).toBe(true);
+    // A page that has not left by the end of the grace is removed.
+    await pass(lk, h.state, t0 + 10 + MOVING_GRACE_MS - 1);
+    expect(lk.rooms.get(MAIN)!.has(ID.patient)).toBe(true);
+    const late = await pass(lk, h.state, t0 + 10 + MOVING_GRACE_MS);
+    expect(late.removed.map((r) => r.identity).sort()).toEqual([ID.facilitator, ID.patient].sort());
+  });
+
+  it('joining the old room again after the move (an old token) is removed at once', async () => {
+    const { h, lk } = privateTalk();
+    (await lk.rooms.get(MAIN))!.delete(ID.patient);
+    await pass(lk, h.state, t0);
+    h.act(ID.facilitator, {
+      type: 'sideRoom.open',
+      memberIds: [ID.patient],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
+    await pass(lk, h.state, t0 + 10);
+    lk.join(MAIN, ID.patient, ALL);
+    (await lk.rooms.get(MAIN))!.get(ID.patient)!.joinedAtMs = t0 + 500;
+    const report = await pass(lk, h.state, t0 + 600);
+    expect(report.removed).toEqual([{ room: MAIN, identity: ID.patient }]);
+  });
+
+  it('back from a private room: the closed room is deleted once emptied, or after the grace', async () => {
+    const { h, lk } = privateTalk();
+    h.act(ID.facilitator, {
+      type: 'sideRoom.open',
+      memberIds: [ID.patient],
+      facilitatorIds: [],
+      purpose: 'caucus',
+    });
+    const sideId = h.state.sideRooms[0]!.id;
+    const side = `cg_meeting-1_${sideId}`;
+    lk.rooms.set(side, new Map());
+    for (const id of [ID.patient, ID.facilitator, 'stranger']) lk.join(side, id, ALL);
+    for (const p of (await lk.rooms.get(side))!.values()) p.joinedAtMs = t0 - 1_000;
+    await pass(lk, h.state, t0);
+    expect(lk.rooms.get(side)!.has('stranger')).toBe(false);
+    h.act(ID.facilitator, { type: 'sideRoom.close', sideRoomId: sideId });
+
+    const first = await pass(lk, h.state, t0 + 10, [side]);
+    expect(first.deleted).toEqual([]);
+    // Their pages leave by themselves: the next pass deletes the emptied room.
+    (await lk.rooms.get(side))!.delete(ID.facilitator);
+    expect((await pass(lk, h.state, t0 + 100, [side])).deleted).toEqual([]);
+    (await lk.rooms.get(side))!.delete(ID.patient);
+    expect((await pass(lk, h.state, t0 + 200, [side])).deleted).toEqual([side]);
+
+    // A page that never leaves keeps the room no longer than the grace.
+    lk.rooms.set(side, new Map());
+    lk.join(side, ID.patient, ALL);
+    (await lk.rooms.get(side))!.get(ID.patient)!.joinedAtMs = t0 - 1_000;
+    expect((await pass(lk, h.state, t0 + 300, [side])).deleted).toEqual([]);
+    expect((await pass(lk, h.state, t0 + 10 + MOVING_GRACE_MS, [side])).deleted).toEqual([side]);
+  });
+
+  it('at the end of the meeting nobody is wanted anywhere: every room goes at once', async () => {
+    const { h, lk } = privateTalk();
+    await pass(lk, h.state, t0);
+    h.act(ID.facilitator, { type: 'meeting.end' });
+    const report = await pass(lk, h.state, t0 + 10, [MAIN]);
+    expect(report.deleted).toEqual([MAIN]);
   });
 });
 
@@ -268,7 +364,7 @@ describe('RoomActor: the media sync is the one path from state to LiveKit', () =
     lk.publishTrack(MAIN, ID.patient);
     await a.dispatch({ type: 'member.mute', actorId: ID.facilitator, memberId: ID.patient });
     await a.idle();
-    const p = lk.rooms.get(MAIN)!.get(ID.patient)!;
+    const p = (await lk.rooms.get(MAIN))!.get(ID.patient)!;
     expect(p.tracks).toMatchObject([{ source: 'microphone', muted: true }]);
     expect(p.permission).toEqual(permissionFor(ALL));
   });

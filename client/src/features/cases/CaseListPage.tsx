@@ -12,6 +12,8 @@ import { navigate, paths } from '../../lib/router';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
 import { SignOutButton } from '../auth';
+import { OverdueList } from '../followup';
+import { FeedbackOverview } from '../feedback';
 
 function CreateCaseForm() {
   const { t } = useTranslation();
@@ -89,6 +91,8 @@ export function CaseListPage({ me, onSignedOut }: { me: FacilitatorDto; onSigned
       ) : cases.loading ? (
         <p className="muted">{t('common.loading')}</p>
       ) : null}
+      <OverdueList />
+      <FeedbackOverview />
       <CreateCaseForm />
     </Page>
   );

@@ -21,8 +21,16 @@ import { paths } from '../../lib/router';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
 import { SignInForm, useSession } from '../auth';
+import { CaseFollowUp } from '../followup';
+import { CaseRelay } from '../relay';
+import { CaseFeedback } from '../feedback';
+import { CaseNotifications } from '../notify';
+import { CasePrep, MeetingPrep, NewMeetingOfKind } from '../prep';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import { InviteRow } from './InviteRow';
+import { LanguageField, PersonLanguageControl } from './PersonLanguage';
+import type { Language } from '../../../../shared/i18n/languages';
+import { currentLanguage } from '../../i18n/language';
 
 type SetCase = (update: (c: CaseDto) => CaseDto) => void;
 
@@ -38,6 +46,7 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('patient');
+  const [language, setLanguage] = useState<Language>(currentLanguage);
   // The party always follows from the role; choosing a party first narrows the roles.
   const party: Party = DEFAULT_PARTY[role];
   const [error, setError] = useState<AppError | null>(null);
@@ -51,6 +60,7 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
         displayName: displayName.trim(),
         party,
         role,
+        language,
       });
       onAdded(p);
       setDisplayName('');
@@ -91,6 +101,7 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
         value={role}
         onChange={(e) => setRole(e.target.value as Role)}
       />
+      <LanguageField value={language} onChange={setLanguage} />
       <ErrorMessage error={error} />
       <button
         type="submit"
@@ -192,6 +203,12 @@ function MeetingSection({
           <Link to={paths.meetSummary(meeting.id)}>{t('ended.summaryLink')}</Link>
         ) : null}
       </p>
+      <MeetingPrep
+        key={(meeting.memberIds ?? []).join()}
+        c={c}
+        meeting={meeting}
+        canEdit={canEdit}
+      />
       {!canEdit ? null : c.people.length === 0 ? (
         <p className="muted">{t('case.noPeopleForInvites')}</p>
       ) : (
@@ -206,15 +223,19 @@ function MeetingSection({
             </tr>
           </thead>
           <tbody>
-            {c.people.map((p) => (
-              <InviteRow
-                key={p.id}
-                person={p}
-                meeting={meeting}
-                invites={c.invites.filter((i) => i.meetingId === meeting.id && i.personId === p.id)}
-                onInvite={onInvite}
-              />
-            ))}
+            {c.people
+              .filter((p) => meeting.memberIds?.includes(p.id) ?? true)
+              .map((p) => (
+                <InviteRow
+                  key={p.id}
+                  person={p}
+                  meeting={meeting}
+                  invites={c.invites.filter(
+                    (i) => i.meetingId === meeting.id && i.personId === p.id,
+                  )}
+                  onInvite={onInvite}
+                />
+              ))}
           </tbody>
         </table>
       )}
@@ -268,6 +289,18 @@ function CaseBody({ caseId }: { caseId: string }) {
               <span className="people__role">
                 {roleLabel(t, p.role)} · {partyLabel(t, p.party)}
               </span>
+              {canEdit ? (
+                <PersonLanguageControl
+                  caseId={c.id}
+                  person={p}
+                  onChanged={(next) =>
+                    setCase((old) => ({
+                      ...old,
+                      people: old.people.map((x) => (x.id === next.id ? next : x)),
+                    }))
+                  }
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -290,7 +323,18 @@ function CaseBody({ caseId }: { caseId: string }) {
             onCreated={(m) => setCase((old) => ({ ...old, meetings: [...old.meetings, m] }))}
           />
         ) : null}
+        {canEdit ? (
+          <NewMeetingOfKind
+            c={c}
+            onCreated={(m) => setCase((old) => ({ ...old, meetings: [...old.meetings, m] }))}
+          />
+        ) : null}
       </section>
+      <CaseFollowUp caseId={c.id} canEdit={canEdit} />
+      <CaseRelay caseId={c.id} canEdit={canEdit} />
+      <CaseFeedback caseId={c.id} />
+      <CaseNotifications caseId={c.id} people={c.people} canEdit={canEdit} />
+      <CasePrep c={c} canEdit={c.closedAt === null} />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import type { RoomView } from '../../../../shared/room/views';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommand } from '../../lib/useCommand';
+import { GateChecklist } from '../prep';
 
 /**
  * Start the meeting: the panel of a meeting not yet started. Start is usable when the view offers
@@ -17,6 +18,7 @@ export function StartControls({ view }: { view: RoomView }) {
         {t('meeting.heading')}
       </h2>
       <p className="field__hint">{t('meeting.startHint')}</p>
+      <GateChecklist view={view} />
       <button
         type="button"
         className="button button--primary"

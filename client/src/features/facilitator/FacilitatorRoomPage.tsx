@@ -9,68 +9,19 @@ import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useAppConfig } from '../../lib/appConfig';
 import { RoomConnectionContext } from '../../lib/connectionContext';
-import { loadChoices, type DeviceChoices } from '../../lib/deviceChoices';
+import { loadChoices, saveChoices, type DeviceChoices } from '../../lib/deviceChoices';
 import { navigate, paths } from '../../lib/router';
 import { RoomConnection, type SocketStatus } from '../../lib/roomConnection';
-import { useNow } from '../../lib/useNow';
 import { useRoomConnection } from '../../lib/useRoomConnection';
 import { SignInForm, useSession } from '../auth';
 import { BoardPanel } from '../board';
 import { FollowUpPanel } from '../followup';
+// The device check itself, not the join feature's index (its page loads the room lazily).
+import { DeviceCheckScreen } from '../join/DeviceCheckScreen';
 import { RoomScreen } from '../room';
-import { EndControls, StartControls } from './EndControls';
-import { FloorControls } from './FloorControls';
-import { Inbox } from './Inbox';
-import { LobbyList } from './LobbyList';
+import { FacilitatorConsole } from './FacilitatorConsole';
 import { PauseControls } from './PauseControls';
-import { PhaseNavigator, Timers } from './PhaseNavigator';
-import { ScriptEditor } from './ScriptEditor';
-import { SideRooms } from './SideRooms';
-import { TalkTimeBalance } from './TalkTimeBalance';
-
-/**
- * Facilitator tools under the video: the script and the turns to speak. The meeting's stage lays
- * them out (Start before it, the timers and turns while live); the script can be edited while the
- * view offers it (`me.can.updateScript`).
- */
-function FacilitatorTools({ view }: { view: RoomView }) {
-  const now = useNow(1000);
-  return (
-    <div className="facilitator-tools">
-      <div className="facilitator-panel">
-        {view.status === 'open' ? <StartControls view={view} /> : null}
-        <PhaseNavigator view={view} now={now} />
-        {view.me.can.updateScript ? <ScriptEditor view={view} /> : null}
-        {view.status === 'live' ? <Timers view={view} now={now} /> : null}
-      </div>
-      <div className="facilitator-panel">
-        {view.status === 'live' ? <FloorControls view={view} /> : null}
-        <TalkTimeBalance view={view} now={now} />
-      </div>
-    </div>
-  );
-}
-
-/** Facilitator tools beside the room: requests, waiting areas, side rooms, ending. */
-function FacilitatorAside({ view }: { view: RoomView }) {
-  return (
-    <div className="facilitator-panel">
-      <Inbox view={view} />
-      <LobbyList view={view} />
-      <SideRooms view={view} />
-    </div>
-  );
-}
-
-/** The ending panel, at the end of the aside once the meeting is live. */
-function FacilitatorEnding({ view }: { view: RoomView }) {
-  if (view.status !== 'live') return null;
-  return (
-    <div className="facilitator-panel">
-      <EndControls view={view} />
-    </div>
-  );
-}
+import { PauseRequestAlert } from './PauseRequestAlert';
 
 function EndedMeeting({ view, meetingId }: { view: RoomView; meetingId: string }) {
   const { t } = useTranslation();
@@ -89,8 +40,9 @@ function EndedMeeting({ view, meetingId }: { view: RoomView; meetingId: string }
 
 function MeetingRoom({ meetingId }: { meetingId: string }) {
   const config = useAppConfig();
+  // Null until the facilitator has checked camera and microphone (MeetingRoomInner).
+  const [choices, setChoices] = useState<DeviceChoices | null>(null);
   const [conn, setConn] = useState<RoomConnection | null>(null);
-  const [choices] = useState(loadChoices);
   useEffect(() => {
     const c = new RoomConnection(
       { protocol: PROTOCOL_VERSION, meetingId },
@@ -107,6 +59,10 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
         meetingId={meetingId}
         config={config ?? null}
         choices={choices}
+        onChecked={(c) => {
+          saveChoices(c);
+          setChoices(c);
+        }}
       />
     </RoomConnectionContext.Provider>
   );
@@ -117,11 +73,13 @@ function MeetingRoomInner({
   meetingId,
   config,
   choices,
+  onChecked,
 }: {
   conn: RoomConnection;
   meetingId: string;
   config: AppConfigDto | null;
-  choices: DeviceChoices;
+  choices: DeviceChoices | null;
+  onChecked: (c: DeviceChoices) => void;
 }) {
   const { t } = useTranslation();
   const snap = useRoomConnection(conn);
@@ -146,6 +104,18 @@ function MeetingRoomInner({
     );
   }
   if (view.status === 'ended') return <EndedMeeting view={view} meetingId={meetingId} />;
+  // The same camera and microphone check as every participant, before the room: the call (and
+  // anything published) starts only once the facilitator goes in, muted by default.
+  if (!choices) {
+    return (
+      <DeviceCheckScreen
+        initial={loadChoices()}
+        joinLabel={t('facilitatorRoom.enterRoom')}
+        onBack={() => navigate(paths.home())}
+        onJoin={onChecked}
+      />
+    );
+  }
   return (
     <FacilitatorRoom
       view={view}
@@ -188,15 +158,14 @@ export function FacilitatorRoom({
       choices={choices}
       config={config}
       onLeft={onLeft}
+      topActions={<PauseControls view={view} />}
       banner={
         <>
           {closed ? <Notice tone="warning">{t('facilitatorRoom.closed')}</Notice> : null}
-          <PauseControls view={view} />
+          <PauseRequestAlert view={view} />
         </>
       }
-      aside={<FacilitatorAside view={view} />}
-      tools={<FacilitatorTools view={view} />}
-      asideEnd={<FacilitatorEnding view={view} />}
+      console={<FacilitatorConsole view={view} summaryHref={summaryHref} />}
       summaryHref={summaryHref}
     />
   );

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FacilitatorAlert } from '../../../../shared/room/state';
 import type { RoomView } from '../../../../shared/room/views';
@@ -7,10 +8,11 @@ import { formatTime } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
 import { alertTextKey } from './alertText';
 
-function alertText(t: ReturnType<typeof useTranslation>['t'], view: RoomView, a: FacilitatorAlert) {
+function alertText(t: TFunction, view: RoomView, a: FacilitatorAlert) {
   const name = memberName(view, a.memberId, t('common.someone'));
   const party = a.party ? partyLabel(t, a.party) : '';
-  return t(`inbox.alert.${alertTextKey(view, a)}`, { name, party });
+  const key = `inbox.alert.${alertTextKey(view, a)}` as const;
+  return t(key, { name, party });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LinkFollowUpDto } from '../../../../shared/protocol/around';
 import type { FollowUpStatus } from '../../../../shared/protocol/commands';
 import type { BoardItemView } from '../../../../shared/room/boardView';
 import type { RoomView } from '../../../../shared/room/views';
@@ -8,7 +9,9 @@ import { SelectField, TextField } from '../../components/Fields';
 import { FOLLOW_UP_STATUSES, LIMITS } from '../../lib/contract';
 import { formatDate } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
+import { useApi } from '../../lib/useApi';
 import { FieldFacts } from '../board';
+import { ItemProgressNotice } from './ItemProgressNotice';
 
 function StatusForm({ item }: { item: BoardItemView }) {
   const { t } = useTranslation();
@@ -61,8 +64,21 @@ function StatusForm({ item }: { item: BoardItemView }) {
  * facilitators) update the status. `note` is false where the page already shows the board, whose
  * own note says it is not a legal contract (said once per page).
  */
-export default function FollowUpPanel({ view, note = true }: { view: RoomView; note?: boolean }) {
+export default function FollowUpPanel({
+  view,
+  note = true,
+  token,
+}: {
+  view: RoomView;
+  note?: boolean;
+  /** From a person's link: which items are late is asked of the server (the case's own days). */
+  token?: string;
+}) {
   const { t, i18n } = useTranslation();
+  const lateness = useApi<LinkFollowUpDto>(
+    token ? `/api/invite/${encodeURIComponent(token)}/follow-up` : null,
+  );
+  const late = new Set(lateness.data?.late ?? []);
   const board = view.board;
   if (!board) return null;
   const agreed = board.noAgreement ? [] : board.items.filter((i) => i.agreed);
@@ -82,6 +98,7 @@ export default function FollowUpPanel({ view, note = true }: { view: RoomView; n
               <p className="board-item__text">{item.fields.text}</p>
               <p className="field__hint">{t(`board.category.${item.fields.category}`)}</p>
               <FieldFacts fields={item.fields} />
+              <ItemProgressNotice item={item} late={late.has(item.id)} />
               {/* An owner reads the progress in their own form's field: shown once, not twice. */}
               {mine ? null : (
                 <p>

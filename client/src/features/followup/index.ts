@@ -1,1 +1,3 @@
 export { default as FollowUpPanel } from './FollowUpPanel';
+export { OverdueList } from './OverdueList';
+export { CaseFollowUp } from './CaseFollowUp';

@@ -16,11 +16,14 @@ export function DeviceCheckScreen({
   onJoin,
   onBack,
   busy,
+  joinLabel,
 }: {
   initial: DeviceChoices;
   onJoin: (choices: DeviceChoices) => void;
   onBack: () => void;
   busy?: boolean;
+  /** The main button's words where it does not lead to the waiting area (the facilitator). */
+  joinLabel?: string;
 }) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<DeviceChoices>(initial);
@@ -87,7 +90,7 @@ export function DeviceCheckScreen({
               options={cameraOptions}
               value={choices.cameraId ?? cameraOptions[0]?.value ?? ''}
               onChange={(e) => setChoices((c) => ({ ...c, cameraId: e.target.value }))}
-              disabled={!choices.cameraOn}
+              disabled={!choices.cameraOn || choices.audioOnly}
             />
           ) : null}
           {micOptions.length > 1 ? (
@@ -99,8 +102,19 @@ export function DeviceCheckScreen({
             />
           ) : null}
           <CheckboxField
+            label={t('devices.audioOnly')}
+            hint={t('devices.audioOnlyHint')}
+            checked={choices.audioOnly}
+            onChange={(e) => {
+              const audioOnly = e.target.checked;
+              // Audio only needs no camera: the preview lets it go, and it stays off in the room.
+              setChoices((c) => ({ ...c, audioOnly, cameraOn: !audioOnly }));
+            }}
+          />
+          <CheckboxField
             label={t('devices.joinCameraOff')}
             checked={!choices.cameraOn}
+            disabled={choices.audioOnly}
             onChange={(e) => setChoices((c) => ({ ...c, cameraOn: !e.target.checked }))}
           />
           <CheckboxField
@@ -119,7 +133,7 @@ export function DeviceCheckScreen({
           onClick={() => onJoin(choices)}
           disabled={busy}
         >
-          {t('devices.join')}
+          {joinLabel ?? t('devices.join')}
         </button>
         <button type="button" className="button" onClick={onBack}>
           {t('common.back')}

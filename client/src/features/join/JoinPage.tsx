@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/protocol/errors';
 import type { InviteInfoDto } from '../../../../shared/protocol/http';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
+import { usePersonLanguage } from '../../i18n/language';
 import { useAppConfig } from '../../lib/appConfig';
 import { RoomConnectionContext } from '../../lib/connectionContext';
 import { loadChoices, saveChoices, type DeviceChoices } from '../../lib/deviceChoices';
@@ -11,6 +12,11 @@ import { RoomConnection } from '../../lib/roomConnection';
 import { useApi } from '../../lib/useApi';
 import { useRoomConnection } from '../../lib/useRoomConnection';
 import { WaitingScreen } from '../lobby';
+// Not the feature's index: that also holds the practice call (livekit-client), loaded on demand.
+import { PracticeLink } from '../practice/PracticeLink';
+import { RelaySection } from '../relay';
+import { ConsentGate, LinkPrepSection } from '../prep';
+import { FeedbackSection } from '../feedback';
 import {
   AftercareScreen,
   DeniedScreen,
@@ -38,6 +44,10 @@ const joinAsked = new WeakSet<RoomConnection>();
 /** /j/:token — welcome → device check → waiting area → room → aftercare / ended. */
 export function JoinPage({ token }: { token: string }) {
   const invite = useApi<InviteInfoDto>(`/api/invite/${encodeURIComponent(token)}`);
+  usePersonLanguage(
+    invite.data ? `person:${invite.data.person.id}` : null,
+    invite.data?.person.language,
+  );
   const [step, setStep] = useState<Step>('welcome');
   const [choices, setChoices] = useState<DeviceChoices>(loadChoices);
   // One socket connection per "session" number; a new number (Join, Rejoin) makes a new socket.
@@ -69,19 +79,28 @@ export function JoinPage({ token }: { token: string }) {
   const info = invite.data;
 
   if (step === 'welcome') {
-    return <WelcomeScreen info={info} onContinue={() => setStep('devices')} />;
+    return (
+      <>
+        <WelcomeScreen info={info} onContinue={() => setStep('devices')} />
+        <PracticeLink token={token} ended={ended} />
+        <RelaySection token={token} />
+        <LinkPrepSection token={token} />
+      </>
+    );
   }
   if (step === 'devices') {
     return (
-      <DeviceCheckScreen
-        initial={choices}
-        onBack={() => setStep('welcome')}
-        onJoin={(c) => {
-          saveChoices(c);
-          setChoices(c);
-          connect();
-        }}
-      />
+      <ConsentGate token={token} onBack={() => setStep('welcome')}>
+        <DeviceCheckScreen
+          initial={choices}
+          onBack={() => setStep('welcome')}
+          onJoin={(c) => {
+            saveChoices(c);
+            setChoices(c);
+            connect();
+          }}
+        />
+      </ConsentGate>
     );
   }
   if (step === 'left') {
@@ -157,9 +176,11 @@ function InMeeting({
       <EndedScreen party={party} summaryHref={paths.joinSummary(token)}>
         {view?.board ? (
           <Suspense fallback={null}>
-            <FollowUpPanel view={view} />
+            <FollowUpPanel view={view} token={token} />
           </Suspense>
         ) : null}
+        <FeedbackSection token={token} />
+        <RelaySection token={token} embedded />
       </EndedScreen>
     );
   }

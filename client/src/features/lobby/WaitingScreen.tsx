@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { MessageToFacilitators } from '../../components/MessageToFacilitators';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { formatList } from '../../lib/lists';
 import { partyLabel } from '../../lib/labels';
 import { useCommand } from '../../lib/useCommand';
 
@@ -25,7 +26,7 @@ export function WaitingScreen({
   checkIn: ReactNode;
   onLeft: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = view.me;
   const can = me.can;
   const inCheckIn = me.sideRoom?.purpose === 'checkin';
@@ -52,7 +53,8 @@ export function WaitingScreen({
           <p>
             {t('waiting.checkInText', {
               names:
-                me.sideRoom?.facilitatorNames.filter(Boolean).join(', ') || t('roles.facilitator'),
+                formatList(me.sideRoom?.facilitatorNames.filter(Boolean) ?? [], i18n.language) ||
+                t('roles.facilitator'),
             })}
           </p>
           {checkIn}

@@ -33,13 +33,17 @@ export function useHeard(view: RoomView): Heard {
   return { names: names.filter(Boolean), onlyFacilitators };
 }
 
-function heardText(t: ReturnType<typeof useTranslation>['t'], heard: Heard): string {
+/** The key and values of the "who can be heard" sentence. */
+function heardWords(heard: Heard) {
   const count = heard.names.length;
-  if (count === 0) return t('pause.heardNobody');
   const names = heard.names.join(', ');
-  return heard.onlyFacilitators
-    ? t('pause.heardFacilitators', { count, names })
-    : t('pause.heardSome', { names });
+  const key =
+    count === 0
+      ? ('pause.heardNobody' as const)
+      : heard.onlyFacilitators
+        ? ('pause.heardFacilitators' as const)
+        : ('pause.heardSome' as const);
+  return { key, count, names };
 }
 
 /**
@@ -52,6 +56,7 @@ export function PauseScreen({ view }: { view: RoomView }) {
   const breakEndsAt = pause?.breakEndsAt ?? null;
   const now = useNow(1000, breakEndsAt !== null);
   const heard = useHeard(view);
+  const words = heardWords(heard);
   if (!pause) return null;
   const left = breakEndsAt !== null ? breakEndsAt - now : null;
   return (
@@ -73,7 +78,7 @@ export function PauseScreen({ view }: { view: RoomView }) {
       ) : null}
       <p className="pause-screen__calm">{t('pause.takeYourTime')}</p>
       <p className="muted" data-testid="pause-heard" aria-live="polite">
-        {heardText(t, heard)} {t('pause.yourMicOff')}
+        {t(words.key, { count: words.count, names: words.names })} {t('pause.yourMicOff')}
       </p>
     </section>
   );

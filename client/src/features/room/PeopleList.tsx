@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberView, RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -67,7 +67,14 @@ function PersonActions({
  * the people the view says they may mute (`me.can.mute`) or remove (`me.can.remove`: never
  * themselves, never the lead).
  */
-export function PeopleList({ view }: { view: RoomView }) {
+export function PeopleList({
+  view,
+  aboutPerson,
+}: {
+  view: RoomView;
+  /** What the facilitators' console shows beside one person (their preparation notes). */
+  aboutPerson?: (person: MemberView) => ReactNode;
+}) {
   const { t } = useTranslation();
   const mutable = new Set(view.me.can.mute);
   const removable = new Set(view.me.can.remove);
@@ -99,6 +106,7 @@ export function PeopleList({ view }: { view: RoomView }) {
                 canRemove={removable.has(m.id)}
               />
             ) : null}
+            {aboutPerson?.(m)}
           </li>
         ))}
       </ul>

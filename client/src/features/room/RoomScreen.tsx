@@ -2,26 +2,25 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppConfigDto } from '../../../../shared/protocol/http';
 import type { RoomView } from '../../../../shared/room/views';
-import { MessageToFacilitators } from '../../components/MessageToFacilitators';
 import { Notice } from '../../components/Notice';
 import { useDocumentTitle, useScreen } from '../../components/Page';
 import type { DeviceChoices } from '../../lib/deviceChoices';
 import type { SocketStatus } from '../../lib/roomConnection';
 import { phaseName } from '../../lib/labels';
-import { BoardPanel } from '../board';
 import { AudioRenderer } from './call/AudioRenderer';
 import { CallProvider, useCall, useCallVersion } from './call/CallContext';
 import { CallStatus } from './call/CallStatus';
+import { ConnectionPill } from './call/ConnectionPill';
 import { MediaControls } from './call/MediaControls';
 import { VideoGrid } from './call/VideoGrid';
 import { FloorPanel } from './FloorPanel';
 import { PauseScreen } from './PauseScreen';
-import { PeopleList } from './PeopleList';
 import { PhaseBar } from './PhaseBar';
+import { RoomPanels } from './RoomPanels';
 import { LeaveControl, PauseRequestButton, StepOutControl } from './SelfControls';
 import { SideRoomNotice } from './SideRoomNotice';
 import { WhoCanHear } from './WhoCanHear';
-import { useFloorAnnouncements, useMediaPrompt } from './useRoomNotices';
+import { useRoomAnnouncements, useMediaPrompt } from './useRoomNotices';
 
 export interface RoomScreenProps {
   view: RoomView;
@@ -29,25 +28,28 @@ export interface RoomScreenProps {
   choices: DeviceChoices;
   config: AppConfigDto | null;
   onLeft: () => void;
-  /** Facilitator tools, shown beside the room. */
-  aside?: ReactNode;
-  /** Facilitator tools shown under the video (phases, turns). */
-  tools?: ReactNode;
-  /** Shown last beside the room (ending the meeting, out of the way of everyday controls). */
-  asideEnd?: ReactNode;
-  /** Shown above the video for facilitators (pause banner, alerts). */
+  /** Facilitators: their console (tabs), in place of a participant's side panel. */
+  console?: ReactNode;
+  /** Facilitators: the pause, in the top bar so it is always in reach (never in a tab). */
+  topActions?: ReactNode;
+  /** Shown above the stage for facilitators (a participant's pause request, alerts). */
   banner?: ReactNode;
   summaryHref?: string;
 }
 
+/**
+ * The room as a calm video call: a compact top bar (phase, connection), the stage filling what is
+ * left of the window (whoever holds the floor large), a side panel of tabs beside it, and a fixed
+ * bottom bar with who can hear me and the person's own controls. The page itself never scrolls;
+ * panels scroll inside themselves (styles.css, `.room`).
+ */
 function RoomBody({
   view,
   socketStatus,
   config,
   onLeft,
-  aside,
-  tools,
-  asideEnd,
+  console: facilitatorConsole,
+  topActions,
   banner,
   summaryHref,
 }: Omit<RoomScreenProps, 'choices'>) {
@@ -56,7 +58,7 @@ function RoomBody({
   useCallVersion(call);
   const [hideSelf, setHideSelf] = useState(false);
   const [prompt, dismissPrompt] = useMediaPrompt(view);
-  useFloorAnnouncements(view);
+  useRoomAnnouncements(view);
   useScreen('room');
   const phase = view.status === 'live' ? view.phases[view.phaseIndex] : undefined;
   useDocumentTitle(phase ? phaseName(t, phase) : t('room.title'));
@@ -79,63 +81,77 @@ function RoomBody({
   const videoAvailable = config?.videoAvailable !== false;
 
   return (
-    <div className="room" data-testid="room" data-connection-state={call.state}>
+    <div
+      className={fac ? 'room room--console' : 'room'}
+      data-testid="room"
+      data-connection-state={call.state}
+    >
+      <header className="room__top">
+        <PhaseBar view={view} />
+        <ConnectionPill socketReconnecting={socketStatus === 'reconnecting'} />
+        {topActions ? <div className="room__top-actions">{topActions}</div> : null}
+      </header>
       <main id="main" className="room__main">
         <h1 ref={headingRef} tabIndex={-1} className="visually-hidden">
           {t('room.title')}
         </h1>
-        <PhaseBar view={view} />
-        <CallStatus
-          config={config}
-          facilitator={fac}
-          socketReconnecting={socketStatus === 'reconnecting'}
-        />
-        {banner}
-        <SideRoomNotice view={view} />
-        {view.status === 'open' && !fac ? (
-          <Notice tone="calm">{t('room.notStarted')}</Notice>
-        ) : null}
-        {showPrompt ? (
-          <Notice tone="success" testId="unmute-prompt" live>
-            <p>{prompt === 'resumed' ? t('room.resumed') : t('room.canUnmute')}</p>
-            <button type="button" className="button" onClick={dismissPrompt}>
-              {t('common.ok')}
-            </button>
-          </Notice>
-        ) : null}
-        {view.me.steppedOut ? (
-          <Notice tone="calm" title={t('self.steppedOutTitle')} live>
-            <p>{t('self.steppedOutText')}</p>
-          </Notice>
-        ) : null}
+        <div className="room__notices">
+          <CallStatus
+            config={config}
+            facilitator={fac}
+            socketReconnecting={socketStatus === 'reconnecting'}
+          />
+          {banner}
+          <SideRoomNotice view={view} />
+          {view.status === 'open' && !fac ? (
+            <Notice tone="calm">{t('room.notStarted')}</Notice>
+          ) : null}
+          {showPrompt ? (
+            <Notice tone="success" testId="unmute-prompt" live>
+              <p>{prompt === 'resumed' ? t('room.resumed') : t('room.canUnmute')}</p>
+              <button type="button" className="button button--small" onClick={dismissPrompt}>
+                {t('common.ok')}
+              </button>
+            </Notice>
+          ) : null}
+          {call.audioOnly && videoAvailable ? (
+            <Notice tone="calm" testId="audio-only">
+              {t('media.audioOnlyOn')}
+            </Notice>
+          ) : null}
+          {view.me.steppedOut ? (
+            <Notice tone="calm" title={t('self.steppedOutTitle')} live>
+              <p>{t('self.steppedOutText')}</p>
+            </Notice>
+          ) : null}
+        </div>
         {!fac && !inSideRoom && view.status === 'live' ? <FloorPanel view={view} /> : null}
-        <div className="room__stage">
+        <div
+          className="room__stage"
+          data-testid="stage"
+          data-paused={pausedForMe ? 'true' : undefined}
+        >
           {pausedForMe ? (
             <PauseScreen view={view} />
           ) : (
             <VideoGrid view={view} hideSelf={hideSelf} />
           )}
         </div>
-        <div className="room__controls">
-          {videoAvailable ? (
-            <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
-          ) : null}
-          <div className="room__self">
-            <WhoCanHear view={view} />
-            {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
-            {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}
-            {can.leave ? <LeaveControl onLeft={onLeft} /> : null}
-          </div>
-        </div>
-        {tools}
       </main>
-      <aside className="room__aside" aria-label={t('room.asideLabel')}>
-        {aside}
-        <PeopleList view={view} />
-        <BoardPanel view={view} summaryHref={summaryHref} />
-        {!fac && can.messageFacilitators ? <MessageToFacilitators /> : null}
-        {asideEnd}
+      <aside className="room__side" aria-label={t('room.asideLabel')}>
+        {facilitatorConsole ?? <RoomPanels view={view} summaryHref={summaryHref} />}
       </aside>
+      <section className="room__bar" aria-label={t('room.controlsLabel')}>
+        <WhoCanHear view={view} />
+        {videoAvailable ? (
+          <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
+        ) : null}
+        <div className="room__self">
+          {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
+          {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}
+          {can.leave ? <LeaveControl onLeft={onLeft} /> : null}
+        </div>
+      </section>
       <AudioRenderer />
     </div>
   );

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardCategory, FollowUpStatus } from '../../../../shared/protocol/commands';
+import type { InviteInfoDto } from '../../../../shared/protocol/http';
 import { errorText } from '../../components/ErrorMessage';
+import { usePersonLanguage } from '../../i18n/language';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { BOARD_CATEGORIES, FOLLOW_UP_STATUSES } from '../../lib/contract';
@@ -74,10 +76,17 @@ function download(markdown: string) {
  */
 export default function SummaryPage(props: { token: string } | { meetingId: string }) {
   const { t, i18n } = useTranslation();
+  // Through a link, the page is in that person's language; the Markdown follows the page's.
+  const invite = useApi<InviteInfoDto>(
+    'token' in props ? `/api/invite/${encodeURIComponent(props.token)}` : null,
+  );
+  const person = invite.data?.person;
+  usePersonLanguage(person ? `person:${person.id}` : null, person?.language);
+  const lang = `lang=${encodeURIComponent(i18n.language)}`;
   const path =
     'token' in props
-      ? `/api/summary/${encodeURIComponent(props.token)}`
-      : `/api/meetings/${encodeURIComponent(props.meetingId)}/summary`;
+      ? `/api/summary/${encodeURIComponent(props.token)}?${lang}`
+      : `/api/meetings/${encodeURIComponent(props.meetingId)}/summary?${lang}`;
   const res = useApi<SummaryDto>(path);
   const items = (res.data?.items ?? []).map(normalise);
   const groups = [...BOARD_CATEGORIES, null].map((c) => ({

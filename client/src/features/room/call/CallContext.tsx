@@ -59,6 +59,7 @@ export function CallProvider({
         camera: choices.cameraOn,
         micId: choices.micId,
         cameraId: choices.cameraId,
+        audioOnly: choices.audioOnly,
       }),
   );
   useEffect(() => () => controller.destroy(), [controller]);

@@ -1,4 +1,11 @@
-import { ConnectionState, DisconnectReason, Room, RoomEvent, Track } from 'livekit-client';
+import {
+  ConnectionState,
+  DisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  type RemoteTrackPublication,
+} from 'livekit-client';
 import type { Ack, AppError } from '../../../../../shared/protocol/errors';
 import type { MediaGrant } from '../../../../../shared/protocol/events';
 
@@ -15,6 +22,8 @@ export interface PublishWish {
   camera: boolean;
   micId: string | null;
   cameraId: string | null;
+  /** No video sent and none received (audio-only mode). */
+  audioOnly: boolean;
 }
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 10000];
@@ -124,7 +133,12 @@ export class CallController {
     this.room = room;
     this.listen(room, gen);
     try {
-      await room.connect(grant.data.url, grant.data.token, { rtcConfig: { iceServers: [] } });
+      // Audio only: nothing is subscribed by the server on its own; applySubscriptions() asks for
+      // the audio alone, so not one video packet reaches a weak connection.
+      await room.connect(grant.data.url, grant.data.token, {
+        rtcConfig: { iceServers: [] },
+        autoSubscribe: !this.wish.audioOnly,
+      });
     } catch {
       if (gen !== this.gen) return;
       room.removeAllListeners();
@@ -139,6 +153,7 @@ export class CallController {
     }
     this.attempts = 0;
     this.state = room.state;
+    this.applySubscriptions();
     this.changed();
     await this.applyWish();
   }
@@ -162,6 +177,9 @@ export class CallController {
       this.changed();
     });
     room.on(RoomEvent.ActiveSpeakersChanged, this.changed);
+    room.on(RoomEvent.TrackPublished, (pub: RemoteTrackPublication) => {
+      if (this.room === room) this.subscribeAsWished(pub);
+    });
     // When the server takes publishing away (protected floor, pause) the view says so first and
     // setAllowed() turns the wish off. An unpublish also happens when a room closes or we move to
     // a side room, which must not change what the person chose, so it only re-renders here.
@@ -217,13 +235,50 @@ export class CallController {
     return this.wish.camera;
   }
 
+  get audioOnly(): boolean {
+    return this.wish.audioOnly;
+  }
+
+  /**
+   * Audio only on: the camera goes off and every remote video is unsubscribed (the SFU stops
+   * sending it). Off: videos are subscribed again; the camera stays off until the person turns it
+   * on, as nothing here ever turns a camera on by itself.
+   */
+  async setAudioOnly(on: boolean): Promise<void> {
+    this.wish.audioOnly = on;
+    if (on) this.wish.camera = false;
+    this.applySubscriptions();
+    this.changed();
+    await this.applyWish();
+  }
+
+  /** What this page last asked of each publication (isDesired reads true before any ask). */
+  private asked = new WeakMap<RemoteTrackPublication, boolean>();
+
+  private subscribeAsWished(pub: RemoteTrackPublication): void {
+    const want = pub.kind !== Track.Kind.Video || !this.wish.audioOnly;
+    if (this.asked.get(pub) === want) return;
+    // With auto-subscribe on, nothing needs asking until audio only turns something off.
+    if (want && !this.asked.has(pub) && pub.isSubscribed) return;
+    this.asked.set(pub, want);
+    pub.setSubscribed(want);
+  }
+
+  private applySubscriptions(): void {
+    const room = this.room;
+    if (!room) return;
+    for (const p of room.remoteParticipants.values()) {
+      for (const pub of p.trackPublications.values()) this.subscribeAsWished(pub);
+    }
+  }
+
   async setMic(on: boolean): Promise<void> {
     this.wish.mic = on && this.allowAudio;
     await this.applyWish();
   }
 
   async setCamera(on: boolean): Promise<void> {
-    this.wish.camera = on;
+    this.wish.camera = on && !this.wish.audioOnly;
     await this.applyWish();
   }
 
@@ -247,7 +302,7 @@ export class CallController {
     if (!room || room.state !== ConnectionState.Connected) return;
     const lp = room.localParticipant;
     const mic = this.wish.mic && this.allowAudio;
-    const camera = this.wish.camera && this.allowVideo;
+    const camera = this.wish.camera && this.allowVideo && !this.wish.audioOnly;
     try {
       if (lp.isMicrophoneEnabled !== mic) {
         await lp.setMicrophoneEnabled(mic, this.wish.micId ? { deviceId: this.wish.micId } : {});

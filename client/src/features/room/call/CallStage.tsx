@@ -7,6 +7,7 @@ import { CallProvider, useCall, useCallVersion } from './CallContext';
 import { CallStatus } from './CallStatus';
 import { MediaControls } from './MediaControls';
 import { VideoGrid } from './VideoGrid';
+import { WhoCanHear } from '../WhoCanHear';
 
 function Stage({ view, config }: { view: RoomView; config: AppConfigDto | null }) {
   const call = useCall();
@@ -16,6 +17,8 @@ function Stage({ view, config }: { view: RoomView; config: AppConfigDto | null }
     <div className="call-stage" data-connection-state={call.state}>
       <CallStatus config={config} />
       <VideoGrid view={view} hideSelf={hideSelf} />
+      {/* The check-in is a private call: the person sees in words who hears them here too. */}
+      <WhoCanHear view={view} />
       <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
       <AudioRenderer />
     </div>

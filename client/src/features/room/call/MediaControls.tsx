@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../../shared/room/views';
 import { SelectField } from '../../../components/Fields';
+import { loadChoices, saveChoices } from '../../../lib/deviceChoices';
 import { useCall, useCallVersion } from './CallContext';
 
 function DevicePicker() {
@@ -29,28 +30,30 @@ function DevicePicker() {
   return (
     <details className="devices" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('media.changeDevices')}</summary>
-      {mics.length > 0 ? (
-        <SelectField
-          label={t('devices.microphone')}
-          options={mics.map((d, i) => ({
-            value: d.deviceId,
-            label: d.label || t('devices.micN', { n: i + 1 }),
-          }))}
-          value={room?.getActiveDevice('audioinput') ?? mics[0]?.deviceId ?? ''}
-          onChange={(e) => void call.switchDevice('audioinput', e.target.value)}
-        />
-      ) : null}
-      {cams.length > 0 ? (
-        <SelectField
-          label={t('devices.camera')}
-          options={cams.map((d, i) => ({
-            value: d.deviceId,
-            label: d.label || t('devices.cameraN', { n: i + 1 }),
-          }))}
-          value={room?.getActiveDevice('videoinput') ?? cams[0]?.deviceId ?? ''}
-          onChange={(e) => void call.switchDevice('videoinput', e.target.value)}
-        />
-      ) : null}
+      <div className="devices__panel">
+        {mics.length > 0 ? (
+          <SelectField
+            label={t('devices.microphone')}
+            options={mics.map((d, i) => ({
+              value: d.deviceId,
+              label: d.label || t('devices.micN', { n: i + 1 }),
+            }))}
+            value={room?.getActiveDevice('audioinput') ?? mics[0]?.deviceId ?? ''}
+            onChange={(e) => void call.switchDevice('audioinput', e.target.value)}
+          />
+        ) : null}
+        {cams.length > 0 ? (
+          <SelectField
+            label={t('devices.camera')}
+            options={cams.map((d, i) => ({
+              value: d.deviceId,
+              label: d.label || t('devices.cameraN', { n: i + 1 }),
+            }))}
+            value={room?.getActiveDevice('videoinput') ?? cams[0]?.deviceId ?? ''}
+            onChange={(e) => void call.switchDevice('videoinput', e.target.value)}
+          />
+        ) : null}
+      </div>
     </details>
   );
 }
@@ -76,6 +79,7 @@ export function MediaControls({
   const stepped = view.me.steppedOut;
   const micOn = call.micOn;
   const camOn = call.cameraOn;
+  const audioOnly = call.audioOnly;
 
   let micHint: string | null = null;
   if (media && !canAudio) {
@@ -112,10 +116,26 @@ export function MediaControls({
       <button
         type="button"
         className={camOn ? 'button button--on' : 'button'}
-        disabled={!connected || !canVideo || stepped || busy}
+        disabled={!connected || !canVideo || stepped || busy || audioOnly}
         onClick={() => void run(() => call.setCamera(!camOn))}
       >
         {camOn ? t('media.cameraOff') : t('media.cameraOn')}
+      </button>
+      <button
+        type="button"
+        className={audioOnly ? 'button button--on' : 'button'}
+        aria-pressed={audioOnly}
+        disabled={busy}
+        data-testid="audio-only-toggle"
+        onClick={() =>
+          void run(async () => {
+            // Kept for this tab, so a reload or the next room stays audio only.
+            saveChoices({ ...loadChoices(), audioOnly: !audioOnly, cameraOn: false });
+            await call.setAudioOnly(!audioOnly);
+          })
+        }
+      >
+        {t('media.audioOnly')}
       </button>
       <button
         type="button"

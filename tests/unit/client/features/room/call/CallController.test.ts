@@ -76,6 +76,17 @@ class Emitter {
   }
 }
 
+/** A remote track publication: its kind, and every subscription change asked of it. */
+class FakePub {
+  readonly asked: boolean[] = [];
+  isSubscribed = false;
+  constructor(readonly kind: Track.Kind) {}
+  setSubscribed(on: boolean): void {
+    this.asked.push(on);
+    this.isSubscribed = on;
+  }
+}
+
 /** A stand-in for livekit-client's Room: the test settles connect and fires its events. */
 class FakeRoom extends Emitter {
   static instances: FakeRoom[] = [];
@@ -86,6 +97,7 @@ class FakeRoom extends Emitter {
   connectedTo: { url: string; token: string; opts: unknown } | null = null;
   disconnects = 0;
   readonly devices: string[] = [];
+  readonly remoteParticipants = new Map<string, { trackPublications: Map<string, FakePub> }>();
 
   constructor(readonly options: unknown) {
     super();
@@ -120,7 +132,7 @@ const grant = (token: string, room = 'main'): Ack<MediaGrant> => ({
   data: { url: 'ws://lk.test', token, room },
 });
 const refused: Ack<MediaGrant> = { ok: false, error: { code: 'FORBIDDEN', message: '' } };
-const WISH = { mic: true, camera: true, micId: 'mic-1', cameraId: null };
+const WISH = { mic: true, camera: true, micId: 'mic-1', cameraId: null, audioOnly: false };
 
 /** Lets every pending promise and due timer run. */
 const settle = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
@@ -159,7 +171,7 @@ describe('CallController', () => {
     expect(room.connectedTo).toEqual({
       url: 'ws://lk.test',
       token: 't1',
-      opts: { rtcConfig: { iceServers: [] } },
+      opts: { rtcConfig: { iceServers: [] }, autoSubscribe: true },
     });
     expect(call.room).toBe(room);
     expect(call.state).toBe(ConnectionState.Connected);
@@ -402,5 +414,53 @@ describe('CallController', () => {
     expect(room.listenerCount(RoomEvent.Disconnected)).toBe(0);
     expect(other.room).toBeNull();
     expect(other.state).toBe(ConnectionState.Disconnected);
+  });
+
+  it('audio only: no camera, no remote video asked for, audio subscribed, and back again', async () => {
+    const only = new CallController(getToken, { ...WISH, audioOnly: true });
+    only.setAllowed(true, true);
+    only.setTarget('main');
+    const audio = new FakePub(Track.Kind.Audio);
+    const video = new FakePub(Track.Kind.Video);
+    // Someone already in the room when this person arrives.
+    FakeRoom.connectWith = async () => {
+      FakeRoom.instances.at(-1)!.remoteParticipants.set('p1', {
+        trackPublications: new Map([
+          ['a', audio],
+          ['v', video],
+        ]),
+      });
+    };
+    await settle();
+    const room = FakeRoom.instances[0]!;
+    expect((room.connectedTo?.opts as { autoSubscribe: boolean }).autoSubscribe).toBe(false);
+    expect(audio.asked).toEqual([true]);
+    expect(video.asked).toEqual([false]);
+    expect(room.localParticipant.isCameraEnabled).toBe(false);
+    expect(room.localParticipant.calls.some((c) => c.startsWith('camera:true'))).toBe(false);
+    // The camera cannot be turned on while audio only.
+    await only.setCamera(true);
+    expect(room.localParticipant.isCameraEnabled).toBe(false);
+
+    // A video published later is not asked for either.
+    const later = new FakePub(Track.Kind.Video);
+    room.remoteParticipants.get('p1')!.trackPublications.set('v2', later);
+    room.emit(RoomEvent.TrackPublished, later);
+    expect(later.asked).toEqual([false]);
+
+    // Audio only off: videos come back; the camera stays off until the person turns it on.
+    await only.setAudioOnly(false);
+    expect(video.asked).toEqual([false, true]);
+    expect(later.asked).toEqual([false, true]);
+    expect(audio.asked).toEqual([true]);
+    expect(room.localParticipant.isCameraEnabled).toBe(false);
+    await only.setCamera(true);
+    expect(room.localParticipant.isCameraEnabled).toBe(true);
+
+    // And on again: the camera goes off and the videos are let go.
+    await only.setAudioOnly(true);
+    expect(room.localParticipant.isCameraEnabled).toBe(false);
+    expect(video.asked).toEqual([false, true, false]);
+    only.destroy();
   });
 });

@@ -1,0 +1,2 @@
+export { FeedbackSection } from './FeedbackSection';
+export { CaseFeedback, FeedbackOverview } from './FeedbackSummary';

@@ -1,0 +1,2 @@
+export { RelaySection } from './RelaySection';
+export { CaseRelay } from './CaseRelay';

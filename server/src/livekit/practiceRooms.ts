@@ -1,0 +1,90 @@
+import { randomId } from '../auth/crypto';
+import type { LiveKitGateway } from './gateway';
+
+/**
+ * Practice rooms (PRE-9): before the day, a person tries the real media server alone. LiveKit
+ * never sends a participant its own tracks, so the person's page joins twice: once sending
+ * (camera and microphone) and once only receiving, and shows what comes back.
+ *
+ * Nobody else is or can be in it: the server creates the room under an unguessable name that
+ * starts with `cgp_` (so the media sweep and the webhook, which only know `cg_` rooms, leave it
+ * alone), caps it at the two connections, and mints tokens for it only to the link that opened
+ * it; the API takes no room name from the browser.
+ */
+
+/** Every practice room's name starts with this (never `cg_`: no meeting's room). */
+export const PRACTICE_PREFIX = 'cgp_';
+/** The sending and the receiving connection of the one person. */
+export const PRACTICE_MAX_PARTICIPANTS = 2;
+/** Practice rooms open at once across the server (each is two connections to the SFU). */
+export const PRACTICE_MAX_OPEN = 50;
+/** A practice room is forgotten (and closed) this long after it was opened. */
+export const PRACTICE_MAX_AGE_MS = 30 * 60_000;
+export const PRACTICE_IDENTITY = { send: 'practice-send', receive: 'practice-return' } as const;
+
+export interface PracticeGrant {
+  url: string;
+  /** Joins the room publishing camera and microphone. */
+  sendToken: string;
+  /** Joins the room without publishing, to receive what the sending connection sends. */
+  receiveToken: string;
+}
+
+export interface PracticeRooms {
+  /**
+   * A fresh room for one link (the link's previous practice room is closed first); null when too
+   * many are open.
+   */
+  open(linkId: string, name: string): Promise<PracticeGrant | null>;
+  /** Closes the link's practice room, if it has one. */
+  close(linkId: string): Promise<void>;
+  /** The room a link has open now (tests). */
+  roomOf(linkId: string): string | undefined;
+}
+
+export function createPracticeRooms(lk: LiveKitGateway, now: () => number): PracticeRooms {
+  // Which practice room each link has: one at a time, so a reload does not pile rooms up. Lost on
+  // restart, which is fine: LiveKit closes an empty room by itself (emptyTimeout).
+  const byLink = new Map<string, { room: string; openedAt: number }>();
+
+  const close = async (linkId: string) => {
+    const open = byLink.get(linkId);
+    if (!open) return;
+    byLink.delete(linkId);
+    await lk.deleteRoom(open.room);
+  };
+  // Old entries would otherwise count against PRACTICE_MAX_OPEN for ever.
+  const prune = async () => {
+    for (const [linkId, open] of byLink) {
+      if (open.openedAt + PRACTICE_MAX_AGE_MS <= now()) await close(linkId);
+    }
+  };
+
+  return {
+    async open(linkId, name) {
+      await close(linkId);
+      await prune();
+      if (byLink.size >= PRACTICE_MAX_OPEN) return null;
+      const room = `${PRACTICE_PREFIX}${randomId(24)}`;
+      await lk.createRoom(room, { maxParticipants: PRACTICE_MAX_PARTICIPANTS });
+      byLink.set(linkId, { room, openedAt: now() });
+      const [sendToken, receiveToken] = await Promise.all([
+        lk.mintToken({
+          room,
+          identity: PRACTICE_IDENTITY.send,
+          name,
+          publish: { audio: true, video: true },
+        }),
+        lk.mintToken({
+          room,
+          identity: PRACTICE_IDENTITY.receive,
+          name,
+          publish: { audio: false, video: false },
+        }),
+      ]);
+      return { url: lk.url ?? '', sendToken, receiveToken };
+    },
+    close,
+    roomOf: (linkId) => byLink.get(linkId)?.room,
+  };
+}

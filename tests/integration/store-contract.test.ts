@@ -182,7 +182,7 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     await s.insertCase(c1, lead.id, 'First', T0);
     await s.insertCase(c2, lead.id, 'Second', T0 + 1);
     expect((await s.casesByOwner(lead.id)).map((c) => c.id)).toEqual([c2, c1]);
-    expect(await s.caseById(c1)).toEqual({
+    expect(await s.caseById(c1)).toMatchObject({
       id: c1,
       owner_id: lead.id,
       title: 'First',
@@ -225,13 +225,21 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
       displayName: ids[1],
       party: 'hcw',
       role: 'hcw',
+      language: 'en',
       caseId,
     });
     const mids = [id('m'), id('m')];
     for (const mid of mids)
       await s.insertMeeting({ id: mid, caseId, title: mid, floorMode: 'protected', now: T0 });
     expect(await s.meetingsByCase(caseId)).toEqual(
-      mids.map((mid) => ({ id: mid, caseId, title: mid, createdAt: T0, status: 'open' })),
+      mids.map((mid) => ({
+        id: mid,
+        caseId,
+        title: mid,
+        createdAt: T0,
+        status: 'open',
+        kind: 'joint',
+      })),
     );
     expect(await s.meetingById(mids[0]!)).toMatchObject({ floorMode: 'protected', status: 'open' });
   });
@@ -362,5 +370,133 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     expect(purged.invites).toBeGreaterThanOrEqual(1);
     expect(await s.inviteById('old-i')).toBeUndefined();
     expect(await s.purgeRecords(T0 - DAY, T0 + 100)).toEqual({ audit: 0, sessions: 0, invites: 0 });
+  });
+
+  it('meeting members keep the order their people were added in, and are replaced in one step', async () => {
+    const m = await meeting();
+    const other = id('p');
+    await s.insertPerson({
+      id: other,
+      caseId: m.caseId,
+      displayName: 'O',
+      party: 'hcw',
+      role: 'hcw',
+      now: T0 + 1,
+    });
+    await s.setMeetingMembers(m.meetingId, [other, m.personId]);
+    expect(await s.memberIdsOf(m.meetingId)).toEqual([m.personId, other]);
+    await s.setMeetingMembers(m.meetingId, [other]);
+    await s.addMeetingMember(m.meetingId, other); // already in: no change
+    expect(await s.memberIdsOf(m.meetingId)).toEqual([other]);
+    await s.setPersonLanguage(other, 'fr');
+    expect((await s.personById(other))!.language).toBe('fr');
+  });
+
+  it('preparation: latest readiness per party, consent withdrawn once, one time chosen', async () => {
+    const m = await meeting();
+    const r = (party: string, decision: string, now: number) =>
+      s.insertReadiness({
+        caseId: m.caseId,
+        party,
+        decision,
+        decidedOn: '2030-01-01',
+        note: '',
+        facilitatorId: m.f.id,
+        now,
+      });
+    await r('patient', 'not_yet', T0);
+    await r('patient', 'go', T0 + 1);
+    await r('hcw', 'go', T0 + 2);
+    expect((await s.latestReadiness(m.caseId)).map((x) => [x.party, x.decision])).toEqual([
+      ['hcw', 'go'],
+      ['patient', 'go'],
+    ]);
+    expect(await s.withdrawConsent(m.meetingId, m.personId, T0)).toBe(false);
+    await s.insertConsent(m.meetingId, m.personId, 'v1', T0);
+    expect(await s.withdrawConsent(m.meetingId, m.personId, T0 + 5)).toBe(true);
+    expect(await s.withdrawConsent(m.meetingId, m.personId, T0 + 6)).toBe(false);
+    expect(await s.latestConsent(m.meetingId, m.personId)).toEqual({
+      version: 'v1',
+      at: T0,
+      withdrawn_at: T0 + 5,
+    });
+    const times = [
+      { id: id('t'), starts_at: T0 + 2 * DAY, minutes: 60 },
+      { id: id('t'), starts_at: T0 + DAY, minutes: 90 },
+    ];
+    await s.setTimeProposals(m.meetingId, times, T0);
+    expect((await s.timeProposals(m.meetingId)).map((t) => t.id)).toEqual([
+      times[1]!.id,
+      times[0]!.id,
+    ]);
+    expect(await s.timeChoice(m.meetingId)).toBeUndefined();
+    await s.chooseTime(m.meetingId, times[0]!.id, m.personId, T0);
+    await s.chooseTime(m.meetingId, null, m.personId, T0 + 1);
+    expect(await s.timeChoice(m.meetingId)).toEqual({ proposal_id: null });
+    const q = id('q');
+    await s.insertQuestion({ id: q, caseId: m.caseId, party: 'patient', text: 'Why?', now: T0 });
+    expect(await s.setQuestionShared(q, m.caseId, 'hcw', true)).toBe(false); // not that side's
+    expect(await s.setQuestionShared(q, m.caseId, 'patient', true)).toBe(true);
+    expect((await s.questions(m.caseId, 'patient'))[0]).toMatchObject({ id: q, shared: 1 });
+    expect(await s.deleteQuestion(q, m.caseId, 'patient')).toBe(true);
+  });
+
+  it('feedback is given once per person and meeting, and stored apart from who gave it', async () => {
+    const m = await meeting();
+    const a = { feltSafe: 5, wasHeard: 4, itHelped: null, comment: 'ok' };
+    expect(await s.feedbackGiven(m.meetingId, m.personId)).toBe(false);
+    expect(await s.insertFeedback(m.meetingId, m.personId, m.caseId, a)).toBe(true);
+    expect(await s.insertFeedback(m.meetingId, m.personId, m.caseId, a)).toBe(false);
+    expect(await s.feedbackGiven(m.meetingId, m.personId)).toBe(true);
+    expect(await s.feedbackByCase(m.caseId)).toEqual([a]);
+  });
+
+  it('the relayed exchange: a message is decided once; the case time zone defaults to UTC', async () => {
+    const m = await meeting();
+    expect(await s.relayOpen(m.caseId)).toBe(false);
+    await s.setRelayOpen(m.caseId, true);
+    expect(await s.relayOpen(m.caseId)).toBe(true);
+    const msg = id('r');
+    await s.insertRelayMessage({
+      id: msg,
+      caseId: m.caseId,
+      personId: m.personId,
+      fromParty: 'patient',
+      body: 'b',
+      now: T0,
+    });
+    expect(await s.decideRelayMessage(msg, 'released', null, T0 + 1)).toBe(true);
+    expect(await s.decideRelayMessage(msg, 'returned', 'n', T0 + 2)).toBe(false);
+    expect(await s.relayMessageById(msg)).toMatchObject({
+      status: 'released',
+      decided_at: T0 + 1,
+      note: null,
+    });
+    expect((await s.relayMessages(m.caseId)).map((x) => x.id)).toEqual([msg]);
+    expect(await s.caseTimeZone(m.caseId)).toBe('UTC');
+    await s.setCaseTimeZone(m.caseId, 'Europe/Paris');
+    expect(await s.caseTimeZone(m.caseId)).toBe('Europe/Paris');
+  });
+
+  it('notifications: one per person, kind and thing; due ones oldest first; sent ones not again', async () => {
+    const m = await meeting();
+    await s.setPersonEmail(m.personId, 'pat@example.org');
+    expect(await s.personEmail(m.personId)).toBe('pat@example.org');
+    expect((await s.peopleWithEmail()).map((p) => p.id)).toContain(m.personId);
+    const n = (nid: string, ref: string, dueAt: number) =>
+      s.scheduleNotification({ id: nid, personId: m.personId, kind: 'invitation', ref, dueAt });
+    await n('n-late-' + m.meetingId, 'a-' + m.meetingId, T0 + 10);
+    await n('n-early-' + m.meetingId, 'b-' + m.meetingId, T0 + 5);
+    await n('n-dup-' + m.meetingId, 'a-' + m.meetingId, T0); // the same thing: ignored
+    const due = (await s.dueNotifications(T0 + 10, 100, 3)).filter(
+      (x) => x.person_id === m.personId,
+    );
+    expect(due.map((x) => x.id)).toEqual(['n-early-' + m.meetingId, 'n-late-' + m.meetingId]);
+    await s.markNotificationSent('n-early-' + m.meetingId, T0 + 11);
+    await s.markNotificationFailed('n-late-' + m.meetingId);
+    const again = (await s.dueNotifications(T0 + 20, 100, 3)).filter(
+      (x) => x.person_id === m.personId,
+    );
+    expect(again.map((x) => [x.id, x.attempts])).toEqual([['n-late-' + m.meetingId, 1]]);
   });
 });

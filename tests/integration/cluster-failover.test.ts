@@ -19,6 +19,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { RoomView } from '../../shared/room/views';
 import { freeTcpPort, startLiveKit, type LiveKitServer } from '../support/livekit';
 import { startPostgres, type PostgresServer } from '../support/postgres';
+import { makeReady } from '../support/readiness';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { startRedis, type RedisServer } from '../support/redis';
 import type { ClientSocket } from '../support/server';
@@ -135,10 +136,19 @@ describe('several app nodes: the owner of a meeting is killed, another takes it 
         await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
       ).data.url.split('/j/')[1]!;
 
+    const patToken = await token(pat);
+    const cliToken = await token(cli);
+    // Issue 15: both parties at "go" and both consented, so the joint meeting may start. Done
+    // through node 2: the gate reaches the meeting on node 1 too.
+    await makeReady(
+      { url: node2.url, facilitator: { cookie: cookie! } },
+      { caseId: c.id, meetingId: m.id },
+      [patToken, cliToken],
+    );
     // The facilitator and the clinician on node 2, the patient on node 1 (the owner).
     const fac = client(node2.url, { meetingId: m.id }, cookie);
-    const clinician = client(node2.url, { invite: await token(cli) });
-    const patient = client(node1.url, { invite: await token(pat) });
+    const clinician = client(node2.url, { invite: cliToken });
+    const patient = client(node1.url, { invite: patToken });
     const all = [fac, patient, clinician];
     sockets.push(...all.map((x) => x.socket));
     await until(() => all.every((x) => !!x.state.view), 'first views');

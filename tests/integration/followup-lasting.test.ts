@@ -108,7 +108,7 @@ describe('follow-up that lasts', () => {
     const view = await pat.waitFor((v) => (v.board?.items.length ?? 0) === 3);
     expect(view.status).toBe('ended');
     await s.app.purgeExpired();
-    expect(s.app.sweepSockets()).toBe(0);
+    expect(await s.app.sweepSockets()).toBe(0);
     expect(await s.app.store.inviteById(m.people.pat!.invite.id)).toBeDefined();
     expect(pat.socket.connected).toBe(true);
     // The facilitator's session ended long ago (12 hours): they sign in again.
@@ -125,7 +125,7 @@ describe('follow-up that lasts', () => {
     const closed = await apiCall(s, 'GET', `/invite/${link}`, undefined, '');
     expect(closed.status).toBe(410);
     expect(closed.body.error?.code).toBe('INVITE_EXPIRED');
-    expect(s.app.sweepSockets()).toBeGreaterThan(0);
+    expect(await s.app.sweepSockets()).toBeGreaterThan(0);
     expect(await api<OverdueItemDto[]>(s, 'GET', '/follow-up/overdue')).toEqual([]);
   });
 

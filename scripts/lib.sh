@@ -4,6 +4,8 @@
 #                         devDependencies even under NODE_ENV=production (the client build needs them)
 #   ensure_livekit        build .tools/bin/livekit-server if missing (scripts/ensure-livekit.sh)
 #   ensure_chromium       install Debian's chromium when /usr/bin/chromium is missing
+#   ensure_postgres, ensure_redis   install Debian's postgresql / redis-server when missing
+#                         (scripts/ensure-services.sh; the tests start them themselves)
 #   wait_for_http URL TIMEOUT_SECONDS [PID]   wait until URL answers 2xx
 #   write_livekit_config ...                  (scripts/livekit-config.sh)
 
@@ -12,6 +14,8 @@ ROOT="$(dirname "$_LIB_DIR")"
 
 # shellcheck source=scripts/ensure-livekit.sh
 source "$_LIB_DIR/ensure-livekit.sh"
+# shellcheck source=scripts/ensure-services.sh
+source "$_LIB_DIR/ensure-services.sh"
 # shellcheck source=scripts/livekit-config.sh
 source "$_LIB_DIR/livekit-config.sh"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# write_livekit_config FILE PORT UDP_PORT API_KEY API_SECRET [WEBHOOK_URL]
+# write_livekit_config FILE PORT UDP_PORT API_KEY API_SECRET [WEBHOOK_URL] [REDIS_ADDRESS]
 #
 # Writes a LiveKit server (v1.13.5) config for one local node that keeps signalling AND media on
 # loopback: the HTTP/WebSocket port binds 127.0.0.1 only, ICE/TCP is off (it would listen on every
@@ -8,6 +8,10 @@
 # this strictly: an unknown key is a start-up error. Start it with
 #   livekit-server --config FILE --bind 127.0.0.1
 # The file holds the API secret, so it is written with mode 600.
+#
+# With REDIS_ADDRESS (host:port), the node runs in LiveKit's multi-node mode on that Redis: several
+# nodes with the same keys and Redis share the rooms (each room is placed on one node, and
+# signalling reaches it through whichever node a browser connects to). WEBHOOK_URL may be '' then.
 #
 # Also runnable: bash scripts/livekit-config.sh FILE PORT UDP_PORT API_KEY API_SECRET [WEBHOOK_URL]
 
@@ -18,11 +22,12 @@ _lk_yaml_str() {
 }
 
 write_livekit_config() {
-  if (($# < 5 || $# > 6)); then
-    echo 'usage: write_livekit_config FILE PORT UDP_PORT API_KEY API_SECRET [WEBHOOK_URL]' >&2
+  if (($# < 5 || $# > 7)); then
+    echo 'usage: write_livekit_config FILE PORT UDP_PORT API_KEY API_SECRET [WEBHOOK_URL] [REDIS_ADDRESS]' >&2
     return 2
   fi
   local file="$1" port="$2" udp_port="$3" api_key="$4" api_secret="$5" webhook_url="${6:-}"
+  local redis_address="${7:-}"
   local p
   for p in "$port" "$udp_port"; do
     if ! [[ "$p" =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then
@@ -66,6 +71,10 @@ write_livekit_config() {
     # Rooms are created by the app (RoomServiceClient.createRoom), never by a join: a token for a
     # room that is not open (a closed side room, an ended meeting) opens nothing.
     echo '  auto_create: false'
+    if [[ -n "$redis_address" ]]; then
+      echo 'redis:'
+      echo "  address: $(_lk_yaml_str "$redis_address")"
+    fi
     if [[ -n "$webhook_url" ]]; then
       echo 'webhook:'
       echo "  api_key: $(_lk_yaml_str "$api_key")"

@@ -3,6 +3,7 @@
 # chromium, the LiveKit server built from its Go module), then runs, in order:
 #   typecheck, eslint, dependency rules, prettier, unit, integration, client build, e2e,
 #   (docker compose config).
+# (PostgreSQL and Redis too, from Debian's packages, for the tests of several app nodes.)
 # Every step runs even when an earlier one failed, so one run shows every problem; the exit code
 # is non-zero if any step failed. The last line sums the tests vitest ran:
 #   tests: N passed, N failed, N skipped
@@ -36,6 +37,12 @@ if ((lk_rc != 0)); then
 fi
 export LIVEKIT_BIN="$ROOT/.tools/bin/livekit-server"
 "$LIVEKIT_BIN" --version
+# The distributed tests (several app nodes) start their own PostgreSQL and Redis on loopback.
+header 'setup: PostgreSQL and Redis'
+ensure_postgres
+ensure_redis
+"$PG_BIN_DIR/postgres" --version
+redis-server --version
 
 # --- steps -------------------------------------------------------------------------------------
 STEP_NAMES=()
@@ -85,7 +92,8 @@ fi
 compose_check() {
   # Placeholders only for interpolation: the compose file requires these to be set.
   LIVEKIT_API_KEY=check LIVEKIT_API_SECRET=check-check-check-check-check-check \
-    SESSION_SECRET=check-check-check-check-check-check \
+    SESSION_SECRET=check-check-check-check-check-check POSTGRES_PASSWORD=check \
+    CG_DOMAIN=meet.example.org LIVEKIT_DOMAIN=livekit.meet.example.org \
     "${COMPOSE[@]}" -f docker/compose.yaml config -q
 }
 

@@ -11,7 +11,7 @@ import { createApiRouter, type ApiDeps } from './http/api';
 import { HttpError, sendError } from './http/errors';
 import type { LiveKitGateway } from './livekit/gateway';
 import { actorForRoom, createMediaSweep, MEDIA_SWEEP_MS } from './livekit/mediaSweep';
-import type { Logger } from './logger';
+import { errorReason, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { createSmtpMailer } from './notify/mailer';
 import { createNotifier, NOTIFY_TICK_MS, type Notifier } from './notify/notifier';
@@ -32,10 +32,18 @@ import { CommandLog, type Fdatasync } from './store/commandLog';
 import type { Db } from './store/db';
 import type { Store } from './store/ports';
 import { createSqliteStore } from './store/sqliteStore';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { ClusterNode } from './cluster/cluster';
+import { PgCommandLog } from './store/pgCommands';
+import type { PgPool } from './store/pgDb';
+import { createPgStore } from './store/pgStore';
 
 export interface AppDeps {
   config: Config;
-  db: Db;
+  /** SQLite (the embedded default); or, with config.databaseUrl, `pg` instead. */
+  db?: Db;
+  /** PostgreSQL (DATABASE_URL), opened and migrated by the caller (store/pgDb.ts openPg). */
+  pg?: PgPool;
   livekit: LiveKitGateway | null;
   logger: Logger;
   clock?: Clock;
@@ -78,19 +86,21 @@ export interface App {
   io: IoServer;
   /** The store behind its ports (store/ports.ts); SQLite here. */
   store: Store;
-  /** The main database connection (tests read rows through it). */
-  db: Db;
+  /** The main SQLite connection (tests read rows through it); null on PostgreSQL. */
+  db: Db | null;
+  /** This node among several (REDIS_URL), or null when it is the only one. */
+  cluster: ClusterNode | null;
   rooms: RoomRegistry;
   setup: { token: string | null };
   /**
    * Deletes every case closed more than RETENTION_DAYS ago, with all it holds; audit rows older
    * than that; expired sessions; and links that expired or were withdrawn longer ago than that.
    */
-  purgeExpired(): Purged;
+  purgeExpired(): Promise<Purged>;
   /** One media sweep now (it also runs every MEDIA_SWEEP_MS while LiveKit is configured). */
   sweepMedia(): Promise<void>;
   /** Closes open sockets whose session or link no longer holds (also run on a timer). */
-  sweepSockets(): number;
+  sweepSockets(): Promise<number>;
   /** E-mail notifications (issue 16): null unless SMTP is configured; ticks on a timer once started. */
   notifier: Notifier | null;
   /**
@@ -109,10 +119,13 @@ const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTim
  * Builds Express + Socket.IO around the given dependencies. Never listens, and starts no timer or
  * thread: `start()` does (tests inject deps, and start what they need).
  */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger, livekit } = deps;
   const clock = deps.clock ?? realClock;
-  const repo = createSqliteStore(deps.db);
+  const db = deps.db ?? null;
+  const pool = deps.pg ?? null;
+  if (!db === !pool) throw new Error('createApp needs exactly one of db (SQLite) and pg');
+  const repo = db ? createSqliteStore(db) : createPgStore(pool!);
   const app = express();
   const httpServer = createServer(app);
   app.disable('x-powered-by');
@@ -128,13 +141,32 @@ export function createApp(deps: AppDeps): App {
   // Accepted commands are written at once and fsynced on the thread pool (CommandLog); the log is
   // copied into the database file on the checkpoint thread (started by start()). Neither fsync
   // holds up the event loop.
-  const commands = new CommandLog(
-    deps.db,
-    (reason) => logger.error('store.sync.failed', { reason }),
-    deps.fdatasync,
-    metrics.sync.synced,
-  );
+  // On PostgreSQL a command is committed before write() returns (pgCommands.ts).
+  const commands = db
+    ? new CommandLog(
+        db,
+        (reason) => logger.error('store.sync.failed', { reason }),
+        deps.fdatasync,
+        metrics.sync.synced,
+      )
+    : new PgCommandLog(pool!);
+  // Several app nodes: meetings are run under leases and reached through Redis (cluster/).
+  const cluster: ClusterNode | null = config.redisUrl
+    ? await ClusterNode.connect({
+        url: config.redisUrl,
+        rooms: (): RoomRegistry => rooms,
+        store: repo,
+        logger,
+        nodeId: config.nodeName ?? undefined,
+      })
+    : null;
   const rooms = new RoomRegistry({
+    lease: cluster
+      ? {
+          acquire: (id) => cluster.leases.acquire(id),
+          release: (id) => void cluster.leases.release(id).catch(() => undefined),
+        }
+      : undefined,
     store: repo,
     commands,
     idleEvictMs: config.roomIdleEvictMs,
@@ -144,10 +176,13 @@ export function createApp(deps: AppDeps): App {
     newId: deps.newId ?? (() => randomId(9)),
     partyGraceMs: config.partyGraceMs,
     metrics: metrics.commands,
-    publish: (meetingId, deliveries, events) => publishViews(io, meetingId, deliveries, events),
+    // Between nodes the views travel as objects (the adapter encodes them); one node sends each
+    // view's text once, serialised before the writes.
+    publish: (meetingId, deliveries, events) =>
+      publishViews(io, meetingId, deliveries, events, !cluster),
   });
 
-  const setup = { token: repo.facilitatorCount() === 0 ? randomId(24) : null };
+  const setup = { token: (await repo.facilitatorCount()) === 0 ? randomId(24) : null };
   const apiDeps: ApiDeps = {
     config,
     repo,
@@ -217,7 +252,8 @@ export function createApp(deps: AppDeps): App {
     // Not ready once the command log has stopped writing (a failed fsync) or the database fails.
     let store = commands.failure === null;
     try {
-      deps.db.prepare('SELECT 1').get();
+      if (db) db.prepare('SELECT 1').get();
+      else await pool!.query('SELECT 1');
     } catch {
       store = false;
     }
@@ -255,7 +291,7 @@ export function createApp(deps: AppDeps): App {
       const roomName = event.room?.name;
       if (event.event === 'participant_joined' && roomName) {
         void actorForRoom(rooms, roomName)
-          ?.syncMedia()
+          .then((actor) => actor?.syncMedia())
           .catch(() => undefined);
       }
       res.status(200).json({ ok: true });
@@ -317,13 +353,20 @@ export function createApp(deps: AppDeps): App {
 
   const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
   ioRef.current = io;
+  if (cluster) {
+    // Views and socket closings reach a person's sockets on any node: the Socket.IO adapter on
+    // Redis Streams (a short Redis outage loses no message: the nodes read on from the stream).
+    // The stream is trimmed short: it holds people's views only as long as a brief outage needs.
+    io.adapter(createAdapter(cluster.redis, { maxLen: 2_000, onlyPlaintext: true }));
+    await cluster.start();
+  }
 
-  const purgeExpired = (): Purged => {
+  const purgeExpired = async (): Promise<Purged> => {
     const t = clock.now();
     const cutoff = t - config.retentionDays * 86_400_000;
-    const purged = repo.purgeClosedBefore(cutoff);
+    const purged = await repo.purgeClosedBefore(cutoff);
     for (const id of purged.meetingIds) rooms.forget(id);
-    const records = repo.purgeRecords(cutoff, t);
+    const records = await repo.purgeRecords(cutoff, t);
     if (purged.caseIds.length) logger.info('retention.purged', { count: purged.caseIds.length });
     return { ...purged, ...records };
   };
@@ -347,6 +390,7 @@ export function createApp(deps: AppDeps): App {
 
   // What start() starts, and close() stops.
   let checkpoints: Checkpointer | null = null;
+  let started = false;
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, fn: () => unknown) => {
     const t = setInterval(fn, ms);
@@ -359,7 +403,8 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     io,
     store: repo,
-    db: deps.db,
+    db,
+    cluster,
     rooms,
     setup,
     purgeExpired,
@@ -367,13 +412,23 @@ export function createApp(deps: AppDeps): App {
     sweepSockets: sweep,
     notifier,
     start() {
-      if (checkpoints) return;
-      checkpoints = startCheckpoints(deps.db, (reason) =>
-        logger.error('store.checkpoint.failed', { reason }),
+      if (started) return;
+      started = true;
+      if (db)
+        checkpoints = startCheckpoints(db, (reason) =>
+          logger.error('store.checkpoint.failed', { reason }),
+        );
+      const purge = () =>
+        purgeExpired().catch((err: unknown) =>
+          logger.error('retention.failed', { reason: errorReason(err) }),
+        );
+      void purge();
+      every(PURGE_MS, purge);
+      every(deps.socketSweepMs ?? SOCKET_SWEEP_MS, () =>
+        sweep().catch((err: unknown) =>
+          logger.warn('socket.sweep.failed', { reason: errorReason(err) }),
+        ),
       );
-      purgeExpired();
-      every(PURGE_MS, purgeExpired);
-      every(deps.socketSweepMs ?? SOCKET_SWEEP_MS, sweep);
       // The safety net behind the per-command and webhook media passes.
       if (mediaSweep) every(deps.mediaSweepMs ?? MEDIA_SWEEP_MS, () => void mediaSweep.sweep());
       every(deps.roomEvictSweepMs ?? ROOM_EVICT_SWEEP_MS, () => rooms.evictIdle());
@@ -390,6 +445,7 @@ export function createApp(deps: AppDeps): App {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await rooms.idle();
+      await cluster?.close();
       await commands.close();
       await checkpoints?.close();
       if (httpServer.listening)

@@ -46,6 +46,21 @@ const ENV_SCHEMA = z
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
     /** Minutes a meeting nobody uses stays in memory before it is dropped (reloaded on demand). */
     ROOM_IDLE_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+    /** PostgreSQL instead of SQLite in DATA_DIR (several app nodes share it). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    /** Redis: with DATABASE_URL, this node is one of several (Socket.IO between them, leases). */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+    /** This node's name in the logs (several nodes); random when absent. */
+    NODE_NAME: z
+      .string()
+      .regex(/^[\w.-]{1,40}$/)
+      .optional(),
     /**
      * Optional e-mail notifications (issue 16): an SMTP server as a URL
      * (smtp://user:password@host:587, smtps://… for TLS) and the sender address. Off when unset.
@@ -59,6 +74,9 @@ const ENV_SCHEMA = z
   })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, {
     message: 'SMTP_URL needs SMTP_FROM too',
+  })
+  .refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
+    message: 'REDIS_URL (several app nodes) needs DATABASE_URL too: the nodes share PostgreSQL',
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET too',
@@ -84,6 +102,11 @@ export interface Config {
   sockets: { perMember: number; perAddress: number };
   /** How long an idle meeting's actor stays in memory (RoomRegistry.evictIdle). */
   roomIdleEvictMs: number;
+  /** PostgreSQL (null: SQLite in dataDir, the embedded default). */
+  databaseUrl: string | null;
+  /** Redis for several app nodes (null: this node is the only one). */
+  redisUrl: string | null;
+  nodeName: string | null;
   /** E-mail notifications, when an SMTP server is configured (off by default). */
   smtp: { url: string; from: string } | null;
 }
@@ -138,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sockets: { perMember: e.SOCKETS_PER_MEMBER, perAddress: e.SOCKETS_PER_ADDRESS },
     roomIdleEvictMs: e.ROOM_IDLE_MINUTES * 60_000,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    nodeName: e.NODE_NAME ?? null,
     smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLiveKitGateway } from './livekit/gateway';
 import { createLogger } from './logger';
 import { openDb } from './store/db';
+import { openPg } from './store/pgDb';
 
 async function main(): Promise<void> {
   // Every file this process creates (the database, its -wal and -shm, the secret) is for this user
@@ -20,13 +21,21 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDb(config.dataDir);
+  // SQLite in DATA_DIR (the embedded default), or PostgreSQL (DATABASE_URL), migrated at start.
+  const db = config.databaseUrl ? null : openDb(config.dataDir);
+  const pg = config.databaseUrl ? await openPg(config.databaseUrl) : null;
   const livekit = config.livekit ? createLiveKitGateway(config.livekit) : null;
-  const app = createApp({ config, db, livekit, logger });
+  const app = await createApp({
+    config,
+    db: db ?? undefined,
+    pg: pg ?? undefined,
+    livekit,
+    logger,
+  });
 
-  if (config.bootstrapFacilitator && app.store.facilitatorCount() === 0) {
+  if (config.bootstrapFacilitator && (await app.store.facilitatorCount()) === 0) {
     const b = config.bootstrapFacilitator;
-    app.store.insertFacilitator({
+    await app.store.insertFacilitator({
       id: randomId(),
       email: b.email,
       name: b.name,
@@ -60,7 +69,8 @@ async function main(): Promise<void> {
   const stop = async () => {
     logger.info('server.stopping');
     await app.close();
-    db.close();
+    db?.close();
+    await pg?.end();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

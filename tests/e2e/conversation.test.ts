@@ -180,7 +180,7 @@ describe('the facilitated conversation: phases, floor, pause, side room, leave a
 
     const personId = (name: string) =>
       (
-        stack.server.app.db.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
+        stack.server.app.db!.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
           id: string;
         }
       ).id;

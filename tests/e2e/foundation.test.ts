@@ -116,7 +116,7 @@ describe('foundation: sign in, invite, lobby, admit, see and hear each other (re
 
     const personId = (name: string) =>
       (
-        stack.server.app.db.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
+        stack.server.app.db!.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
           id: string;
         }
       ).id;

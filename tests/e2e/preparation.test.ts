@@ -74,7 +74,7 @@ describe('before the joint meeting: preparation, readiness, timing and consent (
     const created = await createMeetingThroughUi(fac, PEOPLE);
     const personId = (name: string) =>
       (
-        stack.server.app.db.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
+        stack.server.app.db!.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
           id: string;
         }
       ).id;

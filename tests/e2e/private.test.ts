@@ -136,7 +136,7 @@ describe('private conversations that work, entering muted, a truthful pause (rea
 
     const personId = (name: string) =>
       (
-        stack.server.app.db.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
+        stack.server.app.db!.prepare('SELECT id FROM people WHERE display_name = ?').get(name) as {
           id: string;
         }
       ).id;

@@ -172,7 +172,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       // A person recorded with a facilitator role before issue 12 (written straight to the
       // store, as an old database would hold it): their link opens nothing.
       const legacyId = randomId();
-      s.app.store.insertPerson({
+      await s.app.store.insertPerson({
         id: legacyId,
         caseId: m.caseId,
         displayName: 'Old Cofac',
@@ -181,7 +181,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
         now: Date.now(),
       });
       const inviteId = randomId(18);
-      s.app.store.insertInvite({
+      await s.app.store.insertInvite({
         id: inviteId,
         meetingId: m.meetingId,
         personId: legacyId,
@@ -204,7 +204,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       const token = decodeURIComponent(link.url.split('#token=')[1]!);
       expect(link.url).toContain('/setup/colleague#token=');
       expect(link.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
-      const rows = s.app.db.prepare('SELECT * FROM account_invites').all() as {
+      const rows = s.app.db!.prepare('SELECT * FROM account_invites').all() as {
         token_hash: string;
         used_at: number | null;
       }[];
@@ -374,7 +374,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
           )
         ).status,
       ).toBe(403);
-      expect(s.app.store.caseById(m.caseId)!.owner_id).toBe(s.facilitator.id);
+      expect((await s.app.store.caseById(m.caseId))!.owner_id).toBe(s.facilitator.id);
 
       const after = await api<CaseDto>(s, 'POST', `/cases/${m.caseId}/handover`, {
         facilitatorId: cofacAccount.id,
@@ -382,7 +382,7 @@ describe('issue 12: membership you can trust (accounts, assignment, hand-over)',
       expect(after.lead.id).toBe(cofacAccount.id);
       expect(after.viewerIsLead).toBe(false);
       expect(after.facilitators.map((f) => f.id)).toEqual([s.facilitator.id]);
-      expect(s.app.store.caseById(m.caseId)!.owner_id).toBe(cofacAccount.id);
+      expect((await s.app.store.caseById(m.caseId))!.owner_id).toBe(cofacAccount.id);
 
       // The open meeting's views: the roles swapped, both still facilitators in the room.
       const cv = await cofac.waitFor((v) => v.me.role === 'facilitator');

@@ -100,16 +100,16 @@ describe('follow-up that lasts', () => {
     // link opens, its socket is let in and sees the agreed items, the sweeps leave it be.
     for (const c of clients.splice(0)) c.close();
     at += 60 * DAY;
-    expect(s.app.store.inviteById(m.people.pat!.invite.id)!.expires_at).toBeLessThan(at);
+    expect((await s.app.store.inviteById(m.people.pat!.invite.id))!.expires_at).toBeLessThan(at);
     const info = await apiCall(s, 'GET', `/invite/${link}`, undefined, '');
     expect(info.status).toBe(200);
     const pat = await connect(s, { invite: link });
     clients.push(pat);
     const view = await pat.waitFor((v) => (v.board?.items.length ?? 0) === 3);
     expect(view.status).toBe('ended');
-    s.app.purgeExpired();
-    expect(s.app.sweepSockets()).toBe(0);
-    expect(s.app.store.inviteById(m.people.pat!.invite.id)).toBeDefined();
+    await s.app.purgeExpired();
+    expect(await s.app.sweepSockets()).toBe(0);
+    expect(await s.app.store.inviteById(m.people.pat!.invite.id)).toBeDefined();
     expect(pat.socket.connected).toBe(true);
     // The facilitator's session ended long ago (12 hours): they sign in again.
     await signInAgain(s);
@@ -125,7 +125,7 @@ describe('follow-up that lasts', () => {
     const closed = await apiCall(s, 'GET', `/invite/${link}`, undefined, '');
     expect(closed.status).toBe(410);
     expect(closed.body.error?.code).toBe('INVITE_EXPIRED');
-    expect(s.app.sweepSockets()).toBeGreaterThan(0);
+    expect(await s.app.sweepSockets()).toBeGreaterThan(0);
     expect(await api<OverdueItemDto[]>(s, 'GET', '/follow-up/overdue')).toEqual([]);
   });
 

@@ -86,7 +86,7 @@ describe('fuzzing the boundary', () => {
     Object.fromEntries(
       COUNTED_TABLES.map((t) => [
         t,
-        (s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+        (s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
       ]),
     );
 
@@ -115,7 +115,7 @@ describe('fuzzing the boundary', () => {
     const fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
     const patient = await connect(s, { invite: meeting.people.patient!.token });
     await fac.waitFor((v) => v.members.length >= 1);
-    const actor = s.app.rooms.get(meeting.meetingId)!;
+    const actor = (await s.app.rooms.get(meeting.meetingId))!;
     await actor.idle();
     const version = actor.state.version;
     const before = counts();
@@ -161,8 +161,8 @@ describe('fuzzing the boundary', () => {
     // Presence (disconnect/connect) are the only accepted changes; compare the content.
     const after = counts();
     const commandRows = after.room_commands! - before.room_commands!;
-    const presenceRows = s.app.db
-      .prepare(
+    const presenceRows = s.app
+      .db!.prepare(
         `SELECT COUNT(*) AS n FROM room_commands WHERE meeting_id = ? AND version > ? AND type NOT LIKE 'system.%'`,
       )
       .get(meeting.meetingId, version) as { n: number };

@@ -119,8 +119,12 @@ describe('notifications by e-mail (real SMTP server on loopback)', () => {
 
     // A time is chosen (issue 15's store), 36 hours ahead: the time now, the reminder a day before.
     const startsAt = at + 36 * HOUR;
-    s.app.store.setTimeProposals(m.id, [{ id: 'slot1', starts_at: startsAt, minutes: 90 }], at);
-    s.app.store.chooseTime(m.id, 'slot1', pat.id, at);
+    await s.app.store.setTimeProposals(
+      m.id,
+      [{ id: 'slot1', starts_at: startsAt, minutes: 90 }],
+      at,
+    );
+    await s.app.store.chooseTime(m.id, 'slot1', pat.id, at);
     expect(await s.app.notifier!.tick()).toEqual({ sent: 2, failed: 0 });
     expect(readable(smtp.mails[2]!.raw)).toContain('Subject: Your meeting time');
     expect(await s.app.notifier!.tick()).toEqual({ sent: 0, failed: 0 });
@@ -218,7 +222,7 @@ describe('notifications by e-mail (real SMTP server on loopback)', () => {
     await api(s, 'POST', `/invite/${token}/relay`, { body: 'About the Kestrel night shift' }, '');
     // Not released yet: nothing goes.
     expect(await s.app.notifier!.tick()).toEqual({ sent: 0, failed: 0 });
-    const msg = s.app.store.relayMessages(c.id)[0]!;
+    const msg = (await s.app.store.relayMessages(c.id))[0]!;
     await api(s, 'POST', `/relay/${msg.id}/release`);
     expect(await s.app.notifier!.tick()).toEqual({ sent: 1, failed: 0 });
     const mail = smtp.mails.at(-1)!;
@@ -252,7 +256,7 @@ describe('notifications by e-mail (real SMTP server on loopback)', () => {
       body: JSON.stringify({ email: 'not an address' }),
     });
     expect(bad.status).toBe(400);
-    expect(s.app.store.personEmail(pat.id)).toBe('pat@example.org');
+    expect(await s.app.store.personEmail(pat.id)).toBe('pat@example.org');
     const anon = await fetch(`${s.url}/api/cases/${c.id}/notifications`);
     expect(anon.status).toBe(401);
   });

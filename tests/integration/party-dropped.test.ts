@@ -31,7 +31,7 @@ describe('the room pauses itself when a whole party drops off', () => {
 
     // A short drop-out within the grace period changes nothing: its deadline is set in the state
     // and cleared on the return, and no timer is left that could pause the room.
-    const actor = s.app.rooms.get(m.meetingId)!;
+    const actor = (await s.app.rooms.get(m.meetingId))!;
     pat.close();
     await expect.poll(() => actor.state.deadlines.partyGrace.length).toBe(1);
     expect(actor.pendingDeadline?.id).toBe(actor.state.deadlines.partyGrace[0]!.id);

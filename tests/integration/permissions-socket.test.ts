@@ -286,7 +286,7 @@ describe('every command × every role × every meeting state, through real socke
   /** A fresh meeting of the same case seeded with `st`, so every call starts from the same state. */
   async function seeded(st: RoomState): Promise<string> {
     const meetingId = randomId();
-    s.app.store.insertMeeting({
+    await s.app.store.insertMeeting({
       id: meetingId,
       caseId,
       title: 'Seeded',
@@ -298,12 +298,12 @@ describe('every command × every role × every meeting state, through real socke
     const personIds = Object.entries(ids)
       .filter(([role]) => !FAC.includes(role as Role))
       .map(([, id]) => id);
-    s.app.store.setMeetingMembers(meetingId, personIds);
-    const version = consentVersion(s.app.store, meetingId);
-    for (const id of personIds) s.app.store.insertConsent(meetingId, id, version, Date.now());
+    await s.app.store.setMeetingMembers(meetingId, personIds);
+    const version = await consentVersion(s.app.store, meetingId);
+    for (const id of personIds) await s.app.store.insertConsent(meetingId, id, version, Date.now());
     const state = { ...structuredClone(st), meetingId };
     // The meeting's status is written with its state.
-    s.app.store.saveSnapshot(state, Date.now());
+    await s.app.store.saveSnapshot(state, Date.now());
     return meetingId;
   }
 

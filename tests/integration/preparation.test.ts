@@ -366,17 +366,17 @@ describe('issue 15: before the joint meeting', () => {
       'party_questions',
     ];
     const count = (table: string) =>
-      (s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      (s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     const before = Object.fromEntries(tables.map((x) => [x, count(x)]));
     for (const x of tables) expect(before[x], x).toBeGreaterThan(0);
     await api(s, 'POST', `/cases/${m.caseId}/close`);
-    s.app.db
-      .prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
+    s.app
+      .db!.prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
       .run(90 * 86_400_000 + 60_000, m.caseId);
-    expect(s.app.purgeExpired().caseIds).toEqual([m.caseId]);
+    expect((await s.app.purgeExpired()).caseIds).toEqual([m.caseId]);
     const left = (table: string, where: string, v: string) =>
       (
-        s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where} = ?`).get(v) as {
+        s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where} = ?`).get(v) as {
           n: number;
         }
       ).n;

@@ -31,7 +31,7 @@ describe('presence, deadlines, side rooms and the lobby (issue 12)', () => {
     options: () => ({ livekit: createFakeLiveKitGateway(), fdatasync: sync }),
   });
 
-  const room = (m: ScriptedMeeting) => s.app.rooms.get(m.meetingId)!;
+  const room = (m: ScriptedMeeting) => s.app.rooms.loaded(m.meetingId)!;
 
   async function live(people = PEOPLE) {
     const m = await createMeeting(s, people);
@@ -186,7 +186,7 @@ describe('presence, deadlines, side rooms and the lobby (issue 12)', () => {
       );
     }
     expect((await fac.command({ type: 'meeting.start' })).ok).toBe(true);
-    const before = first.app.rooms.get(m.meetingId)!;
+    const before = (await first.app.rooms.get(m.meetingId))!;
     people[0]!.close();
     await expect.poll(() => before.state.deadlines.partyGrace.length).toBe(1);
     const due = before.state.deadlines.partyGrace[0]!;
@@ -198,7 +198,7 @@ describe('presence, deadlines, side rooms and the lobby (issue 12)', () => {
     const second = await startTestServer({ dataDir, env });
     try {
       await second.app.rooms.restoreLive();
-      const after = second.app.rooms.get(m.meetingId)!;
+      const after = (await second.app.rooms.get(m.meetingId))!;
       expect(after.state.deadlines.partyGrace).toContainEqual(due);
       expect(after.pendingDeadline).toEqual({ id: due.id, at: due.at });
       await expect.poll(() => after.state.pause?.cause, { timeout: 8000 }).toBe('party-dropped');

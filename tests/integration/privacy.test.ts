@@ -103,7 +103,7 @@ describe('privacy: logs and the audit log stay content-free', () => {
     }
 
     // The audit log: who (by role) did what, when; no content at all.
-    const audit = s.app.store.auditByMeeting(m.meetingId);
+    const audit = await s.app.store.auditByMeeting(m.meetingId);
     const events = audit.map((a) => a.event);
     for (const e of [
       'member.admitted',
@@ -121,7 +121,7 @@ describe('privacy: logs and the audit log stay content-free', () => {
       expect(auditText).not.toContain(needle.toLowerCase());
 
     // Session-only content (messages, pause requests) is gone once the meeting ends.
-    const state = s.app.rooms.get(m.meetingId)!.state;
+    const state = (await s.app.rooms.get(m.meetingId))!.state;
     expect(state.messages).toEqual([]);
     expect(state.pauseRequests).toEqual([]);
   });
@@ -131,15 +131,15 @@ describe('privacy: logs and the audit log stay content-free', () => {
       { key: 'patient', name: 'Rita Purge', party: 'patient', role: 'patient' },
     ]);
     await api(s, 'POST', `/cases/${m.caseId}/close`);
-    expect(s.app.purgeExpired().caseIds).toEqual([]);
+    expect((await s.app.purgeExpired()).caseIds).toEqual([]);
     // Ninety days and a minute later (the default retention), the case and its data are gone.
-    s.app.db
-      .prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
+    s.app
+      .db!.prepare('UPDATE cases SET closed_at = closed_at - ? WHERE id = ?')
       .run(90 * 86_400_000 + 60_000, m.caseId);
-    expect(s.app.purgeExpired().caseIds).toEqual([m.caseId]);
+    expect((await s.app.purgeExpired()).caseIds).toEqual([m.caseId]);
     const left = (t: string, col: string, v: string) =>
       (
-        s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
+        s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(v) as {
           n: number;
         }
       ).n;

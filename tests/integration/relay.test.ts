@@ -80,8 +80,8 @@ describe('indirect path: the written exchange through the facilitator', () => {
     await write(m.people.pat!.token, { body: TEXT });
     await api(s, 'POST', `/cases/${m.caseId}/close`);
     expect((await write(m.people.pat!.token, { body: TEXT })).status).toBe(409);
-    s.app.db.prepare('UPDATE cases SET closed_at = 1 WHERE id = ?').run(m.caseId);
-    s.app.purgeExpired();
+    s.app.db!.prepare('UPDATE cases SET closed_at = 1 WHERE id = ?').run(m.caseId);
+    await s.app.purgeExpired();
     expect(rowCount(s, 'relay_messages')).toBe(0);
     expect(s.logLines.join('\n')).not.toContain('private question');
   });

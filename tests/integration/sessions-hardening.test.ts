@@ -238,22 +238,22 @@ describe('finding 4: revocation and sign-out take effect at once', () => {
     const fac = track(await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie }));
     const pat = track(await connect(s, { invite: m.people.patient!.token }));
     const clin = track(await connect(s, { invite: m.people.clinician!.token }));
-    expect(s.app.sweepSockets()).toBe(0);
+    expect(await s.app.sweepSockets()).toBe(0);
 
-    const db = s.app.db;
+    const db = s.app.db!;
     db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(
       Date.now() - 1,
       m.people.patient!.invite.id,
     );
     const patGone = disconnected(pat, () => 0);
-    expect(s.app.sweepSockets()).toBe(1);
+    expect(await s.app.sweepSockets()).toBe(1);
     await patGone;
     expect(pat.closed).toEqual(['expired']);
     expect(clin.socket.connected).toBe(true);
 
     db.prepare('UPDATE sessions SET expires_at = ?').run(Date.now() - 1);
     const facGone = disconnected(fac, () => 0);
-    expect(s.app.sweepSockets()).toBe(1);
+    expect(await s.app.sweepSockets()).toBe(1);
     await facGone;
     expect(fac.closed).toEqual(['signed_out']);
     expect(clin.socket.connected).toBe(true);
@@ -456,13 +456,13 @@ describe('finding 9: data at rest', () => {
 
   it('secure_delete is on', async () => {
     const s = await server();
-    expect(s.app.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(s.app.db!.pragma('secure_delete', { simple: true })).toBe(1);
   });
 
   it('the purge removes old audit rows, expired sessions, and links expired or withdrawn past the retention', async () => {
     const s = await server();
     const m = await createMeeting(s, [...PEOPLE]);
-    const db = s.app.db;
+    const db = s.app.db!;
     const day = 86_400_000;
     const now = Date.now();
     const n = (sql: string, ...args: unknown[]) =>
@@ -497,7 +497,7 @@ describe('finding 9: data at rest', () => {
     );
     expect(n('invites WHERE id = ? AND revoked_at IS NOT NULL', recent.id)).toBe(1);
 
-    const purged = s.app.purgeExpired();
+    const purged = await s.app.purgeExpired();
     expect(purged).toMatchObject({ audit: 1, sessions: 1, invites: 2 });
     expect(n('audit WHERE event = ?', 'old.event')).toBe(0);
     expect(n('audit')).toBeGreaterThanOrEqual(auditBefore);

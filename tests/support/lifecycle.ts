@@ -64,4 +64,4 @@ export async function apiCall(
 
 /** Rows in a table, read from the server's own database. */
 export const rowCount = (s: TestServer, table: string): number =>
-  (s.app.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (s.app.db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;

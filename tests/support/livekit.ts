@@ -46,7 +46,14 @@ function freeUdpPort(): Promise<number> {
  * Starts the real LiveKit server (built by scripts/ensure-livekit.sh) on free loopback ports with
  * the strict-loopback config from scripts/livekit-config.sh.
  */
-export async function startLiveKit(opts: { webhookUrl?: string } = {}): Promise<LiveKitServer> {
+export async function startLiveKit(
+  opts: {
+    webhookUrl?: string;
+    /** Multi-node mode on this Redis (host:port); nodes sharing it must share key and secret. */
+    redis?: string;
+    keys?: { apiKey: string; apiSecret: string };
+  } = {},
+): Promise<LiveKitServer> {
   if (!existsSync(LIVEKIT_BIN)) {
     throw new Error(
       `LiveKit server not found at ${LIVEKIT_BIN}: run "bash scripts/ensure-livekit.sh" (npm test does).`,
@@ -54,8 +61,9 @@ export async function startLiveKit(opts: { webhookUrl?: string } = {}): Promise<
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'cg-livekit-'));
   const [port, udpPort] = [await freeTcpPort(), await freeUdpPort()];
-  const apiKey = 'testkey';
-  const apiSecret = `test-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const apiKey = opts.keys?.apiKey ?? 'testkey';
+  const apiSecret =
+    opts.keys?.apiSecret ?? `test-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const file = path.join(dir, 'livekit.yaml');
   const args = [
     path.join(ROOT, 'scripts/livekit-config.sh'),
@@ -65,7 +73,8 @@ export async function startLiveKit(opts: { webhookUrl?: string } = {}): Promise<
     apiKey,
     apiSecret,
   ];
-  if (opts.webhookUrl) args.push(opts.webhookUrl);
+  if (opts.webhookUrl || opts.redis) args.push(opts.webhookUrl ?? '');
+  if (opts.redis) args.push(opts.redis);
   execFileSync('bash', args);
   const child: ChildProcess = spawn(LIVEKIT_BIN, ['--config', file, '--bind', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -61,7 +61,7 @@ export async function startTestServer(
   const logLines: string[] = [];
   const logger = createLogger('debug', (l) => logLines.push(l));
   const db = openDb(dataDir);
-  const app = createApp({
+  const app = await createApp({
     config,
     db,
     livekit: opts.livekit ?? null,
@@ -78,9 +78,9 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${port}`;
   const email = `f${randomId(4).toLowerCase()}@example.org`.replace(/[^a-z0-9@.]/g, 'x');
   let id: string;
-  if (app.store.facilitatorCount() === 0) {
+  if ((await app.store.facilitatorCount()) === 0) {
     id = randomId();
-    app.store.insertFacilitator({
+    await app.store.insertFacilitator({
       id,
       email,
       name: 'Fran Facilitator',
@@ -88,9 +88,9 @@ export async function startTestServer(
       now: Date.now(),
     });
   } else {
-    id = (app.db.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
+    id = (app.db!.prepare('SELECT id FROM facilitators LIMIT 1').get() as { id: string }).id;
   }
-  const f = app.store.facilitatorById(id)!;
+  const f = (await app.store.facilitatorById(id))!;
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },

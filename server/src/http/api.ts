@@ -48,11 +48,11 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   r.get(
     '/config',
-    route((_req, res) => {
+    route(async (_req, res) => {
       const body: AppConfigDto = {
         videoAvailable: deps.videoAvailable,
         videoHelp: deps.videoAvailable ? null : deps.config.livekitHelp,
-        needsSetup: deps.repo.facilitatorCount() === 0,
+        needsSetup: (await deps.repo.facilitatorCount()) === 0,
       };
       res.json(body);
     }),

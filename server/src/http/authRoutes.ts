@@ -34,7 +34,11 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
     route(async (req, res) => {
       const body = parseBody(SETUP_BODY, req.body);
       const expected = deps.setup.token;
-      if (!expected || repo.facilitatorCount() > 0 || sha256(body.token) !== sha256(expected)) {
+      if (
+        !expected ||
+        (await repo.facilitatorCount()) > 0 ||
+        sha256(body.token) !== sha256(expected)
+      ) {
         throw new HttpError(
           403,
           'FORBIDDEN',
@@ -48,10 +52,10 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         passwordHash: await hashPassword(body.password),
         now: now(),
       };
-      repo.insertFacilitator(f);
+      await repo.insertFacilitator(f);
       deps.setup.token = null;
       logger.info('facilitator.created');
-      startSession(req, res, repo.facilitatorById(f.id)!);
+      await startSession(req, res, (await repo.facilitatorById(f.id))!);
       res.status(201).json({ id: f.id, email: f.email, name: f.name });
     }),
   );
@@ -63,12 +67,12 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
    */
   r.post(
     '/account-invites',
-    route((req, res) => {
-      const f = requireFacilitator(req);
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
       const token = randomId(24);
       const expiresAt = now() + ACCOUNT_INVITE_TTL_MS;
-      repo.insertAccountInvite(sha256(token), f.id, now(), expiresAt);
-      repo.audit(null, now(), 'account_invite.created', f.id, 'facilitator');
+      await repo.insertAccountInvite(sha256(token), f.id, now(), expiresAt);
+      await repo.audit(null, now(), 'account_invite.created', f.id, 'facilitator');
       const body: AccountInviteDto = {
         url: `${publicUrl(req)}/setup/colleague#token=${encodeURIComponent(token)}`,
         expiresAt,
@@ -93,7 +97,7 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
           'CONFLICT',
           'There is already an account with that email. Please sign in instead.',
         );
-      if (repo.facilitatorByEmail(body.email)) throw emailTaken();
+      if (await repo.facilitatorByEmail(body.email)) throw emailTaken();
       const f = {
         id: randomId(),
         email: body.email,
@@ -103,11 +107,11 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       };
       // Checked again after the await: the link is spent and the account created in one
       // transaction, so two uses at once create one account.
-      if (repo.facilitatorByEmail(body.email)) throw emailTaken();
-      if (!repo.redeemAccountInvite(sha256(body.token), f)) throw unusable();
-      repo.audit(null, now(), 'facilitator.created', f.id, 'facilitator');
+      if (await repo.facilitatorByEmail(body.email)) throw emailTaken();
+      if (!(await repo.redeemAccountInvite(sha256(body.token), f))) throw unusable();
+      await repo.audit(null, now(), 'facilitator.created', f.id, 'facilitator');
       logger.info('facilitator.created');
-      startSession(req, res, repo.facilitatorById(f.id)!);
+      await startSession(req, res, (await repo.facilitatorById(f.id))!);
       res.status(201).json({ id: f.id, email: f.email, name: f.name });
     }),
   );
@@ -115,10 +119,9 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
   /** Facilitator accounts a lead may assign to a case (names and emails only). */
   r.get(
     '/facilitators',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const out: FacilitatorDto[] = repo
-        .allFacilitators()
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const out: FacilitatorDto[] = (await repo.allFacilitators())
         .filter((x) => x.id !== f.id)
         .map(dtos.facilitatorDto);
       res.json(out);
@@ -145,7 +148,7 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         logger.info('auth.throttled');
         throw tooMany(res, ticket.retryAfterMs);
       }
-      const f = repo.facilitatorByEmail(body.email);
+      const f = await repo.facilitatorByEmail(body.email);
       // An unknown email costs the same hash as a known one, so timing does not tell them apart.
       const ok = f
         ? await verifyPassword(body.password, f.password_hash)
@@ -155,19 +158,19 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         throw new HttpError(401, 'UNAUTHENTICATED', 'That email and password do not match.');
       }
       await throttle.succeeded(body.email, ip);
-      startSession(req, res, f);
+      await startSession(req, res, f);
       res.json({ id: f.id, email: f.email, name: f.name });
     }),
   );
 
   r.post(
     '/auth/logout',
-    route((req, res) => {
+    route(async (req, res) => {
       const raw = parseCookies(req.get('cookie'))[SESSION_COOKIE];
       const id = raw ? verifyToken(config.sessionSecret, 'session', raw) : null;
       if (id) {
         // The session ends everywhere at once: its open room connections too.
-        repo.deleteSession(sha256(id));
+        await repo.deleteSession(sha256(id));
         deps.disconnect.session(sha256(id));
       }
       res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -177,8 +180,8 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
 
   r.get(
     '/auth/me',
-    route((req, res) => {
-      const f = requireFacilitator(req);
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
       res.json({ id: f.id, email: f.email, name: f.name });
     }),
   );
@@ -190,8 +193,8 @@ export function createAuthRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
    */
   r.get(
     '/auth/session',
-    route((req, res) => {
-      const f = facilitatorFromCookie(deps, req.get('cookie'));
+    route(async (req, res) => {
+      const f = await facilitatorFromCookie(deps, req.get('cookie'));
       const body: SessionDto = {
         facilitator: f ? { id: f.id, email: f.email, name: f.name } : null,
       };

@@ -38,53 +38,59 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
 
   r.get(
     '/cases',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const out: CaseSummaryDto[] = repo.casesForFacilitator(f.id).map((c) => ({
-        id: c.id,
-        title: c.title,
-        createdAt: c.created_at,
-        closedAt: c.closed_at,
-        people: repo.peopleByCase(c.id).length,
-        meetings: repo.meetingsByCase(c.id).length,
-        overdueItems: overdueItems(repo.snapshotsByCase(c.id), now(), repo.caseTimeZone(c.id)),
-      }));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const out: CaseSummaryDto[] = await Promise.all(
+        (await repo.casesForFacilitator(f.id)).map(async (c) => ({
+          id: c.id,
+          title: c.title,
+          createdAt: c.created_at,
+          closedAt: c.closed_at,
+          people: (await repo.peopleByCase(c.id)).length,
+          meetings: (await repo.meetingsByCase(c.id)).length,
+          overdueItems: overdueItems(
+            await repo.snapshotsByCase(c.id),
+            now(),
+            await repo.caseTimeZone(c.id),
+          ),
+        })),
+      );
       res.json(out);
     }),
   );
 
   r.post(
     '/cases',
-    route((req, res) => {
-      const f = requireFacilitator(req);
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
       const body = parseBody(CREATE_CASE_BODY, req.body);
       const id = randomId();
-      repo.insertCase(id, f.id, body.title, now());
-      repo.audit(null, now(), 'case.created', f.id, 'facilitator');
-      res.status(201).json(caseDto(req, id, f));
+      await repo.insertCase(id, f.id, body.title, now());
+      await repo.audit(null, now(), 'case.created', f.id, 'facilitator');
+      res.status(201).json(await caseDto(req, id, f));
     }),
   );
 
   r.get(
     '/cases/:caseId',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = facilitatedCase(f, String(req.params.caseId));
-      res.json(caseDto(req, c.id, f));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await facilitatedCase(f, String(req.params.caseId));
+      res.json(await caseDto(req, c.id, f));
     }),
   );
 
   r.post(
     '/cases/:caseId/close',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
-      if (repo.meetingsByCase(c.id).some((m) => m.status === 'live')) {
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
+      if ((await repo.meetingsByCase(c.id)).some((m) => m.status === 'live')) {
         throw new HttpError(409, 'INVALID_STATE', 'End the meeting that is still running first.');
       }
-      if (!c.closed_at) repo.closeCase(c.id, now());
-      repo.audit(null, now(), 'case.closed', f.id, 'facilitator');
-      res.json(caseDto(req, c.id, f));
+      if (!c.closed_at) await repo.closeCase(c.id, now());
+      await repo.audit(null, now(), 'case.closed', f.id, 'facilitator');
+      res.json(await caseDto(req, c.id, f));
     }),
   );
 
@@ -94,9 +100,9 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
    * ended (a co-facilitator removed from a meeting earlier comes back in as invited).
    */
   const seatInOpenMeetings = async (caseId: string, target: FacilitatorDto) => {
-    for (const m of repo.meetingsByCase(caseId)) {
+    for (const m of await repo.meetingsByCase(caseId)) {
       if (m.status === 'ended') continue;
-      const actor = deps.rooms.get(m.id);
+      const actor = await deps.rooms.handle(m.id);
       const seat = actor?.state.members[target.id];
       if (!actor || (seat && seat.status !== 'removed')) continue;
       await actor.dispatch({
@@ -109,14 +115,14 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
   r.post(
     '/cases/:caseId/facilitators',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(ASSIGN_FACILITATOR_BODY, req.body);
       const target =
         'email' in body
-          ? repo.facilitatorByEmail(body.email)
-          : repo.facilitatorById(body.facilitatorId);
+          ? await repo.facilitatorByEmail(body.email)
+          : await repo.facilitatorById(body.facilitatorId);
       if (!target) {
         throw new HttpError(
           404,
@@ -127,10 +133,10 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       if (target.id === c.owner_id) {
         throw new HttpError(409, 'CONFLICT', 'You already lead this case.');
       }
-      repo.assignFacilitator(c.id, target.id, now());
-      repo.audit(null, now(), 'case.facilitator_assigned', f.id, 'facilitator');
+      await repo.assignFacilitator(c.id, target.id, now());
+      await repo.audit(null, now(), 'case.facilitator_assigned', f.id, 'facilitator');
       await seatInOpenMeetings(c.id, target);
-      res.status(201).json(caseDto(req, c.id, f));
+      res.status(201).json(await caseDto(req, c.id, f));
     }),
   );
 
@@ -138,32 +144,32 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
   r.post(
     '/cases/:caseId/facilitators/:facilitatorId/unassign',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       const targetId = String(req.params.facilitatorId);
-      if (!repo.isAssigned(c.id, targetId)) {
+      if (!(await repo.isAssigned(c.id, targetId))) {
         throw new HttpError(404, 'NOT_FOUND', 'That facilitator is not assigned to this case.');
       }
-      repo.unassignFacilitator(c.id, targetId);
-      repo.audit(null, now(), 'case.facilitator_unassigned', f.id, 'facilitator');
-      for (const m of repo.meetingsByCase(c.id)) {
+      await repo.unassignFacilitator(c.id, targetId);
+      await repo.audit(null, now(), 'case.facilitator_unassigned', f.id, 'facilitator');
+      for (const m of await repo.meetingsByCase(c.id)) {
         if (m.status === 'ended') continue;
-        const actor = deps.rooms.get(m.id);
+        const actor = await deps.rooms.handle(m.id);
         const seat = actor?.state.members[targetId];
         if (!actor || !seat || seat.status === 'removed') continue;
         await actor.dispatch({ type: 'system.removeFacilitator', memberId: targetId });
       }
-      res.json(caseDto(req, c.id, f));
+      res.json(await caseDto(req, c.id, f));
     }),
   );
 
   r.post(
     '/cases/:caseId/handover',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       const body = parseBody(HANDOVER_BODY, req.body);
-      if (!repo.isAssigned(c.id, body.facilitatorId)) {
+      if (!(await repo.isAssigned(c.id, body.facilitatorId))) {
         throw new HttpError(
           404,
           'NOT_FOUND',
@@ -172,13 +178,14 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       }
       // Every open meeting's state exists before the owner changes, so each one swaps the two
       // roles exactly once (the old lead stays, as a co-facilitator).
-      await seatInOpenMeetings(c.id, repo.facilitatorById(body.facilitatorId)!);
-      const actors = repo
-        .meetingsByCase(c.id)
-        .filter((m) => m.status !== 'ended')
-        .map((m) => deps.rooms.get(m.id));
-      repo.handOverCase(c.id, f.id, body.facilitatorId, now());
-      repo.audit(null, now(), 'case.handed_over', f.id, 'facilitator');
+      await seatInOpenMeetings(c.id, (await repo.facilitatorById(body.facilitatorId))!);
+      const actors = await Promise.all(
+        (await repo.meetingsByCase(c.id))
+          .filter((m) => m.status !== 'ended')
+          .map((m) => deps.rooms.handle(m.id)),
+      );
+      await repo.handOverCase(c.id, f.id, body.facilitatorId, now());
+      await repo.audit(null, now(), 'case.handed_over', f.id, 'facilitator');
       for (const actor of actors) {
         const ack = await actor?.dispatch({
           type: 'system.handOver',
@@ -192,19 +199,19 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
           });
         }
       }
-      res.json(caseDto(req, c.id, f));
+      res.json(await caseDto(req, c.id, f));
     }),
   );
 
   r.post(
     '/cases/:caseId/people',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(ADD_PERSON_BODY, req.body);
       const id = randomId();
-      repo.insertPerson({
+      await repo.insertPerson({
         id,
         caseId: c.id,
         displayName: body.displayName,
@@ -215,10 +222,12 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       });
       // Joint and follow-up meetings not ended take the new person in too (a preparation
       // meeting's people are chosen one by one: issue 15).
-      for (const m of repo.meetingsByCase(c.id)) {
+      for (const m of await repo.meetingsByCase(c.id)) {
         if (m.status === 'ended' || m.kind === 'prep') continue;
-        repo.addMeetingMember(m.id, id);
-        await deps.rooms.get(m.id)?.dispatch({
+        await repo.addMeetingMember(m.id, id);
+        await (
+          await deps.rooms.handle(m.id)
+        )?.dispatch({
           type: 'system.addMember',
           member: { id, name: body.displayName, role: body.role, party: body.party },
         });
@@ -238,16 +247,16 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
   // Issue 17: the facilitator sets each person's language (their link, screens and summary).
   r.post(
     '/cases/:caseId/people/:personId/language',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(PERSON_LANGUAGE_BODY, req.body);
-      const p = repo.personById(String(req.params.personId));
+      const p = await repo.personById(String(req.params.personId));
       if (!p || p.caseId !== c.id) {
         throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
       }
-      repo.setPersonLanguage(p.id, body.language);
+      await repo.setPersonLanguage(p.id, body.language);
       const { caseId: _caseId, ...person } = { ...p, language: body.language };
       res.json(person satisfies PersonDto);
     }),

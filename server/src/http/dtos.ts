@@ -23,19 +23,32 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
     name: f.name,
   });
 
-  const caseDto = (req: Request, caseId: string, viewer: FacilitatorRow): CaseDto => {
-    const c = repo.caseById(caseId)!;
+  const caseDto = async (
+    req: Request,
+    caseId: string,
+    viewer: FacilitatorRow,
+  ): Promise<CaseDto> => {
+    const c = (await repo.caseById(caseId))!;
+    const [lead, facilitators, people, meetings, invites] = await Promise.all([
+      await repo.facilitatorById(c.owner_id),
+      await repo.facilitatorsByCase(c.id),
+      await repo.peopleByCase(c.id),
+      await repo.meetingsByCase(c.id),
+      await repo.invitesByCase(c.id),
+    ]);
     return {
       id: c.id,
       title: c.title,
       createdAt: c.created_at,
       closedAt: c.closed_at,
-      lead: facilitatorDto(repo.facilitatorById(c.owner_id)!),
-      facilitators: repo.facilitatorsByCase(c.id).map(facilitatorDto),
+      lead: facilitatorDto(lead!),
+      facilitators: facilitators.map(facilitatorDto),
       viewerIsLead: c.owner_id === viewer.id,
-      people: repo.peopleByCase(c.id),
-      meetings: repo.meetingsByCase(c.id).map((m) => ({ ...m, memberIds: repo.memberIdsOf(m.id) })),
-      invites: repo.invitesByCase(c.id).map((i) => inviteDto(req, i)),
+      people,
+      meetings: await Promise.all(
+        meetings.map(async (m) => ({ ...m, memberIds: await repo.memberIdsOf(m.id) })),
+      ),
+      invites: invites.map((i) => inviteDto(req, i)),
     };
   };
 

@@ -60,31 +60,31 @@ export function createFeedbackRouter(deps: ApiDeps, guards: Guards): Router {
   const { requireFacilitator, facilitatedCase } = guards;
   const r = express.Router();
 
-  const linkState = (token: string) => {
-    const invite = requireInvite(deps, token);
-    const m = repo.meetingById(invite.meeting_id)!;
+  const linkState = async (token: string) => {
+    const invite = await requireInvite(deps, token);
+    const m = (await repo.meetingById(invite.meeting_id))!;
     const body: LinkFeedbackDto = {
       open: m.status === 'ended',
-      given: repo.feedbackGiven(m.id, invite.person_id),
+      given: await repo.feedbackGiven(m.id, invite.person_id),
     };
     return { invite, m, body };
   };
 
   r.get(
     '/invite/:token/feedback',
-    route((req, res) => {
-      res.json(linkState(String(req.params.token)).body);
+    route(async (req, res) => {
+      res.json((await linkState(String(req.params.token))).body);
     }),
   );
 
   r.post(
     '/invite/:token/feedback',
-    route((req, res) => {
-      const { invite, m, body: state } = linkState(String(req.params.token));
+    route(async (req, res) => {
+      const { invite, m, body: state } = await linkState(String(req.params.token));
       if (!state.open)
         throw new HttpError(409, 'INVALID_STATE', 'The questions open after the meeting.');
       const body = parseBody(FEEDBACK_BODY, req.body);
-      const stored = repo.insertFeedback(m.id, invite.person_id, m.caseId, {
+      const stored = await repo.insertFeedback(m.id, invite.person_id, m.caseId, {
         feltSafe: body.feltSafe,
         wasHeard: body.wasHeard,
         itHelped: body.itHelped,
@@ -99,18 +99,22 @@ export function createFeedbackRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/cases/:caseId/feedback',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = facilitatedCase(f, String(req.params.caseId));
-      res.json(summarise(repo.feedbackByCase(c.id)));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await facilitatedCase(f, String(req.params.caseId));
+      res.json(summarise(await repo.feedbackByCase(c.id)));
     }),
   );
 
   r.get(
     '/feedback',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const all = repo.casesForFacilitator(f.id).flatMap((c) => repo.feedbackByCase(c.id));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const all = (
+        await Promise.all(
+          (await repo.casesForFacilitator(f.id)).map((c) => repo.feedbackByCase(c.id)),
+        )
+      ).flat();
       res.json(summarise(all));
     }),
   );

@@ -20,11 +20,11 @@ export function createFollowUpRouter(deps: ApiDeps, guards: Guards): Router {
   const { requireFacilitator, ownCase, facilitatedCase, requireOpenCase } = guards;
   const r = express.Router();
 
-  const overdueOf = (c: CaseRow): OverdueItemDto[] => {
-    const timeZone = repo.caseTimeZone(c.id);
+  const overdueOf = async (c: CaseRow): Promise<OverdueItemDto[]> => {
+    const timeZone = await repo.caseTimeZone(c.id);
     const today = todayIn(timeZone, now());
-    const titles = new Map(repo.meetingsByCase(c.id).map((m) => [m.id, m.title]));
-    return repo.snapshotsByCase(c.id).flatMap((state) =>
+    const titles = new Map((await repo.meetingsByCase(c.id)).map((m) => [m.id, m.title]));
+    return (await repo.snapshotsByCase(c.id)).flatMap((state) =>
       lateItems(state, today).map((item) => ({
         caseId: c.id,
         caseTitle: c.title,
@@ -41,18 +41,17 @@ export function createFollowUpRouter(deps: ApiDeps, guards: Guards): Router {
     );
   };
 
-  const caseFollowUp = (c: CaseRow): CaseFollowUpDto => {
-    const timeZone = repo.caseTimeZone(c.id);
-    return { timeZone, today: todayIn(timeZone, now()), overdue: overdueOf(c) };
+  const caseFollowUp = async (c: CaseRow): Promise<CaseFollowUpDto> => {
+    const timeZone = await repo.caseTimeZone(c.id);
+    return { timeZone, today: todayIn(timeZone, now()), overdue: await overdueOf(c) };
   };
 
   r.get(
     '/follow-up/overdue',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const items = repo
-        .openCasesForFacilitator(f.id)
-        .flatMap(overdueOf)
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const items = (await Promise.all((await repo.openCasesForFacilitator(f.id)).map(overdueOf)))
+        .flat()
         .sort((a, b) => b.daysLate - a.daysLate);
       res.json(items);
     }),
@@ -60,33 +59,33 @@ export function createFollowUpRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/cases/:caseId/follow-up',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      res.json(caseFollowUp(facilitatedCase(f, String(req.params.caseId))));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      res.json(await caseFollowUp(await facilitatedCase(f, String(req.params.caseId))));
     }),
   );
 
   r.post(
     '/cases/:caseId/time-zone',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(TIME_ZONE_BODY, req.body);
-      repo.setCaseTimeZone(c.id, body.timeZone);
-      repo.audit(null, now(), 'case.time_zone_set', f.id, 'facilitator');
-      res.json(caseFollowUp(c));
+      await repo.setCaseTimeZone(c.id, body.timeZone);
+      await repo.audit(null, now(), 'case.time_zone_set', f.id, 'facilitator');
+      res.json(await caseFollowUp(c));
     }),
   );
 
   r.get(
     '/invite/:token/follow-up',
-    route((req, res) => {
-      const invite = requireInvite(deps, String(req.params.token));
-      const m = repo.meetingById(invite.meeting_id)!;
-      const timeZone = repo.caseTimeZone(m.caseId);
+    route(async (req, res) => {
+      const invite = await requireInvite(deps, String(req.params.token));
+      const m = (await repo.meetingById(invite.meeting_id))!;
+      const timeZone = await repo.caseTimeZone(m.caseId);
       const today = todayIn(timeZone, now());
-      const state = repo.loadSnapshot(m.id);
+      const state = await repo.loadSnapshot(m.id);
       const viewer = state?.members[invite.person_id];
       const late = state && viewer ? lateItems(state, today, viewer).map((i) => i.id) : [];
       const body: LinkFollowUpDto = { timeZone, today, late };

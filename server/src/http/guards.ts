@@ -52,13 +52,13 @@ export interface SocketDisconnect {
  * Whether a facilitator account may run a case's meetings: its lead (owner) or a facilitator
  * assigned to it. The one rule the REST API and the socket handshake share.
  */
-export function canFacilitateCase(
+export async function canFacilitateCase(
   repo: Pick<Store, 'caseById' | 'isAssigned'>,
   caseId: string,
   facilitatorId: string,
-): boolean {
-  const c = repo.caseById(caseId);
-  return !!c && (c.owner_id === facilitatorId || repo.isAssigned(caseId, facilitatorId));
+): Promise<boolean> {
+  const c = await repo.caseById(caseId);
+  return !!c && (c.owner_id === facilitatorId || (await repo.isAssigned(caseId, facilitatorId)));
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -74,26 +74,26 @@ export function parseCookies(header: string | undefined): Record<string, string>
  * The live session for a cookie header, if any: the facilitator and the session's stored hash
  * (sockets opened with it join a channel named after the hash, so signing out can end them).
  */
-export function sessionFromCookie(
+export async function sessionFromCookie(
   deps: Pick<ApiDeps, 'repo' | 'config' | 'now'>,
   cookieHeader: string | undefined,
-): { facilitator: FacilitatorRow; sessionHash: string } | undefined {
+): Promise<{ facilitator: FacilitatorRow; sessionHash: string } | undefined> {
   const raw = parseCookies(cookieHeader)[SESSION_COOKIE];
   if (!raw) return undefined;
   const id = verifyToken(deps.config.sessionSecret, 'session', raw);
   if (!id) return undefined;
   const sessionHash = sha256(id);
-  const session = deps.repo.sessionById(sessionHash, deps.now());
-  const facilitator = session ? deps.repo.facilitatorById(session.facilitator_id) : undefined;
+  const session = await deps.repo.sessionById(sessionHash, deps.now());
+  const facilitator = session ? await deps.repo.facilitatorById(session.facilitator_id) : undefined;
   return facilitator ? { facilitator, sessionHash } : undefined;
 }
 
 /** The signed-in facilitator for a cookie header, if any. */
-export function facilitatorFromCookie(
+export async function facilitatorFromCookie(
   deps: Pick<ApiDeps, 'repo' | 'config' | 'now'>,
   cookieHeader: string | undefined,
 ) {
-  return sessionFromCookie(deps, cookieHeader)?.facilitator;
+  return (await sessionFromCookie(deps, cookieHeader))?.facilitator;
 }
 
 /**
@@ -147,15 +147,15 @@ export type InviteCheck =
   | { ok: false; code: 'NOT_FOUND' | 'INVITE_EXPIRED' | 'INVITE_REVOKED'; message: string };
 
 /** An invite link is signed, bound to one person and one meeting, expiring and revocable. */
-export function checkInvite(
+export async function checkInvite(
   deps: Pick<ApiDeps, 'repo' | 'config' | 'now'>,
   token: string,
-): InviteCheck {
+): Promise<InviteCheck> {
   const id = verifyToken(deps.config.sessionSecret, 'invite', token);
-  const invite = id ? deps.repo.inviteById(id) : undefined;
+  const invite = id ? await deps.repo.inviteById(id) : undefined;
   // Facilitator power comes only from a signed-in account: a link for a person recorded with a
   // facilitator role (possible before issue 12) opens nothing.
-  const person = invite ? deps.repo.personById(invite.person_id) : undefined;
+  const person = invite ? await deps.repo.personById(invite.person_id) : undefined;
   if (!invite || !person || isFacilitatorRole(person.role))
     return {
       ok: false,
@@ -168,7 +168,7 @@ export function checkInvite(
       code: 'INVITE_REVOKED',
       message: 'This link has been withdrawn. Please ask your facilitator for a new one.',
     };
-  if (linkExpired(deps.repo, invite, deps.now()))
+  if (await linkExpired(deps.repo, invite, deps.now()))
     return {
       ok: false,
       code: 'INVITE_EXPIRED',
@@ -181,20 +181,20 @@ export function checkInvite(
  * Whether a link's time is over. After its meeting has ended the link is the person's follow-up
  * (AGR-5): it then stays valid as long as the case is open, whatever its expiry date (issue 16).
  */
-export function linkExpired(
+export async function linkExpired(
   repo: Pick<Store, 'meetingById' | 'caseById'>,
   invite: InviteRow,
   now: number,
-): boolean {
+): Promise<boolean> {
   if (invite.expires_at > now) return false;
-  const m = repo.meetingById(invite.meeting_id);
+  const m = await repo.meetingById(invite.meeting_id);
   if (m?.status !== 'ended') return true;
-  return repo.caseById(m.caseId)?.closed_at !== null;
+  return (await repo.caseById(m.caseId))?.closed_at !== null;
 }
 
 /** An invite link that opens the meeting, or the HTTP error that says why not. */
-export function requireInvite(deps: Pick<ApiDeps, 'repo' | 'config' | 'now'>, token: string) {
-  const check = checkInvite(deps, token);
+export async function requireInvite(deps: Pick<ApiDeps, 'repo' | 'config' | 'now'>, token: string) {
+  const check = await checkInvite(deps, token);
   // 404 when it never existed, 410 when it expired or was withdrawn.
   if (!check.ok)
     throw new HttpError(check.code === 'NOT_FOUND' ? 404 : 410, check.code, check.message);
@@ -216,9 +216,9 @@ export function createGuards(deps: ApiDeps) {
   };
 
   /** Signs the facilitator in: a new session, stored by its hash, in an httpOnly cookie. */
-  const startSession = (req: Request, res: Response, f: FacilitatorRow) => {
+  const startSession = async (req: Request, res: Response, f: FacilitatorRow) => {
     const id = randomId(24);
-    repo.insertSession(sha256(id), f.id, now(), now() + SESSION_TTL_MS);
+    await repo.insertSession(sha256(id), f.id, now(), now() + SESSION_TTL_MS);
     res.cookie(SESSION_COOKIE, signToken(config.sessionSecret, 'session', id), {
       httpOnly: true,
       sameSite: 'strict',
@@ -228,18 +228,18 @@ export function createGuards(deps: ApiDeps) {
     });
   };
 
-  const requireFacilitator = (req: Request): FacilitatorRow => {
-    const f = facilitatorFromCookie(deps, req.get('cookie'));
+  const requireFacilitator = async (req: Request): Promise<FacilitatorRow> => {
+    const f = await facilitatorFromCookie(deps, req.get('cookie'));
     if (!f) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in.');
     return f;
   };
 
   /** A case the facilitator leads (only the lead changes a case). */
-  const ownCase = (f: FacilitatorRow, caseId: string) => {
-    const c = repo.caseById(caseId);
+  const ownCase = async (f: FacilitatorRow, caseId: string) => {
+    const c = await repo.caseById(caseId);
     if (!c || c.owner_id !== f.id) {
       // An assigned co-facilitator learns why; anyone else learns nothing.
-      if (c && repo.isAssigned(c.id, f.id)) {
+      if (c && (await repo.isAssigned(c.id, f.id))) {
         throw new HttpError(
           403,
           'FORBIDDEN',
@@ -252,9 +252,9 @@ export function createGuards(deps: ApiDeps) {
   };
 
   /** A case the facilitator leads or is assigned to (to read it and run its meetings). */
-  const facilitatedCase = (f: FacilitatorRow, caseId: string) => {
-    const c = repo.caseById(caseId);
-    if (!c || !canFacilitateCase(repo, c.id, f.id))
+  const facilitatedCase = async (f: FacilitatorRow, caseId: string) => {
+    const c = await repo.caseById(caseId);
+    if (!c || !(await canFacilitateCase(repo, c.id, f.id)))
       throw new HttpError(404, 'NOT_FOUND', 'That case was not found.');
     return c;
   };
@@ -265,10 +265,10 @@ export function createGuards(deps: ApiDeps) {
   };
 
   /** A meeting of a case the facilitator leads. */
-  const ownMeeting = (f: FacilitatorRow, meetingId: string) => {
-    const m = repo.meetingById(meetingId);
+  const ownMeeting = async (f: FacilitatorRow, meetingId: string) => {
+    const m = await repo.meetingById(meetingId);
     if (!m) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
-    ownCase(f, m.caseId);
+    await ownCase(f, m.caseId);
     return m;
   };
 

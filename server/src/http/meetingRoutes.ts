@@ -18,15 +18,15 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
 
   r.post(
     '/cases/:caseId/meetings',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(CREATE_MEETING_BODY, req.body);
       // Issue 15: the meeting's own people, checked before anything is written.
-      const memberIds = chooseMembers(repo, c.id, body.kind, body.memberIds);
+      const memberIds = await chooseMembers(repo, c.id, body.kind, body.memberIds);
       const id = randomId();
-      repo.insertMeeting({
+      await repo.insertMeeting({
         id,
         caseId: c.id,
         title: body.title,
@@ -34,66 +34,66 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
         now: now(),
         kind: body.kind,
       });
-      repo.setMeetingMembers(id, memberIds);
-      deps.rooms.get(id);
-      repo.audit(id, now(), 'meeting.created', f.id, 'facilitator');
-      res.status(201).json(repo.meetingsByCase(c.id).find((m) => m.id === id));
+      await repo.setMeetingMembers(id, memberIds);
+      await deps.rooms.handle(id);
+      await repo.audit(id, now(), 'meeting.created', f.id, 'facilitator');
+      res.status(201).json((await repo.meetingsByCase(c.id)).find((m) => m.id === id));
     }),
   );
 
   r.post(
     '/meetings/:meetingId/invites/:personId',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const m = ownMeeting(f, String(req.params.meetingId));
-      requireOpenCase(repo.caseById(m.caseId)!);
-      const person = repo.personById(String(req.params.personId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const m = await ownMeeting(f, String(req.params.meetingId));
+      requireOpenCase((await repo.caseById(m.caseId))!);
+      const person = await repo.personById(String(req.params.personId));
       if (!person || person.caseId !== m.caseId)
         throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
       // Issue 15: a link only for someone the facilitator chose for this meeting.
-      if (!repo.memberIdsOf(m.id).includes(person.id))
+      if (!(await repo.memberIdsOf(m.id)).includes(person.id))
         throw new HttpError(403, 'FORBIDDEN', 'That person is not part of this meeting.');
       const id = randomId(18);
-      repo.insertInvite({
+      await repo.insertInvite({
         id,
         meetingId: m.id,
         personId: person.id,
         now: now(),
         expiresAt: now() + config.inviteTtlMs,
       });
-      repo.audit(m.id, now(), 'invite.created', f.id, 'facilitator');
+      await repo.audit(m.id, now(), 'invite.created', f.id, 'facilitator');
       // One live link per person and meeting: a new one withdraws the older ones, and whoever is
       // connected with an older one is disconnected (they come back with the new link).
-      for (const old of repo.revokeOtherInvites(m.id, person.id, id, now())) {
-        repo.audit(m.id, now(), 'invite.revoked', f.id, 'facilitator');
+      for (const old of await repo.revokeOtherInvites(m.id, person.id, id, now())) {
+        await repo.audit(m.id, now(), 'invite.revoked', f.id, 'facilitator');
         deps.disconnect.invite(old);
       }
-      res.status(201).json(inviteDto(req, repo.inviteById(id)!));
+      res.status(201).json(inviteDto(req, (await repo.inviteById(id))!));
     }),
   );
 
   r.post(
     '/invites/:inviteId/revoke',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const invite = repo.inviteById(String(req.params.inviteId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const invite = await repo.inviteById(String(req.params.inviteId));
       if (!invite) throw new HttpError(404, 'NOT_FOUND', 'That link was not found.');
-      ownMeeting(f, invite.meeting_id);
-      repo.revokeInvite(invite.id, now());
-      repo.audit(invite.meeting_id, now(), 'invite.revoked', f.id, 'facilitator');
+      await ownMeeting(f, invite.meeting_id);
+      await repo.revokeInvite(invite.id, now());
+      await repo.audit(invite.meeting_id, now(), 'invite.revoked', f.id, 'facilitator');
       // Withdrawn means gone now: every socket opened with this link is closed at once.
       deps.disconnect.invite(invite.id);
-      res.json(inviteDto(req, repo.inviteById(invite.id)!));
+      res.json(inviteDto(req, (await repo.inviteById(invite.id))!));
     }),
   );
 
   r.get(
     '/invite/:token',
-    route((req, res) => {
-      const invite = requireInvite(deps, String(req.params.token));
-      const m = repo.meetingById(invite.meeting_id)!;
-      const person = repo.personById(invite.person_id)!;
-      const owner = repo.facilitatorById(repo.caseById(m.caseId)!.owner_id)!;
+    route(async (req, res) => {
+      const invite = await requireInvite(deps, String(req.params.token));
+      const m = (await repo.meetingById(invite.meeting_id))!;
+      const person = (await repo.personById(invite.person_id))!;
+      const owner = (await repo.facilitatorById((await repo.caseById(m.caseId))!.owner_id))!;
       const body: InviteInfoDto = {
         meetingId: m.id,
         meetingTitle: m.title,

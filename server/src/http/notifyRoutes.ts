@@ -12,34 +12,37 @@ export function createNotifyRouter(deps: ApiDeps, guards: Guards): Router {
   const { requireFacilitator, ownCase, facilitatedCase, requireOpenCase } = guards;
   const r = express.Router();
 
-  const settings = (caseId: string): CaseNotificationsDto => ({
+  const settings = async (caseId: string): Promise<CaseNotificationsDto> => ({
     enabled: deps.config.smtp !== null,
-    people: repo
-      .peopleByCase(caseId)
-      .map((p) => ({ personId: p.id, email: repo.personEmail(p.id) })),
+    people: await Promise.all(
+      (await repo.peopleByCase(caseId)).map(async (p) => ({
+        personId: p.id,
+        email: await repo.personEmail(p.id),
+      })),
+    ),
   });
 
   r.get(
     '/cases/:caseId/notifications',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      res.json(settings(facilitatedCase(f, String(req.params.caseId)).id));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      res.json(await settings((await facilitatedCase(f, String(req.params.caseId))).id));
     }),
   );
 
   r.post(
     '/cases/:caseId/people/:personId/email',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
-      const person = repo.personById(String(req.params.personId));
+      const person = await repo.personById(String(req.params.personId));
       if (!person || person.caseId !== c.id)
         throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
       const body = parseBody(PERSON_EMAIL_BODY, req.body);
-      repo.setPersonEmail(person.id, body.email);
-      repo.audit(null, now(), 'person.email_set', f.id, 'facilitator');
-      res.json(settings(c.id));
+      await repo.setPersonEmail(person.id, body.email);
+      await repo.audit(null, now(), 'person.email_set', f.id, 'facilitator');
+      res.json(await settings(c.id));
     }),
   );
 

@@ -13,9 +13,9 @@ export function createPracticeRouter(deps: ApiDeps): Router {
   const r = express.Router();
   const rooms = deps.livekit ? createPracticeRooms(deps.livekit, now) : null;
 
-  const usableLink = (token: string) => {
-    const invite = requireInvite(deps, token);
-    const m = repo.meetingById(invite.meeting_id);
+  const usableLink = async (token: string) => {
+    const invite = await requireInvite(deps, token);
+    const m = await repo.meetingById(invite.meeting_id);
     if (!m || m.status === 'ended')
       throw new HttpError(409, 'INVALID_STATE', 'The meeting is over, so practice is closed.');
     if (!rooms) throw new HttpError(409, 'INVALID_STATE', 'Video is not available on this server.');
@@ -25,8 +25,8 @@ export function createPracticeRouter(deps: ApiDeps): Router {
   r.post(
     '/invite/:token/practice',
     route(async (req, res) => {
-      const { invite, rooms } = usableLink(String(req.params.token));
-      const person = repo.personById(invite.person_id)!;
+      const { invite, rooms } = await usableLink(String(req.params.token));
+      const person = (await repo.personById(invite.person_id))!;
       const grant = await rooms.open(invite.id, person.displayName);
       if (!grant)
         throw new HttpError(
@@ -34,7 +34,7 @@ export function createPracticeRouter(deps: ApiDeps): Router {
           'RATE_LIMITED',
           'Many people are practising right now. Please try again in a few minutes.',
         );
-      repo.audit(invite.meeting_id, now(), 'practice.opened', person.id, person.role);
+      await repo.audit(invite.meeting_id, now(), 'practice.opened', person.id, person.role);
       const body: PracticeGrantDto = grant;
       res.status(201).json(body);
     }),
@@ -43,7 +43,7 @@ export function createPracticeRouter(deps: ApiDeps): Router {
   r.post(
     '/invite/:token/practice/end',
     route(async (req, res) => {
-      const { invite, rooms } = usableLink(String(req.params.token));
+      const { invite, rooms } = await usableLink(String(req.params.token));
       await rooms.close(invite.id);
       res.json({ ok: true });
     }),

@@ -9,13 +9,13 @@ import type { ApiDeps } from './guards';
  * people of the case only; a preparation meeting admits one party only and needs its people
  * named; a joint or follow-up meeting has every person of the case unless told otherwise.
  */
-export function chooseMembers(
+export async function chooseMembers(
   repo: Pick<Store, 'peopleByCase'>,
   caseId: string,
   kind: MeetingKind,
   memberIds: string[] | undefined,
-): string[] {
-  const people = repo.peopleByCase(caseId);
+): Promise<string[]> {
+  const people = await repo.peopleByCase(caseId);
   if (memberIds === undefined) {
     if (kind === 'prep')
       throw new HttpError(400, 'INVALID_PAYLOAD', 'Choose who this preparation meeting is with.', [
@@ -45,16 +45,16 @@ export function chooseMembers(
  * it changed and only before the start.
  */
 export async function syncGate(deps: Pick<ApiDeps, 'repo' | 'rooms'>, meetingId: string) {
-  const actor = deps.rooms.get(meetingId);
+  const actor = await deps.rooms.handle(meetingId);
   if (!actor || actor.state.status !== 'open') return;
-  const missing = gateItems(deps.repo, meetingId);
+  const missing = await gateItems(deps.repo, meetingId);
   if (sameGate(actor.state.gate?.missing, missing)) return;
   await actor.dispatch({ type: 'system.setGate', missing });
 }
 
 /** syncGate for every joint meeting of a case not started yet (readiness is per case). */
 export async function syncCaseGates(deps: Pick<ApiDeps, 'repo' | 'rooms'>, caseId: string) {
-  for (const m of deps.repo.meetingsByCase(caseId)) {
+  for (const m of await deps.repo.meetingsByCase(caseId)) {
     if (m.status === 'open' && m.kind === 'joint') await syncGate(deps, m.id);
   }
 }

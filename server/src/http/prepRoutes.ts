@@ -31,15 +31,15 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
   const r = express.Router();
 
   /** A meeting of a case this facilitator runs (lead or assigned). */
-  const facilitatedMeeting = (req: express.Request) => {
-    const f = requireFacilitator(req);
-    const m = repo.meetingById(String(req.params.meetingId));
+  const facilitatedMeeting = async (req: express.Request) => {
+    const f = await requireFacilitator(req);
+    const m = await repo.meetingById(String(req.params.meetingId));
     if (!m) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
-    return { f, m, c: facilitatedCase(f, m.caseId) };
+    return { f, m, c: await facilitatedCase(f, m.caseId) };
   };
 
-  const readinessOf = (caseId: string): ReadinessDto[] =>
-    repo.latestReadiness(caseId).map((x) => ({
+  const readinessOf = async (caseId: string): Promise<ReadinessDto[]> =>
+    (await repo.latestReadiness(caseId)).map((x) => ({
       party: x.party as PrepParty,
       decision: x.decision as ReadinessDecision,
       decidedOn: x.decided_on,
@@ -47,93 +47,95 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
       at: x.at,
     }));
 
-  const meetingPrep = (meetingId: string): MeetingPrepDto => {
-    const m = repo.meetingById(meetingId)!;
-    const memberIds = repo.memberIdsOf(m.id);
-    const version = consentVersion(repo, m.id);
+  const meetingPrep = async (meetingId: string): Promise<MeetingPrepDto> => {
+    const m = (await repo.meetingById(meetingId))!;
+    const memberIds = await repo.memberIdsOf(m.id);
+    const version = await consentVersion(repo, m.id);
     return {
       meetingId: m.id,
       kind: m.kind,
       memberIds,
-      readiness: readinessOf(m.caseId),
-      consents: memberIds.map((id) => ({
-        personId: id,
-        ...consentStatus(repo, m.id, id, version),
-      })),
-      missing: gateItems(repo, m.id),
+      readiness: await readinessOf(m.caseId),
+      consents: await Promise.all(
+        memberIds.map(async (id) => ({
+          personId: id,
+          ...(await consentStatus(repo, m.id, id, version)),
+        })),
+      ),
+      missing: await gateItems(repo, m.id),
     };
   };
 
   r.get(
     '/meetings/:meetingId/prep',
-    route((req, res) => {
-      const { m } = facilitatedMeeting(req);
-      res.json(meetingPrep(m.id));
+    route(async (req, res) => {
+      const { m } = await facilitatedMeeting(req);
+      res.json(await meetingPrep(m.id));
     }),
   );
 
   r.post(
     '/meetings/:meetingId/members',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const m = ownMeeting(f, String(req.params.meetingId));
-      requireOpenCase(repo.caseById(m.caseId)!);
+      const f = await requireFacilitator(req);
+      const m = await ownMeeting(f, String(req.params.meetingId));
+      requireOpenCase((await repo.caseById(m.caseId))!);
       if (m.status !== 'open')
         throw new HttpError(409, 'INVALID_STATE', 'People can be changed before the start only.');
       const body = parseBody(SET_MEMBERS_BODY, req.body);
-      const ids = chooseMembers(repo, m.caseId, m.kind, body.memberIds);
-      const before = repo.memberIdsOf(m.id);
-      repo.setMeetingMembers(m.id, ids);
-      const members = ids
-        .map((id) => repo.personById(id)!)
+      const ids = await chooseMembers(repo, m.caseId, m.kind, body.memberIds);
+      const before = await repo.memberIdsOf(m.id);
+      await repo.setMeetingMembers(m.id, ids);
+      const members = (await Promise.all(ids.map((id) => repo.personById(id))))
+        .map((p) => p!)
         .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party }));
-      await deps.rooms.get(m.id)?.dispatch({ type: 'system.setMembers', members });
+      await (await deps.rooms.handle(m.id))?.dispatch({ type: 'system.setMembers', members });
       // Whoever is no longer in it loses their link and any open connection at once.
       for (const gone of before.filter((id) => !ids.includes(id))) {
-        for (const i of repo.invitesByCase(m.caseId)) {
+        for (const i of await repo.invitesByCase(m.caseId)) {
           if (i.meeting_id !== m.id || i.person_id !== gone || i.revoked_at) continue;
-          repo.revokeInvite(i.id, now());
+          await repo.revokeInvite(i.id, now());
           deps.disconnect.invite(i.id);
         }
         deps.disconnect.member(m.id, gone);
       }
-      repo.audit(m.id, now(), 'meeting.members_changed', f.id, 'facilitator');
+      await repo.audit(m.id, now(), 'meeting.members_changed', f.id, 'facilitator');
       await syncGate(deps, m.id);
-      res.json(meetingPrep(m.id));
+      res.json(await meetingPrep(m.id));
     }),
   );
 
   r.get(
     '/cases/:caseId/readiness',
-    route((req, res) => {
-      const c = facilitatedCase(requireFacilitator(req), String(req.params.caseId));
-      res.json(readinessOf(c.id));
+    route(async (req, res) => {
+      const c = await facilitatedCase(await requireFacilitator(req), String(req.params.caseId));
+      res.json(await readinessOf(c.id));
     }),
   );
 
   r.post(
     '/cases/:caseId/readiness',
     route(async (req, res) => {
-      const f = requireFacilitator(req);
-      const c = facilitatedCase(f, String(req.params.caseId));
+      const f = await requireFacilitator(req);
+      const c = await facilitatedCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(READINESS_BODY, req.body);
-      repo.insertReadiness({ caseId: c.id, ...body, facilitatorId: f.id, now: now() });
-      repo.audit(null, now(), 'case.readiness_recorded', f.id, 'facilitator');
+      await repo.insertReadiness({ caseId: c.id, ...body, facilitatorId: f.id, now: now() });
+      await repo.audit(null, now(), 'case.readiness_recorded', f.id, 'facilitator');
       await syncCaseGates(deps, c.id);
-      res.status(201).json(readinessOf(c.id));
+      res.status(201).json(await readinessOf(c.id));
     }),
   );
 
-  const casePrep = (caseId: string): CasePrepDto => {
+  const casePrep = async (caseId: string): Promise<CasePrepDto> => {
     const out: CasePrepDto = { records: {}, safety: {} };
-    for (const x of repo.prepRecords(caseId)) {
+    for (const x of await repo.prepRecords(caseId)) {
       out.records[x.party as PrepParty] = {
         ...(JSON.parse(x.body_json) as PrepRecord),
         updatedAt: x.updated_at,
       };
     }
-    for (const x of repo.safetyPlans(caseId)) {
+    for (const x of await repo.safetyPlans(caseId)) {
       out.safety[x.person_id] = {
         ...(JSON.parse(x.body_json) as SafetyPlan),
         updatedAt: x.updated_at,
@@ -144,61 +146,61 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/cases/:caseId/prep',
-    route((req, res) => {
-      const c = facilitatedCase(requireFacilitator(req), String(req.params.caseId));
+    route(async (req, res) => {
+      const c = await facilitatedCase(await requireFacilitator(req), String(req.params.caseId));
       res.setHeader('Cache-Control', 'no-store');
-      res.json(casePrep(c.id));
+      res.json(await casePrep(c.id));
     }),
   );
 
   /** The same, reached from a meeting (the room knows its meeting, not its case). */
   r.get(
     '/meetings/:meetingId/case-prep',
-    route((req, res) => {
-      const { c } = facilitatedMeeting(req);
+    route(async (req, res) => {
+      const { c } = await facilitatedMeeting(req);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(casePrep(c.id));
+      res.json(await casePrep(c.id));
     }),
   );
 
   r.post(
     '/cases/:caseId/prep/:party',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = facilitatedCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await facilitatedCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const party = String(req.params.party);
       if (!(PREP_PARTIES as readonly string[]).includes(party))
         throw new HttpError(404, 'NOT_FOUND', 'Not found.');
       const body = parseBody(PREP_RECORD_BODY, req.body);
-      repo.putPrepRecord(c.id, party, JSON.stringify(body), now());
-      repo.audit(null, now(), 'case.prep_updated', f.id, 'facilitator');
-      res.json(casePrep(c.id));
+      await repo.putPrepRecord(c.id, party, JSON.stringify(body), now());
+      await repo.audit(null, now(), 'case.prep_updated', f.id, 'facilitator');
+      res.json(await casePrep(c.id));
     }),
   );
 
   r.post(
     '/cases/:caseId/people/:personId/safety',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = facilitatedCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await facilitatedCase(f, String(req.params.caseId));
       requireOpenCase(c);
-      const person = repo.personById(String(req.params.personId));
+      const person = await repo.personById(String(req.params.personId));
       if (!person || person.caseId !== c.id)
         throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
       const body = parseBody(SAFETY_PLAN_BODY, req.body);
-      repo.putSafetyPlan(person.id, JSON.stringify(body), now());
-      repo.audit(null, now(), 'case.safety_plan_updated', f.id, 'facilitator');
-      res.json(casePrep(c.id));
+      await repo.putSafetyPlan(person.id, JSON.stringify(body), now());
+      await repo.audit(null, now(), 'case.safety_plan_updated', f.id, 'facilitator');
+      res.json(await casePrep(c.id));
     }),
   );
 
   /** The patient side's questions, all of them (shared or not), for the facilitators. */
   r.get(
     '/cases/:caseId/questions',
-    route((req, res) => {
-      const c = facilitatedCase(requireFacilitator(req), String(req.params.caseId));
-      const body: QuestionDto[] = repo.questions(c.id, 'patient').map((q) => ({
+    route(async (req, res) => {
+      const c = await facilitatedCase(await requireFacilitator(req), String(req.params.caseId));
+      const body: QuestionDto[] = (await repo.questions(c.id, 'patient')).map((q) => ({
         id: q.id,
         text: q.text,
         shared: q.shared === 1,

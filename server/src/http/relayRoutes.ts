@@ -28,11 +28,11 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
   const { requireFacilitator, ownCase, facilitatedCase, requireOpenCase } = guards;
   const r = express.Router();
 
-  const caseRelay = (caseId: string): CaseRelayDto => {
-    const names = new Map(repo.peopleByCase(caseId).map((p) => [p.id, p.displayName]));
+  const caseRelay = async (caseId: string): Promise<CaseRelayDto> => {
+    const names = new Map((await repo.peopleByCase(caseId)).map((p) => [p.id, p.displayName]));
     return {
-      open: repo.relayOpen(caseId),
-      messages: repo.relayMessages(caseId).map((m) => ({
+      open: await repo.relayOpen(caseId),
+      messages: (await repo.relayMessages(caseId)).map((m) => ({
         id: m.id,
         fromParty: m.from_party,
         writer: names.get(m.person_id) ?? '',
@@ -46,11 +46,11 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
   };
 
   /** A pending message of a case the facilitator runs (lead or assigned), still open. */
-  const decidable = (req: express.Request) => {
-    const f = requireFacilitator(req);
-    const msg = repo.relayMessageById(String(req.params.messageId));
+  const decidable = async (req: express.Request) => {
+    const f = await requireFacilitator(req);
+    const msg = await repo.relayMessageById(String(req.params.messageId));
     if (!msg) throw new HttpError(404, 'NOT_FOUND', 'That message was not found.');
-    requireOpenCase(facilitatedCase(f, msg.case_id));
+    requireOpenCase(await facilitatedCase(f, msg.case_id));
     if (msg.status !== 'pending')
       throw new HttpError(409, 'CONFLICT', 'This message has already been dealt with.');
     return { msg, f };
@@ -58,56 +58,62 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/cases/:caseId/relay',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      res.json(caseRelay(facilitatedCase(f, String(req.params.caseId)).id));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      res.json(await caseRelay((await facilitatedCase(f, String(req.params.caseId))).id));
     }),
   );
 
   r.post(
     '/cases/:caseId/relay',
-    route((req, res) => {
-      const f = requireFacilitator(req);
-      const c = ownCase(f, String(req.params.caseId));
+    route(async (req, res) => {
+      const f = await requireFacilitator(req);
+      const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(RELAY_OPEN_BODY, req.body);
-      repo.setRelayOpen(c.id, body.open);
-      repo.audit(null, now(), body.open ? 'relay.opened' : 'relay.closed', f.id, 'facilitator');
-      res.json(caseRelay(c.id));
+      await repo.setRelayOpen(c.id, body.open);
+      await repo.audit(
+        null,
+        now(),
+        body.open ? 'relay.opened' : 'relay.closed',
+        f.id,
+        'facilitator',
+      );
+      res.json(await caseRelay(c.id));
     }),
   );
 
   r.post(
     '/relay/:messageId/release',
-    route((req, res) => {
-      const { msg, f } = decidable(req);
-      if (!repo.decideRelayMessage(msg.id, 'released', null, now()))
+    route(async (req, res) => {
+      const { msg, f } = await decidable(req);
+      if (!(await repo.decideRelayMessage(msg.id, 'released', null, now())))
         throw new HttpError(409, 'CONFLICT', 'This message has already been dealt with.');
-      repo.audit(null, now(), 'relay.released', f.id, 'facilitator');
-      res.json(caseRelay(msg.case_id));
+      await repo.audit(null, now(), 'relay.released', f.id, 'facilitator');
+      res.json(await caseRelay(msg.case_id));
     }),
   );
 
   r.post(
     '/relay/:messageId/return',
-    route((req, res) => {
-      const { msg, f } = decidable(req);
+    route(async (req, res) => {
+      const { msg, f } = await decidable(req);
       const body = parseBody(RELAY_RETURN_BODY, req.body);
-      if (!repo.decideRelayMessage(msg.id, 'returned', body.note, now()))
+      if (!(await repo.decideRelayMessage(msg.id, 'returned', body.note, now())))
         throw new HttpError(409, 'CONFLICT', 'This message has already been dealt with.');
-      repo.audit(null, now(), 'relay.returned', f.id, 'facilitator');
-      res.json(caseRelay(msg.case_id));
+      await repo.audit(null, now(), 'relay.returned', f.id, 'facilitator');
+      res.json(await caseRelay(msg.case_id));
     }),
   );
 
   /** The person behind a link, their case, and what they see of the exchange. */
-  const linkRelay = (token: string) => {
-    const invite = requireInvite(deps, token);
-    const person = repo.personById(invite.person_id)!;
-    const c = repo.caseById(person.caseId)!;
-    const all = repo.relayMessages(c.id);
+  const linkRelay = async (token: string) => {
+    const invite = await requireInvite(deps, token);
+    const person = (await repo.personById(invite.person_id))!;
+    const c = (await repo.caseById(person.caseId))!;
+    const all = await repo.relayMessages(c.id);
     const body: LinkRelayDto = {
-      open: repo.relayOpen(c.id) && c.closed_at === null,
+      open: (await repo.relayOpen(c.id)) && c.closed_at === null,
       canWrite: isSide(person.party),
       mine: all
         .filter((m) => m.person_id === person.id)
@@ -138,15 +144,15 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
 
   r.get(
     '/invite/:token/relay',
-    route((req, res) => {
-      res.json(linkRelay(String(req.params.token)).body);
+    route(async (req, res) => {
+      res.json((await linkRelay(String(req.params.token))).body);
     }),
   );
 
   r.post(
     '/invite/:token/relay',
-    route((req, res) => {
-      const { person, c, all, body: view } = linkRelay(String(req.params.token));
+    route(async (req, res) => {
+      const { person, c, all, body: view } = await linkRelay(String(req.params.token));
       if (!view.open || !view.canWrite)
         throw new HttpError(409, 'INVALID_STATE', 'Writing to the other side is not open.');
       const body = parseBody(RELAY_WRITE_BODY, req.body);
@@ -157,7 +163,7 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
           'RATE_LIMITED',
           'Your facilitator has not read your last messages yet. Please wait for them first.',
         );
-      repo.insertRelayMessage({
+      await repo.insertRelayMessage({
         id: randomId(),
         caseId: c.id,
         personId: person.id,
@@ -165,8 +171,8 @@ export function createRelayRouter(deps: ApiDeps, guards: Guards): Router {
         body: body.body,
         now: now(),
       });
-      repo.audit(null, now(), 'relay.written', person.id, person.role);
-      res.status(201).json(linkRelay(String(req.params.token)).body);
+      await repo.audit(null, now(), 'relay.written', person.id, person.role);
+      res.status(201).json((await linkRelay(String(req.params.token))).body);
     }),
   );
 

@@ -34,9 +34,12 @@ export function createTimingRouter(deps: ApiDeps, guards: Guards): Router {
   const { requireFacilitator, facilitatedCase, requireOpenCase } = guards;
   const r = express.Router();
 
-  const timing = (meetingId: string, viewer: PersonRecord | 'facilitator'): TimingDto => {
-    const proposals = repo.timeProposals(meetingId).map(toDto);
-    const choice = repo.timeChoice(meetingId);
+  const timing = async (
+    meetingId: string,
+    viewer: PersonRecord | 'facilitator',
+  ): Promise<TimingDto> => {
+    const proposals = (await repo.timeProposals(meetingId)).map(toDto);
+    const choice = await repo.timeChoice(meetingId);
     const chosen = choice?.proposal_id
       ? (proposals.find((p) => p.id === choice.proposal_id) ?? null)
       : null;
@@ -49,57 +52,60 @@ export function createTimingRouter(deps: ApiDeps, guards: Guards): Router {
     };
   };
 
-  const facilitatedMeeting = (req: express.Request) => {
-    const f = requireFacilitator(req);
-    const m = repo.meetingById(String(req.params.meetingId));
+  const facilitatedMeeting = async (req: express.Request) => {
+    const f = await requireFacilitator(req);
+    const m = await repo.meetingById(String(req.params.meetingId));
     if (!m) throw new HttpError(404, 'NOT_FOUND', 'That meeting was not found.');
-    return { f, m, c: facilitatedCase(f, m.caseId) };
+    return { f, m, c: await facilitatedCase(f, m.caseId) };
   };
 
   r.get(
     '/meetings/:meetingId/timing',
-    route((req, res) => {
-      const { m } = facilitatedMeeting(req);
-      res.json(timing(m.id, 'facilitator'));
+    route(async (req, res) => {
+      const { m } = await facilitatedMeeting(req);
+      res.json(await timing(m.id, 'facilitator'));
     }),
   );
 
   r.post(
     '/meetings/:meetingId/timing',
-    route((req, res) => {
-      const { f, m, c } = facilitatedMeeting(req);
+    route(async (req, res) => {
+      const { f, m, c } = await facilitatedMeeting(req);
       requireOpenCase(c);
       if (m.status !== 'open')
         throw new HttpError(409, 'INVALID_STATE', 'This meeting has already started.');
       const body = parseBody(PROPOSE_TIMES_BODY, req.body);
-      repo.setTimeProposals(
+      await repo.setTimeProposals(
         m.id,
         body.times.map((t) => ({ id: randomId(), starts_at: t.startsAt, minutes: t.minutes })),
         now(),
       );
-      repo.audit(m.id, now(), 'timing.proposed', f.id, 'facilitator');
-      res.json(timing(m.id, 'facilitator'));
+      await repo.audit(m.id, now(), 'timing.proposed', f.id, 'facilitator');
+      res.json(await timing(m.id, 'facilitator'));
     }),
   );
 
-  const linkOf = (token: string) => {
-    const invite = requireInvite(deps, token);
-    return { m: repo.meetingById(invite.meeting_id)!, person: repo.personById(invite.person_id)! };
+  const linkOf = async (token: string) => {
+    const invite = await requireInvite(deps, token);
+    return {
+      m: (await repo.meetingById(invite.meeting_id))!,
+      person: (await repo.personById(invite.person_id))!,
+    };
   };
 
   r.get(
     '/invite/:token/timing',
-    route((req, res) => {
-      const { m, person } = linkOf(String(req.params.token));
+    route(async (req, res) => {
+      const { m, person } = await linkOf(String(req.params.token));
       res.setHeader('Cache-Control', 'no-store');
-      res.json(timing(m.id, person));
+      res.json(await timing(m.id, person));
     }),
   );
 
   r.post(
     '/invite/:token/timing',
-    route((req, res) => {
-      const { m, person } = linkOf(String(req.params.token));
+    route(async (req, res) => {
+      const { m, person } = await linkOf(String(req.params.token));
       if (person.party !== 'patient')
         throw new HttpError(403, 'FORBIDDEN', 'The time is chosen by the patient’s side.');
       if (m.status !== 'open')
@@ -107,27 +113,27 @@ export function createTimingRouter(deps: ApiDeps, guards: Guards): Router {
       const body = parseBody(CHOOSE_TIME_BODY, req.body);
       let proposalId: string | null = null;
       if ('proposalId' in body) {
-        if (!repo.timeProposals(m.id).some((p) => p.id === body.proposalId))
+        if (!(await repo.timeProposals(m.id)).some((p) => p.id === body.proposalId))
           throw new HttpError(404, 'NOT_FOUND', 'That time is no longer proposed.');
         proposalId = body.proposalId;
       }
-      repo.chooseTime(m.id, proposalId, person.id, now());
-      repo.audit(
+      await repo.chooseTime(m.id, proposalId, person.id, now());
+      await repo.audit(
         m.id,
         now(),
         proposalId ? 'timing.chosen' : 'timing.none_suits',
         person.id,
         person.role,
       );
-      res.json(timing(m.id, person));
+      res.json(await timing(m.id, person));
     }),
   );
 
   r.get(
     '/invite/:token/calendar.ics',
-    route((req, res) => {
-      const { m, person } = linkOf(String(req.params.token));
-      const chosen = timing(m.id, person).chosen;
+    route(async (req, res) => {
+      const { m, person } = await linkOf(String(req.params.token));
+      const chosen = (await timing(m.id, person)).chosen;
       if (!chosen) throw new HttpError(404, 'NOT_FOUND', 'No time has been chosen yet.');
       res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="meeting.ics"');

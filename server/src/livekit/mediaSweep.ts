@@ -10,9 +10,12 @@ export const MEDIA_SWEEP_MS = 5_000;
  * The meeting a LiveKit room belongs to (loading it if it exists but is not loaded), or undefined
  * for a room that is not the app's or whose meeting does not exist.
  */
-export function actorForRoom(rooms: RoomRegistry, name: string): RoomActor | undefined {
+export async function actorForRoom(
+  rooms: RoomRegistry,
+  name: string,
+): Promise<RoomActor | undefined> {
   for (const id of meetingIdCandidates(name)) {
-    const actor = rooms.get(id);
+    const actor = await rooms.get(id);
     if (actor) return actor;
   }
   return undefined;
@@ -65,9 +68,13 @@ export function createMediaSweep(o: {
     const orphans: string[] = [];
     for (const name of await lk.listRooms()) {
       if (!meetingIdCandidates(name).length) continue; // not one of the app's rooms
-      const actor = actorForRoom(rooms, name);
-      if (!actor) orphans.push(name);
-      else byActor.set(actor, [...(byActor.get(actor) ?? []), name]);
+      const actor = await actorForRoom(rooms, name);
+      // Not run here: gone, or (several app nodes) run by another node, which syncs it itself.
+      if (!actor) {
+        const ids = meetingIdCandidates(name);
+        const exists = await Promise.all(ids.map((id) => rooms.exists(id)));
+        if (!exists.some(Boolean)) orphans.push(name);
+      } else byActor.set(actor, [...(byActor.get(actor) ?? []), name]);
     }
     for (const actor of rooms.all()) {
       if (!actor.mediaActive && !byActor.has(actor)) continue;

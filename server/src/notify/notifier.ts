@@ -52,60 +52,58 @@ export function createNotifier(o: {
   let running: Promise<{ sent: number; failed: number }> | null = null;
 
   /** The facts of one notification, or null when it no longer applies (dropped unsent). */
-  const factsOf = (n: NotificationRow): NotificationFacts | null => {
-    const person = repo.personById(n.person_id);
+  const factsOf = async (n: NotificationRow): Promise<NotificationFacts | null> => {
+    const person = await repo.personById(n.person_id);
     if (!person) return null;
     if (n.kind === 'invitation') {
-      const invite = repo.inviteById(n.ref);
+      const invite = await repo.inviteById(n.ref);
       return invite && invite.revoked_at === null ? { link: o.linkFor(invite.id) } : null;
     }
     if (n.kind === 'message') {
       // Any of the person's links of the case opens the exchange: the newest one.
-      const newest = repo
-        .invitesByCase(person.caseId)
+      const newest = (await repo.invitesByCase(person.caseId))
         .filter((i) => i.person_id === person.id && !i.revoked_at)
         .at(-1);
       return newest ? { link: o.linkFor(newest.id) } : null;
     }
     const [meetingId, second, third] = n.ref.split(':');
-    const invite = repo
-      .invitesByCase(person.caseId)
+    const invite = (await repo.invitesByCase(person.caseId))
       .filter((i) => i.person_id === person.id && i.meeting_id === meetingId && !i.revoked_at)
       .at(-1);
     if (!invite || !meetingId) return null;
     const link = o.linkFor(invite.id);
     if (n.kind === 'time' || n.kind === 'reminder') {
       // A time chosen again since: this one is stale.
-      if (repo.timeChoice(meetingId)?.proposal_id !== second) return null;
-      const t = repo.timeProposals(meetingId).find((p) => p.id === second);
+      if ((await repo.timeChoice(meetingId))?.proposal_id !== second) return null;
+      const t = (await repo.timeProposals(meetingId)).find((p) => p.id === second);
       if (!t || t.starts_at <= now()) return null;
       return {
         link,
-        when: longTime(t.starts_at, repo.caseTimeZone(person.caseId), person.language),
+        when: longTime(t.starts_at, await repo.caseTimeZone(person.caseId), person.language),
       };
     }
     return third ? { link, date: longDate(third, person.language) } : null;
   };
 
   const pass = async () => {
-    planNotifications(repo, now(), o.newId);
+    await planNotifications(repo, now(), o.newId);
     let sent = 0;
     let failed = 0;
-    for (const n of repo.dueNotifications(now(), NOTIFY_BATCH, NOTIFY_MAX_ATTEMPTS)) {
-      const to = repo.personEmail(n.person_id);
-      const facts = to ? factsOf(n) : null;
+    for (const n of await repo.dueNotifications(now(), NOTIFY_BATCH, NOTIFY_MAX_ATTEMPTS)) {
+      const to = await repo.personEmail(n.person_id);
+      const facts = to ? await factsOf(n) : null;
       if (!to || !facts) {
-        repo.markNotificationSent(n.id, now()); // nothing to send any more: dropped
+        await repo.markNotificationSent(n.id, now()); // nothing to send any more: dropped
         continue;
       }
-      const lang = repo.personById(n.person_id)?.language ?? 'en';
+      const lang = (await repo.personById(n.person_id))?.language ?? 'en';
       const { subject, text } = notificationText(n.kind as NotificationKind, facts, lang);
       try {
         await mailer.send(to, subject, text);
-        repo.markNotificationSent(n.id, now());
+        await repo.markNotificationSent(n.id, now());
         sent++;
       } catch (err) {
-        repo.markNotificationFailed(n.id);
+        await repo.markNotificationFailed(n.id);
         failed++;
         logger.warn('notify.send.failed', { reason: errorReason(err) });
       }

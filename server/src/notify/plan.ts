@@ -33,9 +33,13 @@ export const refOf = (...parts: string[]) => parts.join(':');
  * restarted server, a new e-mail address or a new time are picked up without any timer held in
  * memory. Only people of open cases with an address are considered.
  */
-export function planNotifications(repo: PlanStore, now: number, newId: () => string): void {
-  const add = (personId: string, kind: NotificationKind, ref: string, dueAt: number) =>
-    repo.scheduleNotification({ id: newId(), personId, kind, ref, dueAt });
+export async function planNotifications(
+  repo: PlanStore,
+  now: number,
+  newId: () => string,
+): Promise<void> {
+  const add = async (personId: string, kind: NotificationKind, ref: string, dueAt: number) =>
+    await repo.scheduleNotification({ id: newId(), personId, kind, ref, dueAt });
   const liveLink = (invites: InviteRow[], personId: string, meetingId: string) =>
     invites.find(
       (i) =>
@@ -45,40 +49,45 @@ export function planNotifications(repo: PlanStore, now: number, newId: () => str
         i.expires_at > now,
     );
 
-  const people = repo.peopleWithEmail();
+  const people = await repo.peopleWithEmail();
   const byCase = new Map<string, typeof people>();
   for (const p of people) byCase.set(p.case_id, [...(byCase.get(p.case_id) ?? []), p]);
 
   for (const [caseId, members] of byCase) {
-    const invites = repo.invitesByCase(caseId);
-    const today = todayIn(repo.caseTimeZone(caseId), now);
+    const invites = await repo.invitesByCase(caseId);
+    const today = todayIn(await repo.caseTimeZone(caseId), now);
     // The written exchange: a message released to the other side (never its words).
-    for (const msg of repo.relayMessages(caseId)) {
+    for (const msg of await repo.relayMessages(caseId)) {
       if (msg.status !== 'released') continue;
       for (const p of members) {
         if (isSide(p.party) && p.party !== msg.from_party)
-          add(p.id, 'message', msg.id, msg.decided_at ?? now);
+          await add(p.id, 'message', msg.id, msg.decided_at ?? now);
       }
     }
-    for (const m of repo.meetingsByCase(caseId)) {
+    for (const m of await repo.meetingsByCase(caseId)) {
       if (m.status !== 'ended') {
         for (const p of members) {
           const link = liveLink(invites, p.id, m.id);
           if (!link) continue;
-          add(p.id, 'invitation', link.id, link.created_at);
-          const choice = repo.timeChoice(m.id);
+          await add(p.id, 'invitation', link.id, link.created_at);
+          const choice = await repo.timeChoice(m.id);
           const chosen = choice?.proposal_id
-            ? repo.timeProposals(m.id).find((t) => t.id === choice.proposal_id)
+            ? (await repo.timeProposals(m.id)).find((t) => t.id === choice.proposal_id)
             : undefined;
           if (chosen && chosen.starts_at > now) {
-            add(p.id, 'time', refOf(m.id, chosen.id), now);
-            add(p.id, 'reminder', refOf(m.id, chosen.id), chosen.starts_at - REMINDER_BEFORE_MS);
+            await add(p.id, 'time', refOf(m.id, chosen.id), now);
+            await add(
+              p.id,
+              'reminder',
+              refOf(m.id, chosen.id),
+              chosen.starts_at - REMINDER_BEFORE_MS,
+            );
           }
         }
         continue;
       }
       // After the meeting: agreed steps due today, or late, to their owner and the patient side.
-      const state = repo.loadSnapshot(m.id);
+      const state = await repo.loadSnapshot(m.id);
       if (!state || state.board.finalisedAt === null) continue;
       for (const item of summaryItems(state)) {
         const due = item.fields.dueDate;
@@ -92,7 +101,7 @@ export function planNotifications(repo: PlanStore, now: number, newId: () => str
           const owner = item.fields.ownerMemberId === p.id;
           const patientSide =
             p.party === 'patient' && !!member && canSee(member, item.fields.visibleTo);
-          if (owner || patientSide) add(p.id, kind, refOf(m.id, item.id, due), now);
+          if (owner || patientSide) await add(p.id, kind, refOf(m.id, item.id, due), now);
         }
       }
     }

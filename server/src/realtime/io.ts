@@ -20,7 +20,8 @@ import {
   sessionFromCookie,
   type ApiDeps,
 } from '../http/api';
-import type { Delivery } from '../rooms/RoomActor';
+import type { MeetingHandle } from '../rooms/handle';
+import { RoomActor, type Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
 import { withReason } from '../http/errors';
@@ -111,8 +112,11 @@ export function createIo(
     // would only keep a copy of recent views in memory for every person for nothing.)
   });
 
+  /** The meeting's actor each authenticated socket was admitted to (read on its connection). */
+  const actors = new WeakMap<IoSocket, MeetingHandle>();
+
   // Authentication runs on every connection, reconnections included.
-  io.use((socket, next) => {
+  const authenticate = async (socket: IoSocket, next: (err?: Error) => void) => {
     const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     if (auth.protocol !== PROTOCOL_VERSION) {
       const code =
@@ -128,19 +132,19 @@ export function createIo(
     let inviteId: string | null = null;
     let sessionHash: string | null = null;
     if (typeof auth.invite === 'string') {
-      const check = checkInvite(deps, auth.invite);
+      const check = await checkInvite(deps, auth.invite);
       if (!check.ok) return next(new AuthError({ code: check.code, message: check.message }));
       meetingId = check.invite.meeting_id;
       memberId = check.invite.person_id;
       inviteId = check.invite.id;
     } else if (typeof auth.meetingId === 'string' && auth.meetingId.length < 100) {
-      const session = sessionFromCookie(deps, socket.handshake.headers.cookie);
+      const session = await sessionFromCookie(deps, socket.handshake.headers.cookie);
       sessionHash = session?.sessionHash ?? null;
       const f = session?.facilitator;
       if (!f) return next(new AuthError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' }));
-      const m = repo.meetingById(auth.meetingId);
+      const m = await repo.meetingById(auth.meetingId);
       // The case's lead or a facilitator account assigned to it; nobody else.
-      if (!m || !canFacilitateCase(repo, m.caseId, f.id)) {
+      if (!m || !(await canFacilitateCase(repo, m.caseId, f.id))) {
         return next(new AuthError({ code: 'NOT_FOUND', message: 'That meeting was not found.' }));
       }
       meetingId = m.id;
@@ -153,7 +157,7 @@ export function createIo(
         }),
       );
     }
-    const actor = rooms.get(meetingId);
+    const actor = await rooms.handle(meetingId);
     const member = actor?.state.members[memberId];
     if (!actor || !member)
       return next(new AuthError({ code: 'NOT_FOUND', message: 'That meeting was not found.' }));
@@ -188,20 +192,35 @@ export function createIo(
     socket.once('disconnect', release);
     socket.conn.once('close', release);
     socket.data = { meetingId, memberId, inviteId, sessionHash };
+    actors.set(socket, actor);
     next();
+  };
+  io.use((socket, next) => {
+    authenticate(socket, next).catch((err: unknown) => {
+      logger.error('socket.auth.failed', { reason: errorReason(err) });
+      next(new AuthError({ code: 'INTERNAL', message: 'Something went wrong on our side.' }));
+    });
   });
 
   io.on('connection', (socket: IoSocket) => {
     const { meetingId, memberId, inviteId, sessionHash } = socket.data;
-    const actor = rooms.get(meetingId)!;
+    const actor = actors.get(socket)!;
     void socket.join(memberChannel(meetingId, memberId));
     if (inviteId) void socket.join(inviteChannel(inviteId));
     if (sessionHash) void socket.join(sessionChannel(sessionHash));
     // A link withdrawn (or a sign-out) between the handshake and now found no socket to close.
-    if (!credentialsHold(deps, socket.data)) {
-      socket.disconnect(true);
-      return;
-    }
+    // Until this is known, nothing the socket sends is handled (handlers wait for it, in order),
+    // and it is counted in (attach) only once it holds.
+    const admitted = credentialsHold(deps, socket.data).then(
+      (ok) => {
+        if (!ok) socket.disconnect(true);
+        return ok;
+      },
+      () => {
+        socket.disconnect(true);
+        return false;
+      },
+    );
 
     const memberKey = `${meetingId}:${memberId}`;
     let strikes = 0;
@@ -238,7 +257,9 @@ export function createIo(
           (ack as (r: Ack<unknown>) => void)(
             res.ok ? res : { ...res, error: withReason(res.error) },
           );
-        handler(...(args as A));
+        void admitted.then((ok) => {
+          if (ok) handler(...(args as A));
+        });
       };
 
     socket.on(
@@ -309,38 +330,49 @@ export function createIo(
     socket.on(
       'room:sync',
       guard((_payload: unknown, ack: (res: Ack<RoomView>) => void) => {
-        const view = actor.viewFor(memberId);
-        ack(
-          view
-            ? { ok: true, data: view }
-            : { ok: false, error: { code: 'FORBIDDEN', message: 'You cannot see this meeting.' } },
+        viewNow(actor, memberId, (view) =>
+          ack(
+            view
+              ? { ok: true, data: view }
+              : {
+                  ok: false,
+                  error: { code: 'FORBIDDEN', message: 'You cannot see this meeting.' },
+                },
+          ),
         );
       }),
     );
 
     socket.on('disconnect', () => {
-      actor.detach(memberId).catch((err) =>
-        logger.error('presence.failed', {
-          meetingId,
-          reason: errorReason(err),
-        }),
-      );
+      // Counted out only if it was counted in (attach, below, waits for the same check).
+      void admitted.then((ok) => {
+        if (!ok) return;
+        actor.detach(memberId).catch((err: unknown) =>
+          logger.error('presence.failed', {
+            meetingId,
+            reason: errorReason(err),
+          }),
+        );
+      });
     });
 
-    actor.attach(memberId).then(
-      () => {
-        // Every socket, new or reconnecting, starts from the current view.
-        if (socket.connected) {
-          const view = actor.viewFor(memberId);
-          if (view) socket.emit('room:view', view);
-        }
-      },
-      (err) =>
-        logger.error('presence.failed', {
-          meetingId,
-          reason: errorReason(err),
-        }),
-    );
+    void admitted.then((ok) => {
+      if (ok) attach();
+    });
+    const attach = () =>
+      actor.attach(memberId).then(
+        () => {
+          // Every socket, new or reconnecting, starts from the current view.
+          viewNow(actor, memberId, (view) => {
+            if (view && socket.connected) socket.emit('room:view', view);
+          });
+        },
+        (err: unknown) =>
+          logger.error('presence.failed', {
+            meetingId,
+            reason: errorReason(err),
+          }),
+      );
   });
 
   return io;
@@ -431,13 +463,30 @@ function clientAddress(socket: IoSocket): string {
   return direct;
 }
 
+/**
+ * Hands `use` the member's current view: at once from an actor on this node (so nothing else of
+ * the meeting can come in between), from the owning node otherwise.
+ */
+function viewNow(
+  actor: MeetingHandle,
+  memberId: string,
+  use: (view: RoomView | null) => void,
+): void {
+  if (actor instanceof RoomActor) return use(actor.viewFor(memberId));
+  actor.view(memberId).then(use, () => use(null));
+}
+
 /** Whether the invite or session a socket authenticated with is still valid now. */
-function credentialsHold(deps: Pick<ApiDeps, 'repo' | 'now'>, data: SocketData): boolean {
+async function credentialsHold(
+  deps: Pick<ApiDeps, 'repo' | 'now'>,
+  data: SocketData,
+): Promise<boolean> {
   const now = deps.now();
-  if (data.sessionHash && !deps.repo.sessionById(data.sessionHash, now)) return false;
+  if (data.sessionHash && !(await deps.repo.sessionById(data.sessionHash, now))) return false;
   if (data.inviteId) {
-    const invite = deps.repo.inviteById(data.inviteId);
-    if (!invite || invite.revoked_at !== null || linkExpired(deps.repo, invite, now)) return false;
+    const invite = await deps.repo.inviteById(data.inviteId);
+    if (!invite || invite.revoked_at !== null || (await linkExpired(deps.repo, invite, now)))
+      return false;
   }
   return true;
 }
@@ -473,7 +522,10 @@ export function disconnectMember(io: IoServer, meetingId: string, memberId: stri
  * and anything changed behind the API's back). One indexed lookup per distinct credential; run
  * on a short timer (app.ts). Returns how many sockets were closed.
  */
-export function sweepSockets(io: IoServer, deps: Pick<ApiDeps, 'repo' | 'now'>): number {
+export async function sweepSockets(
+  io: IoServer,
+  deps: Pick<ApiDeps, 'repo' | 'now'>,
+): Promise<number> {
   const now = deps.now();
   const checked = new Set<string>();
   let closed = 0;
@@ -481,15 +533,15 @@ export function sweepSockets(io: IoServer, deps: Pick<ApiDeps, 'repo' | 'now'>):
     const { inviteId, sessionHash } = socket.data ?? {};
     if (sessionHash && !checked.has(`s:${sessionHash}`)) {
       checked.add(`s:${sessionHash}`);
-      if (!deps.repo.sessionById(sessionHash, now)) {
+      if (!(await deps.repo.sessionById(sessionHash, now))) {
         closed += io.of('/').adapter.rooms.get(sessionChannel(sessionHash))?.size ?? 0;
         disconnectSession(io, sessionHash);
       }
     }
     if (inviteId && !checked.has(`i:${inviteId}`)) {
       checked.add(`i:${inviteId}`);
-      const invite = deps.repo.inviteById(inviteId);
-      if (!invite || invite.revoked_at !== null || linkExpired(deps.repo, invite, now)) {
+      const invite = await deps.repo.inviteById(inviteId);
+      if (!invite || invite.revoked_at !== null || (await linkExpired(deps.repo, invite, now))) {
         closed += io.of('/').adapter.rooms.get(inviteChannel(inviteId))?.size ?? 0;
         disconnectInvite(io, inviteId, invite && !invite.revoked_at ? 'expired' : 'revoked');
       }
@@ -508,8 +560,11 @@ export function publishViews(
   meetingId: string,
   deliveries: Delivery[],
   events: RoomEvent[],
+  encoded = true,
 ): void {
-  const texts = deliveries.map((d) => d.view && new EncodedJson(JSON.stringify(d.view)));
+  const texts = deliveries.map((d) =>
+    d.view && encoded ? new EncodedJson(JSON.stringify(d.view)) : d.view,
+  );
   deliveries.forEach((d, i) => publishTo(io, meetingId, d.memberId, texts[i]!, events));
 }
 
@@ -522,7 +577,7 @@ function publishTo(
   io: IoServer,
   meetingId: string,
   memberId: string,
-  view: EncodedJson | null,
+  view: EncodedJson | RoomView | null,
   events: RoomEvent[],
 ): void {
   const channel = memberChannel(meetingId, memberId);

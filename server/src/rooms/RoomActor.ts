@@ -11,6 +11,7 @@ import { muteMember, syncMedia, wantedMedia, type SyncReport } from '../livekit/
 import { errorReason, type Logger } from '../logger';
 import type { CommandMetrics } from '../metrics';
 import { DeadlineTimer, type Due } from './deadlineTimer';
+import type { MeetingHandle } from './handle';
 import type { CommandStore } from '../store/ports';
 
 export interface Clock {
@@ -71,7 +72,7 @@ export const RESTORE_GRACE_MS = 20_000;
  * brought to the new state: the one path from state to media), and the command is acknowledged
  * once it is on the disk.
  */
-export class RoomActor {
+export class RoomActor implements MeetingHandle {
   private tail: Promise<unknown> = Promise.resolve();
   /** Client command id -> the version it produced, the newest REMEMBERED_COMMANDS, oldest first. */
   private readonly appliedIds: Map<string, number>;
@@ -90,7 +91,7 @@ export class RoomActor {
   /** When the actor was last used (clock time). */
   private lastUsed = 0;
   /** Set when the registry evicted this actor (see retire). */
-  private successor: (() => RoomActor | undefined) | null = null;
+  private successor: (() => Promise<RoomActor | undefined>) | null = null;
   /** Open sockets per member. */
   private sockets = new Map<string, number>();
   /** The one timer for the earliest deadline in the state (party grace). */
@@ -103,7 +104,19 @@ export class RoomActor {
     // A snapshot written before deadlines were kept in the state has none.
     if (!state.deadlines) this.state = freeze({ ...state, deadlines: { partyGrace: [] } }, true);
     // After a restart too: a command acknowledged (or only written) before it is still known.
-    this.appliedIds = new Map(deps.commands.recentClientIds(state.meetingId, REMEMBERED_COMMANDS));
+    // Read first in the meeting's queue, so no command is applied before they are known.
+    this.appliedIds = new Map();
+    this.tail = deps.commands
+      .recentClientIds(state.meetingId, REMEMBERED_COMMANDS)
+      .then((ids) => {
+        for (const [id, version] of ids) this.appliedIds.set(id, version);
+      })
+      .catch((err: unknown) =>
+        deps.logger.warn('store.read.failed', {
+          meetingId: state.meetingId,
+          reason: errorReason(err),
+        }),
+      );
     this.lastUsed = deps.clock.now();
     // Live in an earlier process: its calls may still be running in LiveKit (RESTORE_GRACE_MS).
     if (state.version > 0) this.restoreGraceUntil = deps.clock.now() + RESTORE_GRACE_MS;
@@ -174,15 +187,22 @@ export class RoomActor {
    * holds it (a request that looked it up earlier) is sent on to `successor`, the meeting's actor
    * loaded again from the store, so two actors never write one meeting.
    */
-  retire(successor: () => RoomActor | undefined): void {
+  retire(successor: () => Promise<RoomActor | undefined>): void {
     this.deadlines.stop();
     this.mediaSuspended = true;
     this.successor = successor;
   }
 
-  /** The actor that replaced this one once it was evicted, or undefined while it is live. */
-  private replacement(): RoomActor | undefined {
-    return this.successor?.();
+  /**
+   * Runs `there` on the actor that replaced this one once it was evicted, `here` on this one
+   * while it is live (or when nothing replaced it: a purged meeting).
+   */
+  private viaSuccessor<T>(
+    there: (actor: RoomActor) => Promise<T>,
+    here: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.successor) return here();
+    return this.successor().then((a) => (a && a !== this ? there(a) : here()));
   }
 
   private enqueueEffect<T>(fn: () => Promise<T>): Promise<T> {
@@ -200,9 +220,10 @@ export class RoomActor {
     command: RoomCommand,
     clientId: string | null = null,
   ): Promise<Ack<{ version: number }>> {
-    const next = this.replacement();
-    if (next) return next.dispatch(command, clientId);
-    return this.enqueue(async () => this.applyAndFollow(command, clientId));
+    return this.viaSuccessor(
+      (a) => a.dispatch(command, clientId),
+      () => this.enqueue(async () => this.applyAndFollow(command, clientId)),
+    );
   }
 
   /**
@@ -250,8 +271,10 @@ export class RoomActor {
     }
     const before = this.state;
     // Written before anyone hears of it: the command row, the new snapshot and the audit rows, in
-    // the database's log, where a restart after a crash finds them. If this throws, nothing changed.
-    const { durable } = this.deps.commands.write({
+    // the database (SQLite's log, or committed in PostgreSQL), where a restart after a crash or
+    // another node taking the meeting over finds them. If this throws, nothing changed. The
+    // meeting's queue waits for it: nothing else of this meeting runs meanwhile.
+    const { durable } = await this.deps.commands.write({
       meetingId: this.meetingId,
       state: result.state,
       clientId,
@@ -296,6 +319,11 @@ export class RoomActor {
     return toRoomView(this.state, memberId);
   }
 
+  /** The same, as a MeetingHandle answers it (rooms/handle.ts). */
+  view(memberId: string): Promise<RoomView | null> {
+    return Promise.resolve(this.viewFor(memberId));
+  }
+
   /**
    * Sends every connected member their view of the new version. The person who acted is sent
    * theirs last: the others learn of the change first, and the actor's answer (the ack) follows
@@ -320,19 +348,26 @@ export class RoomActor {
    * is counted in, then out, and the person ends disconnected.
    */
   attach(memberId: string): Promise<void> {
-    const next = this.replacement();
-    if (next) return next.attach(memberId);
-    return this.enqueue(async () => {
-      const n = (this.sockets.get(memberId) ?? 0) + 1;
-      this.sockets.set(memberId, n);
-      if (n === 1) await this.applyAndFollow({ type: 'system.connect', memberId }, null);
-    });
+    return this.viaSuccessor(
+      (a) => a.attach(memberId),
+      () =>
+        this.enqueue(async () => {
+          const n = (this.sockets.get(memberId) ?? 0) + 1;
+          this.sockets.set(memberId, n);
+          if (n === 1) await this.applyAndFollow({ type: 'system.connect', memberId }, null);
+        }),
+    );
   }
 
   /** A socket of this member closed; the last one marks them gone (in the queue, like attach). */
   detach(memberId: string): Promise<void> {
-    const next = this.replacement();
-    if (next) return next.detach(memberId);
+    return this.viaSuccessor(
+      (a) => a.detach(memberId),
+      () => this.detachHere(memberId),
+    );
+  }
+
+  private detachHere(memberId: string): Promise<void> {
     return this.enqueue(async () => {
       const n = (this.sockets.get(memberId) ?? 1) - 1;
       if (n > 0) {
@@ -344,6 +379,11 @@ export class RoomActor {
         await this.applyAndFollow({ type: 'system.disconnect', memberId }, null);
       }
     });
+  }
+
+  /** Whether any socket of this member is counted in here. */
+  hasSocket(memberId: string): boolean {
+    return (this.sockets.get(memberId) ?? 0) > 0;
   }
 
   get socketCount(): number {

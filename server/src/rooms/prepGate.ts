@@ -14,24 +14,28 @@ export type GateStore = Pick<MeetingStore, 'meetingById'> &
  * The consent version of a meeting: a digest of who is present (each member's id, name and role,
  * observers included). Any change to the list makes earlier consents outdated (PRE-4).
  */
-export function consentVersion(store: GateStore, meetingId: string): string {
-  const list = store
-    .memberIdsOf(meetingId)
-    .map((id) => store.personById(id))
-    .filter((p) => p !== undefined)
+/** The people of a meeting, in order (a person deleted meanwhile is skipped). */
+async function peopleOf(store: GateStore, meetingId: string) {
+  const ids = await store.memberIdsOf(meetingId);
+  return (await Promise.all(ids.map((id) => store.personById(id)))).filter((p) => p !== undefined);
+}
+
+export async function consentVersion(store: GateStore, meetingId: string): Promise<string> {
+  const list = (await peopleOf(store, meetingId))
     .map((p) => `${p.id}|${p.role}|${p.displayName}`)
     .sort();
   return sha256(list.join('\n')).slice(0, 16);
 }
 
 /** One member's consent now: current, outdated (who is present changed), withdrawn or missing. */
-export function consentStatus(
+export async function consentStatus(
   store: GateStore,
   meetingId: string,
   personId: string,
-  version = consentVersion(store, meetingId),
-): { status: ConsentStatus; at: number | null } {
-  const c = store.latestConsent(meetingId, personId);
+  knownVersion?: string,
+): Promise<{ status: ConsentStatus; at: number | null }> {
+  const version = knownVersion ?? (await consentVersion(store, meetingId));
+  const c = await store.latestConsent(meetingId, personId);
   if (!c) return { status: 'missing', at: null };
   if (c.withdrawn_at !== null) return { status: 'withdrawn', at: c.withdrawn_at };
   return { status: c.version === version ? 'current' : 'outdated', at: c.at };
@@ -41,15 +45,12 @@ export function consentStatus(
  * What still stops a joint meeting from starting (NOT-9): each party of its members not at "go",
  * and each member without current consent. Empty for other kinds of meeting.
  */
-export function gateItems(store: GateStore, meetingId: string): GateItem[] {
-  const m = store.meetingById(meetingId);
+export async function gateItems(store: GateStore, meetingId: string): Promise<GateItem[]> {
+  const m = await store.meetingById(meetingId);
   if (!m || m.kind !== 'joint') return [];
-  const people = store
-    .memberIdsOf(meetingId)
-    .map((id) => store.personById(id))
-    .filter((p) => p !== undefined);
+  const people = await peopleOf(store, meetingId);
   const decisions = new Map(
-    store.latestReadiness(m.caseId).map((r) => [r.party, r.decision as ReadinessDecision]),
+    (await store.latestReadiness(m.caseId)).map((r) => [r.party, r.decision as ReadinessDecision]),
   );
   const parties = [...new Set(people.map((p) => p.party))] as Party[];
   const missing: GateItem[] = [];
@@ -57,9 +58,9 @@ export function gateItems(store: GateStore, meetingId: string): GateItem[] {
     const decision = decisions.get(party) ?? null;
     if (decision !== 'go') missing.push({ code: 'readiness', party, decision });
   }
-  const version = consentVersion(store, meetingId);
+  const version = await consentVersion(store, meetingId);
   for (const p of people) {
-    const { status } = consentStatus(store, meetingId, p.id, version);
+    const { status } = await consentStatus(store, meetingId, p.id, version);
     if (status !== 'current') missing.push({ code: 'consent', personId: p.id, reason: status });
   }
   return missing;

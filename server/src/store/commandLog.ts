@@ -76,13 +76,14 @@ export class CommandLog implements CommandStore {
     return this.failed;
   }
 
-  write(record: CommitRecord): { durable: Promise<void> } {
+  /** Written on the caller's turn (an async function runs up to its first await at once). */
+  async write(record: CommitRecord): Promise<{ durable: Promise<void> }> {
     if (this.failed) throw new Error(`the store cannot write to the disk (${this.failed})`);
     this.insert(toCommitRows(record));
     return { durable: this.synced() };
   }
 
-  recentClientIds(meetingId: string, limit: number): [string, number][] {
+  async recentClientIds(meetingId: string, limit: number): Promise<[string, number][]> {
     return (this.recentIds.all(meetingId, limit) as { client_id: string; version: number }[])
       .reverse()
       .map((r) => [r.client_id, r.version]);

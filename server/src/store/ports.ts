@@ -6,10 +6,37 @@ import type { RoomState } from '../../../shared/room/state';
 
 /*
  * The store's ports: what the app needs of storage, one interface per use, so that callers depend
- * on what they use and a second implementation (PostgreSQL, for several app nodes) can be added
- * beside the SQLite one (sqlite*.ts) without touching them. Tests pass plain objects that satisfy
- * the interface they need: no casts.
+ * on what they use. Two implementations: SQLite (sqlite*.ts, the embedded default, synchronous
+ * inside) and PostgreSQL (pg*.ts, chosen by DATABASE_URL, for several app nodes). Every method
+ * answers with a promise, so that callers are the same for both. Tests pass plain objects that
+ * satisfy the interface they need: no casts.
  */
+
+/** A port as its synchronous implementation (SQLite) writes it: the same methods, no promises. */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
+};
+
+/**
+ * A synchronous implementation as its port: every method answers with a promise, and a throw
+ * becomes a rejection. The work itself is done at once, on the caller's turn.
+ */
+export function promised<T extends object>(impl: Synchronous<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(impl)) {
+    out[k] =
+      typeof v === 'function'
+        ? (...args: unknown[]) => {
+            try {
+              return Promise.resolve((v as (...a: unknown[]) => unknown)(...args));
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        : v;
+  }
+  return out as T;
+}
 
 export interface FacilitatorRow {
   id: string;
@@ -85,44 +112,49 @@ export interface CommitRecord {
 
 /** Facilitator accounts, their sessions and colleagues' one-time set-up links. */
 export interface AccountStore {
-  facilitatorCount(): number;
-  facilitatorByEmail(email: string): FacilitatorRow | undefined;
-  facilitatorById(id: string): FacilitatorRow | undefined;
-  insertFacilitator(f: NewFacilitator): void;
-  setLoginFailures(id: string, failures: number, lockedUntil: number): void;
+  facilitatorCount(): Promise<number>;
+  facilitatorByEmail(email: string): Promise<FacilitatorRow | undefined>;
+  facilitatorById(id: string): Promise<FacilitatorRow | undefined>;
+  insertFacilitator(f: NewFacilitator): Promise<void>;
+  setLoginFailures(id: string, failures: number, lockedUntil: number): Promise<void>;
   /** Every facilitator account (no password data): whom a lead may assign. */
-  allFacilitators(): FacilitatorSummary[];
+  allFacilitators(): Promise<FacilitatorSummary[]>;
   /** Sessions are stored by the hash of their id only. */
-  insertSession(id: string, facilitatorId: string, now: number, expiresAt: number): void;
-  sessionById(id: string, now: number): { id: string; facilitator_id: string } | undefined;
-  deleteSession(id: string): void;
+  insertSession(id: string, facilitatorId: string, now: number, expiresAt: number): Promise<void>;
+  sessionById(id: string, now: number): Promise<{ id: string; facilitator_id: string } | undefined>;
+  deleteSession(id: string): Promise<void>;
   /** Stores a colleague's one-time account set-up link, by the hash of its token only. */
-  insertAccountInvite(tokenHash: string, createdBy: string, now: number, expiresAt: number): void;
+  insertAccountInvite(
+    tokenHash: string,
+    createdBy: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void>;
   /**
    * Uses a set-up link and creates the account in one transaction: false (and nothing written)
    * when the link is unknown, used or expired.
    */
-  redeemAccountInvite(tokenHash: string, f: NewFacilitator): boolean;
+  redeemAccountInvite(tokenHash: string, f: NewFacilitator): Promise<boolean>;
 }
 
 /** Cases, their people and the facilitator accounts assigned to them. */
 export interface CaseStore {
-  insertCase(id: string, ownerId: string, title: string, now: number): void;
-  caseById(id: string): CaseRow | undefined;
-  casesByOwner(ownerId: string): CaseRow[];
-  closeCase(id: string, now: number): void;
+  insertCase(id: string, ownerId: string, title: string, now: number): Promise<void>;
+  caseById(id: string): Promise<CaseRow | undefined>;
+  casesByOwner(ownerId: string): Promise<CaseRow[]>;
+  closeCase(id: string, now: number): Promise<void>;
   /** Cases a facilitator leads or is assigned to, newest first. */
-  casesForFacilitator(facilitatorId: string): CaseRow[];
+  casesForFacilitator(facilitatorId: string): Promise<CaseRow[]>;
   /** Assigns a facilitator account to a case as a co-facilitator (idempotent). */
-  assignFacilitator(caseId: string, facilitatorId: string, now: number): void;
-  unassignFacilitator(caseId: string, facilitatorId: string): void;
-  isAssigned(caseId: string, facilitatorId: string): boolean;
-  facilitatorsByCase(caseId: string): FacilitatorSummary[];
+  assignFacilitator(caseId: string, facilitatorId: string, now: number): Promise<void>;
+  unassignFacilitator(caseId: string, facilitatorId: string): Promise<void>;
+  isAssigned(caseId: string, facilitatorId: string): Promise<boolean>;
+  facilitatorsByCase(caseId: string): Promise<FacilitatorSummary[]>;
   /**
    * Hands a case to one of its assigned facilitators: they become the owner and the old owner
    * becomes assigned, in one transaction.
    */
-  handOverCase(caseId: string, fromId: string, toId: string, now: number): void;
+  handOverCase(caseId: string, fromId: string, toId: string, now: number): Promise<void>;
   insertPerson(p: {
     id: string;
     caseId: string;
@@ -132,13 +164,13 @@ export interface CaseStore {
     /** English when not given. */
     language?: Language;
     now: number;
-  }): void;
+  }): Promise<void>;
   /** Issue 17: the language the facilitator set for the person. */
-  setPersonLanguage(id: string, language: Language): void;
-  peopleByCase(caseId: string): PersonDto[];
-  personById(id: string): PersonRecord | undefined;
+  setPersonLanguage(id: string, language: Language): Promise<void>;
+  peopleByCase(caseId: string): Promise<PersonDto[]>;
+  personById(id: string): Promise<PersonRecord | undefined>;
   /** The room states of a case's meetings (the case list counts overdue follow-ups). */
-  snapshotsByCase(caseId: string): RoomState[];
+  snapshotsByCase(caseId: string): Promise<RoomState[]>;
 }
 
 /** Meetings, their room state and what their accepted commands leave behind. */
@@ -151,14 +183,14 @@ export interface MeetingStore {
     now: number;
     /** Issue 15: joint unless said. */
     kind?: MeetingKind;
-  }): void;
-  meetingById(id: string): MeetingRecord | undefined;
-  meetingsByCase(caseId: string): MeetingDto[];
+  }): Promise<void>;
+  meetingById(id: string): Promise<MeetingRecord | undefined>;
+  meetingsByCase(caseId: string): Promise<MeetingDto[]>;
   /** Meetings not ended: loaded again after a restart. */
-  liveMeetingIds(): string[];
-  loadSnapshot(meetingId: string): RoomState | undefined;
+  liveMeetingIds(): Promise<string[]>;
+  loadSnapshot(meetingId: string): Promise<RoomState | undefined>;
   /** Writes a state outside the command log (a new meeting's first), with its status. */
-  saveSnapshot(state: RoomState, now: number): void;
+  saveSnapshot(state: RoomState, now: number): Promise<void>;
 }
 
 /**
@@ -171,9 +203,9 @@ export interface CommandStore {
    * in one transaction, at once, on the caller's turn; throws if it could not, and then nothing
    * was written. `durable` settles once the command is on the disk itself.
    */
-  write(record: CommitRecord): { durable: Promise<void> };
+  write(record: CommitRecord): Promise<{ durable: Promise<void> }>;
   /** The client command ids of a meeting's latest `limit` commands, oldest first, with versions. */
-  recentClientIds(meetingId: string, limit: number): [string, number][];
+  recentClientIds(meetingId: string, limit: number): Promise<[string, number][]>;
 }
 
 /** Personal meeting links. */
@@ -184,12 +216,17 @@ export interface InviteStore {
     personId: string;
     now: number;
     expiresAt: number;
-  }): void;
-  inviteById(id: string): InviteRow | undefined;
-  invitesByCase(caseId: string): InviteRow[];
-  revokeInvite(id: string, now: number): void;
+  }): Promise<void>;
+  inviteById(id: string): Promise<InviteRow | undefined>;
+  invitesByCase(caseId: string): Promise<InviteRow[]>;
+  revokeInvite(id: string, now: number): Promise<void>;
   /** Withdraws every live link of one person for one meeting except `keepId`; their ids. */
-  revokeOtherInvites(meetingId: string, personId: string, keepId: string, now: number): string[];
+  revokeOtherInvites(
+    meetingId: string,
+    personId: string,
+    keepId: string,
+    now: number,
+  ): Promise<string[]>;
 }
 
 /** The content-free audit log. */
@@ -200,27 +237,30 @@ export interface AuditStore {
     event: string,
     actorId: string | null,
     actorRole: string | null,
-  ): void;
-  auditByMeeting(meetingId: string): AuditRow[];
+  ): Promise<void>;
+  auditByMeeting(meetingId: string): Promise<AuditRow[]>;
 }
 
 /** What the retention purge deletes. */
 export interface RetentionStore {
   /** Every case closed before `cutoff`, with all it holds (people, meetings, invites, state). */
-  purgeClosedBefore(cutoff: number): { caseIds: string[]; meetingIds: string[] };
+  purgeClosedBefore(cutoff: number): Promise<{ caseIds: string[]; meetingIds: string[] }>;
   /**
    * Deletes audit rows older than `cutoff`, sessions expired by `now`, and invites that expired
    * or were withdrawn before `cutoff`; how many of each.
    */
-  purgeRecords(cutoff: number, now: number): { audit: number; sessions: number; invites: number };
+  purgeRecords(
+    cutoff: number,
+    now: number,
+  ): Promise<{ audit: number; sessions: number; invites: number }>;
 }
 
 /** Issue 15: who is in which meeting (people of the case; facilitators come from the case). */
 export interface MeetingMemberStore {
-  memberIdsOf(meetingId: string): string[];
+  memberIdsOf(meetingId: string): Promise<string[]>;
   /** Replaces a meeting's members in one transaction. */
-  setMeetingMembers(meetingId: string, personIds: string[]): void;
-  addMeetingMember(meetingId: string, personId: string): void;
+  setMeetingMembers(meetingId: string, personIds: string[]): Promise<void>;
+  addMeetingMember(meetingId: string, personId: string): Promise<void>;
 }
 
 /** One readiness decision (the latest per party counts; earlier ones are kept as history). */
@@ -266,35 +306,48 @@ export interface PrepStore {
     note: string;
     facilitatorId: string;
     now: number;
-  }): void;
+  }): Promise<void>;
   /** The latest decision of each party of a case. */
-  latestReadiness(caseId: string): ReadinessRow[];
-  insertConsent(meetingId: string, personId: string, version: string, now: number): void;
+  latestReadiness(caseId: string): Promise<ReadinessRow[]>;
+  insertConsent(meetingId: string, personId: string, version: string, now: number): Promise<void>;
   /** Withdraws the person's latest consent for the meeting; false when there was none live. */
-  withdrawConsent(meetingId: string, personId: string, now: number): boolean;
-  latestConsent(meetingId: string, personId: string): ConsentRow | undefined;
+  withdrawConsent(meetingId: string, personId: string, now: number): Promise<boolean>;
+  latestConsent(meetingId: string, personId: string): Promise<ConsentRow | undefined>;
   /** Replaces the proposed times of a meeting (and any choice made among older ones). */
-  setTimeProposals(meetingId: string, times: TimeProposalRow[], now: number): void;
-  timeProposals(meetingId: string): TimeProposalRow[];
-  chooseTime(meetingId: string, proposalId: string | null, personId: string, now: number): void;
+  setTimeProposals(meetingId: string, times: TimeProposalRow[], now: number): Promise<void>;
+  timeProposals(meetingId: string): Promise<TimeProposalRow[]>;
+  chooseTime(
+    meetingId: string,
+    proposalId: string | null,
+    personId: string,
+    now: number,
+  ): Promise<void>;
   /** The choice: a proposal id, null for "none suits", or undefined when nobody chose yet. */
-  timeChoice(meetingId: string): { proposal_id: string | null } | undefined;
-  putPrepRecord(caseId: string, party: string, bodyJson: string, now: number): void;
-  prepRecords(caseId: string): { party: string; body_json: string; updated_at: number }[];
-  putSafetyPlan(personId: string, bodyJson: string, now: number): void;
-  safetyPlans(caseId: string): { person_id: string; body_json: string; updated_at: number }[];
-  insertQuestion(q: { id: string; caseId: string; party: string; text: string; now: number }): void;
-  questions(caseId: string, party: string): QuestionRow[];
-  setQuestionShared(id: string, caseId: string, party: string, shared: boolean): boolean;
-  deleteQuestion(id: string, caseId: string, party: string): boolean;
+  timeChoice(meetingId: string): Promise<{ proposal_id: string | null } | undefined>;
+  putPrepRecord(caseId: string, party: string, bodyJson: string, now: number): Promise<void>;
+  prepRecords(caseId: string): Promise<{ party: string; body_json: string; updated_at: number }[]>;
+  putSafetyPlan(personId: string, bodyJson: string, now: number): Promise<void>;
+  safetyPlans(
+    caseId: string,
+  ): Promise<{ person_id: string; body_json: string; updated_at: number }[]>;
+  insertQuestion(q: {
+    id: string;
+    caseId: string;
+    party: string;
+    text: string;
+    now: number;
+  }): Promise<void>;
+  questions(caseId: string, party: string): Promise<QuestionRow[]>;
+  setQuestionShared(id: string, caseId: string, party: string, shared: boolean): Promise<boolean>;
+  deleteQuestion(id: string, caseId: string, party: string): Promise<boolean>;
 }
 
 /** Issue 16: each case's time zone (an IANA name), for follow-up dates in the case's own days. */
 export interface FollowUpStore {
-  caseTimeZone(caseId: string): string;
-  setCaseTimeZone(caseId: string, timeZone: string): void;
+  caseTimeZone(caseId: string): Promise<string>;
+  setCaseTimeZone(caseId: string, timeZone: string): Promise<void>;
   /** Open cases a facilitator leads or is assigned to (the overdue list spans them). */
-  openCasesForFacilitator(facilitatorId: string): CaseRow[];
+  openCasesForFacilitator(facilitatorId: string): Promise<CaseRow[]>;
 }
 
 /** One message of the written exchange (PRE-6), as stored until its case is purged. */
@@ -313,8 +366,8 @@ export interface RelayMessageRow {
 
 /** Issue 16: the written exchange relayed by the facilitator, kept only as long as its case. */
 export interface RelayStore {
-  relayOpen(caseId: string): boolean;
-  setRelayOpen(caseId: string, open: boolean): void;
+  relayOpen(caseId: string): Promise<boolean>;
+  setRelayOpen(caseId: string, open: boolean): Promise<void>;
   insertRelayMessage(m: {
     id: string;
     caseId: string;
@@ -322,16 +375,16 @@ export interface RelayStore {
     fromParty: string;
     body: string;
     now: number;
-  }): void;
-  relayMessages(caseId: string): RelayMessageRow[];
-  relayMessageById(id: string): RelayMessageRow | undefined;
+  }): Promise<void>;
+  relayMessages(caseId: string): Promise<RelayMessageRow[]>;
+  relayMessageById(id: string): Promise<RelayMessageRow | undefined>;
   /** Releases or returns a pending message; false when it was not pending (decided already). */
   decideRelayMessage(
     id: string,
     status: 'released' | 'returned',
     note: string | null,
     now: number,
-  ): boolean;
+  ): Promise<boolean>;
 }
 
 /** One anonymous answer: no person, no time (see the migration). Scores 1-5 or null (skipped). */
@@ -344,13 +397,18 @@ export interface FeedbackAnswer {
 
 /** Issue 16: the programme's anonymous feedback, one answer per person and meeting. */
 export interface FeedbackStore {
-  feedbackGiven(meetingId: string, personId: string): boolean;
+  feedbackGiven(meetingId: string, personId: string): Promise<boolean>;
   /**
    * Marks the person as having answered and stores the answer apart, in one transaction; false
    * (nothing written) when they had answered already.
    */
-  insertFeedback(meetingId: string, personId: string, caseId: string, a: FeedbackAnswer): boolean;
-  feedbackByCase(caseId: string): FeedbackAnswer[];
+  insertFeedback(
+    meetingId: string,
+    personId: string,
+    caseId: string,
+    a: FeedbackAnswer,
+  ): Promise<boolean>;
+  feedbackByCase(caseId: string): Promise<FeedbackAnswer[]>;
 }
 
 /** One e-mail waiting to go (or gone): what for, to whom, from when. */
@@ -366,10 +424,10 @@ export interface NotificationRow {
 
 /** Issue 16: optional e-mail notifications, as due rows (a restart picks them up again). */
 export interface NotificationStore {
-  personEmail(personId: string): string | null;
-  setPersonEmail(personId: string, email: string | null): void;
+  personEmail(personId: string): Promise<string | null>;
+  setPersonEmail(personId: string, email: string | null): Promise<void>;
   /** People of open cases who have an e-mail address: whom notifications may go to. */
-  peopleWithEmail(): { id: string; case_id: string; party: string; email: string }[];
+  peopleWithEmail(): Promise<{ id: string; case_id: string; party: string; email: string }[]>;
   /** Adds a notification unless one of that kind about that thing exists for the person. */
   scheduleNotification(n: {
     id: string;
@@ -377,11 +435,11 @@ export interface NotificationStore {
     kind: string;
     ref: string;
     dueAt: number;
-  }): void;
+  }): Promise<void>;
   /** Unsent notifications due by `now` with fewer than `maxAttempts` tries, oldest first. */
-  dueNotifications(now: number, limit: number, maxAttempts: number): NotificationRow[];
-  markNotificationSent(id: string, now: number): void;
-  markNotificationFailed(id: string): void;
+  dueNotifications(now: number, limit: number, maxAttempts: number): Promise<NotificationRow[]>;
+  markNotificationSent(id: string, now: number): Promise<void>;
+  markNotificationFailed(id: string): Promise<void>;
 }
 
 /** Everything the HTTP API and the sockets use: each caller names the parts it needs. */

@@ -1,8 +1,14 @@
 import type { Db } from './db';
-import type { AccountStore, FacilitatorRow, FacilitatorSummary, NewFacilitator } from './ports';
+import type {
+  AccountStore,
+  FacilitatorRow,
+  FacilitatorSummary,
+  NewFacilitator,
+  Synchronous,
+} from './ports';
 
 /** Facilitator accounts, sessions and account set-up links in SQLite (prepared statements). */
-export function createSqliteAccounts(db: Db): AccountStore {
+export function createSqliteAccounts(db: Db): Synchronous<AccountStore> {
   const q = {
     facilitatorCount: db.prepare('SELECT COUNT(*) AS n FROM facilitators'),
     facilitatorByEmail: db.prepare('SELECT * FROM facilitators WHERE email = ?'),

@@ -3,7 +3,7 @@ import type { PersonDto } from '../../../shared/protocol/http';
 import type { Party, Role } from '../../../shared/room/roles';
 import type { RoomState } from '../../../shared/room/state';
 import type { Db } from './db';
-import type { CaseRow, CaseStore, FacilitatorSummary } from './ports';
+import type { CaseRow, CaseStore, FacilitatorSummary, Synchronous } from './ports';
 
 interface PersonRow {
   id: string;
@@ -23,7 +23,7 @@ const toPerson = (r: PersonRow): PersonDto => ({
 });
 
 /** Cases, their people and assigned facilitators in SQLite (prepared statements). */
-export function createSqliteCases(db: Db): CaseStore {
+export function createSqliteCases(db: Db): Synchronous<CaseStore> {
   const q = {
     insertCase: db.prepare(
       'INSERT INTO cases (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)',

@@ -1,6 +1,6 @@
 import { randomId } from '../auth/crypto';
 import type { Db } from './db';
-import type { FeedbackAnswer, FeedbackStore } from './ports';
+import type { FeedbackAnswer, FeedbackStore, Synchronous } from './ports';
 
 interface FeedbackRow {
   felt_safe: number | null;
@@ -10,7 +10,7 @@ interface FeedbackRow {
 }
 
 /** Anonymous feedback: the "has answered" mark and the answer are two unlinked rows. */
-export function createSqliteFeedback(db: Db): FeedbackStore {
+export function createSqliteFeedback(db: Db): Synchronous<FeedbackStore> {
   const q = {
     given: db.prepare('SELECT 1 AS ok FROM feedback_given WHERE meeting_id = ? AND person_id = ?'),
     markGiven: db.prepare(

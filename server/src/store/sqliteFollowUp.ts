@@ -1,8 +1,8 @@
 import type { Db } from './db';
-import type { CaseRow, FollowUpStore } from './ports';
+import type { CaseRow, FollowUpStore, Synchronous } from './ports';
 
 /** Each case's time zone, and the open cases of a facilitator (issue 16). */
-export function createSqliteFollowUp(db: Db): FollowUpStore {
+export function createSqliteFollowUp(db: Db): Synchronous<FollowUpStore> {
   const q = {
     timeZone: db.prepare('SELECT time_zone FROM cases WHERE id = ?'),
     setTimeZone: db.prepare('UPDATE cases SET time_zone = ? WHERE id = ?'),

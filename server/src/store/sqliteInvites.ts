@@ -1,8 +1,8 @@
 import type { Db } from './db';
-import type { InviteRow, InviteStore } from './ports';
+import type { InviteRow, InviteStore, Synchronous } from './ports';
 
 /** Personal meeting links in SQLite (prepared statements). */
-export function createSqliteInvites(db: Db): InviteStore {
+export function createSqliteInvites(db: Db): Synchronous<InviteStore> {
   const q = {
     insertInvite: db.prepare(
       'INSERT INTO invites (id, meeting_id, person_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',

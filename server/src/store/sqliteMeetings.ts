@@ -3,7 +3,7 @@ import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
-import type { MeetingStore } from './ports';
+import type { MeetingStore, Synchronous } from './ports';
 
 interface MeetingRow {
   id: string;
@@ -25,7 +25,7 @@ const toMeeting = (r: MeetingRow): MeetingDto => ({
 });
 
 /** Meetings and their room snapshots in SQLite (prepared statements). */
-export function createSqliteMeetings(db: Db): MeetingStore {
+export function createSqliteMeetings(db: Db): Synchronous<MeetingStore> {
   const q = {
     insertMeeting: db.prepare(
       'INSERT INTO meetings (id, case_id, title, floor_mode, created_at, kind) VALUES (?, ?, ?, ?, ?, ?)',

@@ -1,8 +1,8 @@
 import type { Db } from './db';
-import type { NotificationRow, NotificationStore } from './ports';
+import type { NotificationRow, NotificationStore, Synchronous } from './ports';
 
 /** E-mail notifications as due rows, and people's optional addresses. */
-export function createSqliteNotifications(db: Db): NotificationStore {
+export function createSqliteNotifications(db: Db): Synchronous<NotificationStore> {
   const q = {
     email: db.prepare('SELECT email FROM people WHERE id = ?'),
     setEmail: db.prepare('UPDATE people SET email = ? WHERE id = ?'),

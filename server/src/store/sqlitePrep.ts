@@ -6,10 +6,11 @@ import type {
   QuestionRow,
   ReadinessRow,
   TimeProposalRow,
+  Synchronous,
 } from './ports';
 
 /** Who is in which meeting, in SQLite (issue 15). */
-export function createSqliteMeetingMembers(db: Db): MeetingMemberStore {
+export function createSqliteMeetingMembers(db: Db): Synchronous<MeetingMemberStore> {
   const q = {
     members: db.prepare(
       `SELECT mm.person_id FROM meeting_members mm JOIN people p ON p.id = mm.person_id
@@ -33,7 +34,7 @@ export function createSqliteMeetingMembers(db: Db): MeetingMemberStore {
  * Readiness, consent, timing, preparation records, safety plans and questions in SQLite (issue
  * 15). Bodies are stored as JSON text; nothing here is ever logged.
  */
-export function createSqlitePrep(db: Db): PrepStore {
+export function createSqlitePrep(db: Db): Synchronous<PrepStore> {
   const q = {
     insertReadiness: db.prepare(
       `INSERT INTO readiness (case_id, party, decision, decided_on, note, facilitator_id, at)

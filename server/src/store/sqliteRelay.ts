@@ -1,8 +1,8 @@
 import type { Db } from './db';
-import type { RelayMessageRow, RelayStore } from './ports';
+import type { RelayMessageRow, RelayStore, Synchronous } from './ports';
 
 /** The written exchange in SQLite; rows go with their case (foreign keys cascade). */
-export function createSqliteRelay(db: Db): RelayStore {
+export function createSqliteRelay(db: Db): Synchronous<RelayStore> {
   const q = {
     open: db.prepare('SELECT relay_open FROM cases WHERE id = ?'),
     setOpen: db.prepare('UPDATE cases SET relay_open = ? WHERE id = ?'),

@@ -1,6 +1,13 @@
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
-import type { AuditRow, AuditStore, RetentionStore, Store } from './ports';
+import {
+  promised,
+  type AuditRow,
+  type AuditStore,
+  type RetentionStore,
+  type Store,
+  type Synchronous,
+} from './ports';
 import { createSqliteAccounts } from './sqliteAccounts';
 import { createSqliteFeedback } from './sqliteFeedback';
 import { createSqliteFollowUp } from './sqliteFollowUp';
@@ -12,7 +19,7 @@ import { createSqliteMeetings } from './sqliteMeetings';
 import { createSqliteMeetingMembers, createSqlitePrep } from './sqlitePrep';
 
 /** The audit log in SQLite: content-free rows (who by role, what, when). */
-function createSqliteAudit(db: Db): AuditStore {
+function createSqliteAudit(db: Db): Synchronous<AuditStore> {
   const insert = db.prepare(COMMIT_SQL.audit);
   const byMeeting = db.prepare(
     'SELECT at, event, actor_id, actor_role FROM audit WHERE meeting_id = ? ORDER BY id',
@@ -28,7 +35,7 @@ function createSqliteAudit(db: Db): AuditStore {
  * The retention purge in SQLite: closed cases with all they hold (foreign keys cascade), and what
  * is not a case (issue 12): audit rows, expired sessions, expired or withdrawn invites.
  */
-function createSqliteRetention(db: Db): RetentionStore {
+function createSqliteRetention(db: Db): Synchronous<RetentionStore> {
   const q = {
     closedBefore: db.prepare('SELECT id FROM cases WHERE closed_at IS NOT NULL AND closed_at < ?'),
     meetingIdsOf: db.prepare('SELECT id FROM meetings WHERE case_id = ?'),
@@ -65,7 +72,7 @@ function createSqliteRetention(db: Db): RetentionStore {
  * commands are written by the command log (commandLog.ts) on its own connection instead.
  */
 export function createSqliteStore(db: Db): Store {
-  return {
+  return promised<Store>({
     ...createSqliteAccounts(db),
     ...createSqliteCases(db),
     ...createSqliteMeetings(db),
@@ -78,5 +85,5 @@ export function createSqliteStore(db: Db): Store {
     ...createSqliteRelay(db),
     ...createSqliteFeedback(db),
     ...createSqliteNotifications(db),
-  };
+  });
 }

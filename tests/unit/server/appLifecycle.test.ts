@@ -36,7 +36,7 @@ describe('App lifecycle', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-app-'));
     const db = openDb(dataDir);
     const timers = watchIntervals();
-    const app = createApp({
+    const app = await createApp({
       config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
       db,
       livekit: createFakeLiveKitGateway(),

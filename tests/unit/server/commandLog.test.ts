@@ -16,7 +16,7 @@ const NOW = 1_790_000_000_000;
 function freshDb(): { db: Db; file: string; meetingId: string } {
   const db = openDb(mkdtempSync(path.join(tmpdir(), 'cg-commit-')));
   const store = createSqliteStore(db);
-  store.insertFacilitator({
+  void store.insertFacilitator({
     id: 'f1',
     email: 'f@example.org',
     name: 'F',
@@ -104,7 +104,7 @@ describe('CommandLog: written at once', () => {
   it('a command is readable by another connection as soon as write returns, before it is durable', async () => {
     const { sync, calls } = manualSync();
     const { log, file, meetingId } = logOn(sync);
-    const { durable } = log.write(record(meetingId, 1));
+    const { durable } = await log.write(record(meetingId, 1));
     // What a restart after a crash would read: the rows are in the log already.
     const disk = onDisk(file);
     expect(disk.commands).toEqual([{ version: 1 }]);
@@ -119,11 +119,15 @@ describe('CommandLog: written at once', () => {
 
   it('a command it cannot write throws, writes nothing, and the next one is written', async () => {
     const { log, file, meetingId } = logOn();
-    await log.write(record(meetingId, 1)).durable;
+    await (
+      await log.write(record(meetingId, 1))
+    ).durable;
     // The same version again breaks the primary key: the whole transaction is rolled back.
-    expect(() => log.write(record(meetingId, 1))).toThrow(/UNIQUE constraint failed/);
+    await expect(log.write(record(meetingId, 1))).rejects.toThrow(/UNIQUE constraint failed/);
     expect(onDisk(file).audit).toBe(1);
-    await log.write(record(meetingId, 2)).durable;
+    await (
+      await log.write(record(meetingId, 2))
+    ).durable;
     expect(onDisk(file).commands).toEqual([{ version: 1 }, { version: 2 }]);
   });
   it("the meeting's status is written in the command's own transaction, or not at all", async () => {
@@ -140,17 +144,23 @@ describe('CommandLog: written at once', () => {
         db.close();
       }
     };
-    await log.write({ ...record(meetingId, 1), status: 'live' }).durable;
+    await (
+      await log.write({ ...record(meetingId, 1), status: 'live' })
+    ).durable;
     expect(status()).toBe('live');
     // A command that cannot be written (a version already taken) changes no status either.
-    expect(() => log.write({ ...record(meetingId, 1), status: 'ended' })).toThrow(/UNIQUE/);
+    await expect(log.write({ ...record(meetingId, 1), status: 'ended' })).rejects.toThrow(/UNIQUE/);
     expect(status()).toBe('live');
     // No status given: the row keeps the one it has.
-    await log.write(record(meetingId, 2)).durable;
+    await (
+      await log.write(record(meetingId, 2))
+    ).durable;
     expect(status()).toBe('live');
-    expect(log.recentClientIds(meetingId, 10)).toEqual([]);
-    await log.write(record(meetingId, 3, 'c-3')).durable;
-    expect(log.recentClientIds(meetingId, 10)).toEqual([['c-3', 3]]);
+    expect(await log.recentClientIds(meetingId, 10)).toEqual([]);
+    await (
+      await log.write(record(meetingId, 3, 'c-3'))
+    ).durable;
+    expect(await log.recentClientIds(meetingId, 10)).toEqual([['c-3', 3]]);
   });
 });
 
@@ -158,15 +168,16 @@ describe('CommandLog: durable', () => {
   it('settles after an fdatasync that started after the write; writes made meanwhile share the next one', async () => {
     const { sync, calls } = manualSync();
     const { log, meetingId } = logOn(sync);
-    const first = watch(log.write(record(meetingId, 1)).durable);
-    // Handed over once the writer's turn is over (its views go out first).
+    const written = log.write(record(meetingId, 1));
+    // Handed over once the writer's turn is over.
     expect(calls).toHaveLength(0);
+    const first = watch((await written).durable);
     await tick();
     expect(calls).toHaveLength(1);
     // Written while the first sync runs, which may have started before them: they wait for the
     // next sync, and share it.
-    const second = watch(log.write(record(meetingId, 2)).durable);
-    const third = watch(log.write(record(meetingId, 3)).durable);
+    const second = watch((await log.write(record(meetingId, 2))).durable);
+    const third = watch((await log.write(record(meetingId, 3))).durable);
     expect(calls).toHaveLength(1);
     calls[0]!.finish();
     await tick();
@@ -185,15 +196,17 @@ describe('CommandLog: durable', () => {
       fds.push(fd);
       fdatasync(fd, done);
     });
-    await log.write(record(meetingId, 1)).durable;
+    await (
+      await log.write(record(meetingId, 1))
+    ).durable;
     expect(fstatSync(fds[0]!).ino).toBe(statSync(`${file}-wal`).ino);
   });
 
   it('after a failed sync nothing is acknowledged or written again', async () => {
     const { sync, calls } = manualSync();
     const { log, file, meetingId, failures } = logOn(sync);
-    const first = log.write(record(meetingId, 1)).durable;
-    const second = log.write(record(meetingId, 2)).durable;
+    const first = (await log.write(record(meetingId, 1))).durable;
+    const second = (await log.write(record(meetingId, 2))).durable;
     await tick();
     const eio = Object.assign(new Error('i/o error'), { code: 'EIO' });
     calls[0]!.finish(eio);
@@ -202,7 +215,9 @@ describe('CommandLog: durable', () => {
     expect(calls).toHaveLength(1);
     expect(failures).toEqual(['EIO']);
     expect(log.failure).toBe('EIO');
-    expect(() => log.write(record(meetingId, 3))).toThrow(/cannot write to the disk \(EIO\)/);
+    await expect(log.write(record(meetingId, 3))).rejects.toThrow(
+      /cannot write to the disk \(EIO\)/,
+    );
     expect(onDisk(file).commands).toHaveLength(2);
   });
 
@@ -211,7 +226,7 @@ describe('CommandLog: durable', () => {
     const { db, meetingId } = freshDb();
     open.push(db);
     const log = new CommandLog(db, () => undefined, sync);
-    const durable = watch(log.write(record(meetingId, 1)).durable);
+    const durable = watch((await log.write(record(meetingId, 1))).durable);
     const closed = watch(log.close());
     await tick();
     expect(closed.settled).toBe(false);
@@ -223,7 +238,7 @@ describe('CommandLog: durable', () => {
   it('with the real fdatasync, every write is acknowledged and on disk', async () => {
     const { log, file, meetingId } = logOn();
     const writes = Array.from({ length: 50 }, (_, i) => log.write(record(meetingId, i + 1)));
-    await Promise.all(writes.map((w) => w.durable));
+    await Promise.all(writes.map(async (w) => (await w).durable));
     expect(onDisk(file).commands).toHaveLength(50);
   });
 });
@@ -235,7 +250,7 @@ describe('startCheckpoints: the checkpoint thread', () => {
     const log = new CommandLog(db, () => undefined);
     open.push(db);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    for (let v = 1; v <= 50; v++) await log.write(record(meetingId, v)).durable;
+    for (let v = 1; v <= 50; v++) await (await log.write(record(meetingId, v))).durable;
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
     await log.close();
     await checkpoints.close();

@@ -208,7 +208,7 @@ describe('syncMedia: people moving to another room leave by themselves first', (
 
   it('joining the old room again after the move (an old token) is removed at once', async () => {
     const { h, lk } = privateTalk();
-    lk.rooms.get(MAIN)!.delete(ID.patient);
+    (await lk.rooms.get(MAIN))!.delete(ID.patient);
     await pass(lk, h.state, t0);
     h.act(ID.facilitator, {
       type: 'sideRoom.open',
@@ -218,7 +218,7 @@ describe('syncMedia: people moving to another room leave by themselves first', (
     });
     await pass(lk, h.state, t0 + 10);
     lk.join(MAIN, ID.patient, ALL);
-    lk.rooms.get(MAIN)!.get(ID.patient)!.joinedAtMs = t0 + 500;
+    (await lk.rooms.get(MAIN))!.get(ID.patient)!.joinedAtMs = t0 + 500;
     const report = await pass(lk, h.state, t0 + 600);
     expect(report.removed).toEqual([{ room: MAIN, identity: ID.patient }]);
   });
@@ -235,7 +235,7 @@ describe('syncMedia: people moving to another room leave by themselves first', (
     const side = `cg_meeting-1_${sideId}`;
     lk.rooms.set(side, new Map());
     for (const id of [ID.patient, ID.facilitator, 'stranger']) lk.join(side, id, ALL);
-    for (const p of lk.rooms.get(side)!.values()) p.joinedAtMs = t0 - 1_000;
+    for (const p of (await lk.rooms.get(side))!.values()) p.joinedAtMs = t0 - 1_000;
     await pass(lk, h.state, t0);
     expect(lk.rooms.get(side)!.has('stranger')).toBe(false);
     h.act(ID.facilitator, { type: 'sideRoom.close', sideRoomId: sideId });
@@ -243,15 +243,15 @@ describe('syncMedia: people moving to another room leave by themselves first', (
     const first = await pass(lk, h.state, t0 + 10, [side]);
     expect(first.deleted).toEqual([]);
     // Their pages leave by themselves: the next pass deletes the emptied room.
-    lk.rooms.get(side)!.delete(ID.facilitator);
+    (await lk.rooms.get(side))!.delete(ID.facilitator);
     expect((await pass(lk, h.state, t0 + 100, [side])).deleted).toEqual([]);
-    lk.rooms.get(side)!.delete(ID.patient);
+    (await lk.rooms.get(side))!.delete(ID.patient);
     expect((await pass(lk, h.state, t0 + 200, [side])).deleted).toEqual([side]);
 
     // A page that never leaves keeps the room no longer than the grace.
     lk.rooms.set(side, new Map());
     lk.join(side, ID.patient, ALL);
-    lk.rooms.get(side)!.get(ID.patient)!.joinedAtMs = t0 - 1_000;
+    (await lk.rooms.get(side))!.get(ID.patient)!.joinedAtMs = t0 - 1_000;
     expect((await pass(lk, h.state, t0 + 300, [side])).deleted).toEqual([]);
     expect((await pass(lk, h.state, t0 + 10 + MOVING_GRACE_MS, [side])).deleted).toEqual([side]);
   });
@@ -274,8 +274,8 @@ describe('meetingIdCandidates', () => {
 });
 
 const stored: CommandStore = {
-  write: () => ({ durable: Promise.resolve() }),
-  recentClientIds: () => [],
+  write: async () => ({ durable: Promise.resolve() }),
+  recentClientIds: async () => [],
 };
 
 function actorWith(state: RoomState, lk: LiveKitGateway) {
@@ -364,7 +364,7 @@ describe('RoomActor: the media sync is the one path from state to LiveKit', () =
     lk.publishTrack(MAIN, ID.patient);
     await a.dispatch({ type: 'member.mute', actorId: ID.facilitator, memberId: ID.patient });
     await a.idle();
-    const p = lk.rooms.get(MAIN)!.get(ID.patient)!;
+    const p = (await lk.rooms.get(MAIN))!.get(ID.patient)!;
     expect(p.tracks).toMatchObject([{ source: 'microphone', muted: true }]);
     expect(p.permission).toEqual(permissionFor(ALL));
   });
@@ -385,9 +385,10 @@ describe('RoomActor: the media sync is the one path from state to LiveKit', () =
 });
 
 describe('the media sweep', () => {
-  it('syncs meetings with someone connected or rooms in LiveKit, deletes rooms of no meeting', async () => {
+  it('syncs meetings with someone connected or rooms in LiveKit, deletes rooms of no meeting (and only those)', async () => {
     const lk = createFakeLiveKitGateway();
-    for (const r of ['cg_live', 'cg_gone_side', 'other-app']) lk.rooms.set(r, new Map());
+    for (const r of ['cg_live', 'cg_gone_side', 'cg_elsewhere', 'other-app'])
+      lk.rooms.set(r, new Map());
     const actor = (connected: boolean) =>
       ({
         mediaActive: connected,
@@ -398,7 +399,9 @@ describe('the media sweep', () => {
     const idle = actor(false);
     const byId: Record<string, RoomActor> = { live, busy, idle };
     const rooms = {
-      get: (id: string) => byId[id],
+      get: async (id: string) => byId[id],
+      // Several app nodes: 'elsewhere' exists but runs on another node (not loaded here).
+      exists: async (id: string) => id in byId || id === 'elsewhere',
       all: () => Object.values(byId),
     } as unknown as RoomRegistry;
     const sweep = startMediaSweep({
@@ -412,6 +415,6 @@ describe('the media sweep', () => {
     expect(live.syncMedia).toHaveBeenCalledWith(['cg_live']);
     expect(busy.syncMedia).toHaveBeenCalledWith([]);
     expect(idle.syncMedia).not.toHaveBeenCalled();
-    expect([...lk.rooms.keys()].sort()).toEqual(['cg_live', 'other-app']);
+    expect([...lk.rooms.keys()].sort()).toEqual(['cg_elsewhere', 'cg_live', 'other-app']);
   });
 });

@@ -23,7 +23,7 @@ function fakeStore(kind: 'joint' | 'prep' = 'joint') {
   const consents = new Map<string, ConsentRow>();
   let members = ['p1', 'h1'];
   const store: GateStore = {
-    meetingById: () => ({
+    meetingById: async () => ({
       id: 'm',
       caseId: 'c',
       title: 'Joint',
@@ -32,27 +32,26 @@ function fakeStore(kind: 'joint' | 'prep' = 'joint') {
       floorMode: 'gentle',
       kind,
     }),
-    personById: (id) => people.find((p) => p.id === id),
-    memberIdsOf: () => members,
-    setMeetingMembers: (_m, ids) => void (members = ids),
-    addMeetingMember: (_m, id) => void members.push(id),
-    latestReadiness: () => readiness,
-    latestConsent: (_m, id) => consents.get(id),
+    personById: async (id) => people.find((p) => p.id === id),
+    memberIdsOf: async () => members,
+    setMeetingMembers: async (_m, ids) => void (members = ids),
+    addMeetingMember: async (_m, id) => void members.push(id),
+    latestReadiness: async () => readiness,
+    latestConsent: async (_m, id) => consents.get(id),
   };
   const go = (party: string, decision = 'go') =>
     readiness.push({ party, decision, decided_on: '2030-01-01', note: '', at: 1 });
-  const consent = (
-    id: string,
-    version = consentVersion(store, 'm'),
-    withdrawn: number | null = null,
-  ) => consents.set(id, { version, at: 1, withdrawn_at: withdrawn });
+  const consent = async (id: string, known?: string, withdrawn: number | null = null) => {
+    const version = known ?? (await consentVersion(store, 'm'));
+    consents.set(id, { version, at: 1, withdrawn_at: withdrawn });
+  };
   return { store, go, consent, people, setMembers: (ids: string[]) => (members = ids) };
 }
 
 describe('gateItems', () => {
-  it('names each party without "go" and each member without current consent', () => {
+  it('names each party without "go" and each member without current consent', async () => {
     const f = fakeStore();
-    expect(gateItems(f.store, 'm')).toEqual([
+    expect(await gateItems(f.store, 'm')).toEqual([
       { code: 'readiness', party: 'patient', decision: null },
       { code: 'readiness', party: 'hcw', decision: null },
       { code: 'consent', personId: 'p1', reason: 'missing' },
@@ -60,32 +59,32 @@ describe('gateItems', () => {
     ]);
     f.go('patient');
     f.go('hcw', 'indirect_only');
-    f.consent('p1');
-    f.consent('h1', 'an-older-list');
-    expect(gateItems(f.store, 'm')).toEqual([
+    await f.consent('p1');
+    await f.consent('h1', 'an-older-list');
+    expect(await gateItems(f.store, 'm')).toEqual([
       { code: 'readiness', party: 'hcw', decision: 'indirect_only' },
       { code: 'consent', personId: 'h1', reason: 'outdated' },
     ]);
     f.go('hcw');
-    f.consent('h1', undefined, 5);
-    expect(gateItems(f.store, 'm')).toEqual([
+    await f.consent('h1', undefined, 5);
+    expect(await gateItems(f.store, 'm')).toEqual([
       { code: 'consent', personId: 'h1', reason: 'withdrawn' },
     ]);
-    f.consent('h1');
-    expect(gateItems(f.store, 'm')).toEqual([]);
+    await f.consent('h1');
+    expect(await gateItems(f.store, 'm')).toEqual([]);
   });
 
-  it('changes the consent version when who is present changes, and holds back no other kind', () => {
+  it('changes the consent version when who is present changes, and holds back no other kind', async () => {
     const f = fakeStore();
-    const before = consentVersion(f.store, 'm');
+    const before = await consentVersion(f.store, 'm');
     f.setMembers(['p1']);
-    expect(consentVersion(f.store, 'm')).not.toBe(before);
-    expect(gateItems(fakeStore('prep').store, 'm')).toEqual([]);
+    expect(await consentVersion(f.store, 'm')).not.toBe(before);
+    expect(await gateItems(fakeStore('prep').store, 'm')).toEqual([]);
   });
 });
 
 describe('meetingIcs', () => {
-  it('is a valid, neutral calendar file: UTC times, escaped text, folded lines, CRLF', () => {
+  it('is a valid, neutral calendar file: UTC times, escaped text, folded lines, CRLF', async () => {
     const ics = meetingIcs({
       uid: 'u1',
       startsAt: Date.UTC(2030, 2, 15, 14, 30),

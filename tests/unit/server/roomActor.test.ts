@@ -7,8 +7,8 @@ import type { CommandStore } from '../../../server/src/store/commandLog';
 import { EVERYONE, ID, meeting } from '../shared/room/helpers';
 
 const stored: CommandStore = {
-  write: () => ({ durable: Promise.resolve() }),
-  recentClientIds: () => [],
+  write: async () => ({ durable: Promise.resolve() }),
+  recentClientIds: async () => [],
 };
 
 function actor(commands = stored) {
@@ -72,8 +72,8 @@ function manualStore() {
   const store = {
     writable: true,
     syncs,
-    recentClientIds: () => [],
-    write: () => {
+    recentClientIds: async () => [],
+    write: async () => {
       if (!store.writable) throw new Error('the store cannot write to the disk (EIO)');
       return {
         durable: new Promise<void>((resolve, reject) => syncs.push({ resolve, reject })),
@@ -265,8 +265,8 @@ describe('RoomActor presence and deadlines', () => {
     h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
     const due = h.state.deadlines.partyGrace[0]!;
     const closed: CommandStore = {
-      recentClientIds: () => [],
-      write: () => {
+      recentClientIds: async () => [],
+      write: async () => {
         throw new Error('the database connection is not open');
       },
     };

@@ -26,26 +26,26 @@ function manualClock(start: number): Clock & { t: number } {
 }
 
 /** A real SQLite store and command log, with the helper meeting's state stored as meeting-1. */
-function registryWith(state = meeting().state) {
+async function registryWith(state = meeting().state) {
   const db = openDb(mkdtempSync(path.join(tmpdir(), 'cg-registry-')));
   const store = createSqliteStore(db);
   const clock = manualClock((state.startedAt ?? 0) + 10_000);
-  store.insertFacilitator({
+  await store.insertFacilitator({
     id: 'f',
     email: 'f@example.org',
     name: 'F',
     passwordHash: 'x',
     now: 0,
   });
-  store.insertCase('c', 'f', 'Case', 0);
-  store.insertMeeting({
+  await store.insertCase('c', 'f', 'Case', 0);
+  await store.insertMeeting({
     id: state.meetingId,
     caseId: 'c',
     title: 'M',
     floorMode: 'gentle',
     now: 0,
   });
-  store.saveSnapshot(state, 0);
+  await store.saveSnapshot(state, 0);
   const commands = new CommandLog(db, () => undefined);
   closers.push(db, commands);
   let n = 0;
@@ -68,8 +68,8 @@ describe('RoomRegistry: idle meetings leave memory', () => {
     // Not started yet, nobody connected: nothing keeps it in memory but its sockets.
     const h = meeting({ present: [ID.facilitator], start: false });
     h.system({ type: 'system.disconnect', memberId: ID.facilitator });
-    const { rooms, clock, store, meetingId } = registryWith(h.state);
-    const first = rooms.get(meetingId)!;
+    const { rooms, clock, store, meetingId } = await registryWith(h.state);
+    const first = (await rooms.get(meetingId))!;
     await first.attach(ID.facilitator);
     const lock = { type: 'lobby.lock', locked: true, actorId: ID.facilitator } as const;
     const locked = await first.dispatch(lock, 'c-1');
@@ -87,11 +87,11 @@ describe('RoomRegistry: idle meetings leave memory', () => {
     expect(rooms.evictIdle()).toBe(1);
     expect(rooms.isLoaded(meetingId)).toBe(false);
 
-    const again = rooms.get(meetingId)!;
+    const again = (await rooms.get(meetingId))!;
     expect(again).not.toBe(first);
     expect(again.state.version).toBe(before.version);
     expect(again.state).toEqual(before);
-    expect(store.loadSnapshot(meetingId)).toEqual(before);
+    expect(await store.loadSnapshot(meetingId)).toEqual(before);
     // A retry of a command applied before the eviction is still known: applied once.
     expect(await again.dispatch(lock, 'c-1')).toEqual(locked);
     expect(again.state.version).toBe(before.version);
@@ -111,8 +111,8 @@ describe('RoomRegistry: idle meetings leave memory', () => {
     h.system({ type: 'system.disconnect', memberId: ID.hcw });
     h.system({ type: 'system.disconnect', memberId: ID.hcw_support });
     const due = h.state.deadlines.partyGrace[0]!;
-    const { rooms, clock, meetingId } = registryWith(h.state);
-    const actor = rooms.get(meetingId)!;
+    const { rooms, clock, meetingId } = await registryWith(h.state);
+    const actor = (await rooms.get(meetingId))!;
     // The deadline lives in the state; the loaded actor armed its timer for it.
     expect(actor.pendingDeadline).toEqual({ id: due.id, at: due.at });
     clock.t += 10 * IDLE_MS;

@@ -79,6 +79,20 @@ export default defineConfig([
     },
   },
   {
+    // The store answers with promises (PostgreSQL or SQLite behind the same ports): a promise
+    // used as a condition ("if (store.isAssigned(...))") is always true, and one left unawaited
+    // loses its error. Typed rules catch both in the server.
+    files: ['server/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './server/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },

@@ -443,7 +443,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       for (const actor of rooms.all()) actor.suspendMedia();
       // Sockets first: their disconnects are commands too, and must be written before we return.
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       await rooms.idle();
       await cluster?.close();
       await commands.close();

@@ -30,11 +30,11 @@ export function createDtos(deps: Pick<ApiDeps, 'repo' | 'config'>, guards: Guard
   ): Promise<CaseDto> => {
     const c = (await repo.caseById(caseId))!;
     const [lead, facilitators, people, meetings, invites] = await Promise.all([
-      await repo.facilitatorById(c.owner_id),
-      await repo.facilitatorsByCase(c.id),
-      await repo.peopleByCase(c.id),
-      await repo.meetingsByCase(c.id),
-      await repo.invitesByCase(c.id),
+      repo.facilitatorById(c.owner_id),
+      repo.facilitatorsByCase(c.id),
+      repo.peopleByCase(c.id),
+      repo.meetingsByCase(c.id),
+      repo.invitesByCase(c.id),
     ]);
     return {
       id: c.id,

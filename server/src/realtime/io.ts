@@ -357,7 +357,7 @@ export function createIo(
     });
 
     void admitted.then((ok) => {
-      if (ok) attach();
+      if (ok) void attach();
     });
     const attach = () =>
       actor.attach(memberId).then(

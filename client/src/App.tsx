@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from './components/Announcer';
 import { Link } from './components/Link';
+import { DisplayControls } from './components/DisplayControls';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Page } from './components/Page';
 import { JoinPage } from './features/join';
@@ -83,7 +84,10 @@ export function App() {
       </a>
       <header className="app-header">
         <span className="app-header__name">{t('common.appName')}</span>
-        <LanguageSwitch />
+        <div className="app-header__tools">
+          <DisplayControls />
+          <LanguageSwitch />
+        </div>
       </header>
       <Suspense fallback={<Loading />}>
         <RouteView key={pathname} route={route} />

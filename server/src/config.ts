@@ -9,6 +9,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { MediaIce } from '../../shared/protocol/events';
+import { decideMediaIce } from './livekit/ice';
 
 /** Environment variables, validated at start-up with clear errors. */
 const ENV_SCHEMA = z
@@ -22,6 +24,11 @@ const ENV_SCHEMA = z
     /** The LiveKit address browsers use, when it differs from the one the app calls (behind a proxy). */
     LIVEKIT_PUBLIC_URL: z.string().url().optional(),
     LIVEKIT_API_KEY: z.string().min(3).optional(),
+    /**
+     * ICE servers for browsers: 'loopback' none (the local dev/test LiveKit), 'server' those
+     * LiveKit sends (STUN/TURN). Default: loopback when the browsers' LiveKit URL is a loopback one.
+     */
+    MEDIA_ICE: z.enum(['loopback', 'server']).optional(),
     LIVEKIT_API_SECRET: z.string().min(10).optional(),
     /** Set by the start script when no LiveKit server could be started: what to tell people. */
     LIVEKIT_UNAVAILABLE: z.string().optional(),
@@ -87,7 +94,13 @@ export interface Config {
   host: string;
   publicUrl: string | null;
   dataDir: string;
-  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string } | null;
+  livekit: {
+    url: string;
+    publicUrl: string;
+    apiKey: string;
+    apiSecret: string;
+    ice: MediaIce;
+  } | null;
   livekitHelp: string | null;
   sessionSecret: string;
   bootstrapFacilitator: { email: string; password: string; name: string } | null;
@@ -134,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             publicUrl: e.LIVEKIT_PUBLIC_URL ?? e.LIVEKIT_URL,
             apiKey: e.LIVEKIT_API_KEY,
             apiSecret: e.LIVEKIT_API_SECRET,
+            ice: decideMediaIce(e.LIVEKIT_PUBLIC_URL ?? e.LIVEKIT_URL, e.MEDIA_ICE),
           }
         : null,
     livekitHelp: e.LIVEKIT_URL

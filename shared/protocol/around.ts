@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MediaIce } from './events';
 
 /*
  * HTTP bodies and answers for what happens around the joint meeting (issue 16): the practice
@@ -11,6 +12,7 @@ export interface PracticeGrantDto {
   url: string;
   sendToken: string;
   receiveToken: string;
+  ice: MediaIce;
 }
 
 /** An IANA time zone name the runtime knows (e.g. Europe/London); follow-up dates use it. */

@@ -17,7 +17,15 @@ export interface MediaGrant {
   token: string;
   /** 'main' or a side room id: the client reconnects when this changes. */
   room: string;
+  ice: MediaIce;
 }
+
+/**
+ * Which ICE servers the browser uses, as the server decides (MEDIA_ICE): 'loopback' (the local
+ * dev/test LiveKit on 127.0.0.1) means none at all; 'server' means the STUN/TURN servers LiveKit
+ * sends on join, so people behind strict firewalls reach it through TURN.
+ */
+export type MediaIce = 'loopback' | 'server';
 
 /** Socket handshake `auth`. Facilitators authenticate with their session cookie instead of an invite. */
 export interface HandshakeAuth {

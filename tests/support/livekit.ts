@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
-function freeUdpPort(): Promise<number> {
+export function freeUdpPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createSocket('udp4');
     s.once('error', reject);
@@ -52,6 +52,8 @@ export async function startLiveKit(
     /** Multi-node mode on this Redis (host:port); nodes sharing it must share key and secret. */
     redis?: string;
     keys?: { apiKey: string; apiSecret: string };
+    /** More top-level YAML for this node only (e.g. a loopback TURN section), appended to it. */
+    extraYaml?: string;
   } = {},
 ): Promise<LiveKitServer> {
   if (!existsSync(LIVEKIT_BIN)) {
@@ -76,6 +78,7 @@ export async function startLiveKit(
   if (opts.webhookUrl || opts.redis) args.push(opts.webhookUrl ?? '');
   if (opts.redis) args.push(opts.redis);
   execFileSync('bash', args);
+  if (opts.extraYaml) appendFileSync(file, opts.extraYaml);
   const child: ChildProcess = spawn(LIVEKIT_BIN, ['--config', file, '--bind', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -126,6 +129,7 @@ export function lateGateway(): { gateway: LiveKitGateway; set(target: LiveKitGat
   const gateway = new Proxy({} as LiveKitGateway, {
     get(_o, prop: string | symbol) {
       if (prop === 'url') return target?.url ?? null;
+      if (prop === 'ice') return target?.ice ?? 'loopback';
       if (typeof prop !== 'string' || prop === 'then') return undefined; // not a thenable
       if (!target) return () => Promise.reject(new Error('LiveKit is not started yet'));
       const v = target[prop as keyof LiveKitGateway];
@@ -138,4 +142,26 @@ export function lateGateway(): { gateway: LiveKitGateway; set(target: LiveKitGat
       target = t;
     },
   };
+}
+
+/**
+ * LiveKit's built-in TURN for one test node (startLiveKit's `extraYaml`): TURN over UDP only (no
+ * TLS, so no domain or certificate is needed), listening and relaying on 127.0.0.1 only, on the
+ * given free UDP ports. LiveKit then hands every joining client `turn:127.0.0.1:PORT` with
+ * short-lived credentials, as a deployment's LiveKit does under its real name.
+ */
+export async function loopbackTurnYaml(): Promise<{ yaml: string; udpPort: number }> {
+  const [udpPort, relay] = [await freeUdpPort(), await freeUdpPort()];
+  const yaml = [
+    'turn:',
+    '  enabled: true',
+    '  domain: localhost',
+    `  udp_port: ${udpPort}`,
+    '  bind_addresses:',
+    '    - 127.0.0.1',
+    `  relay_range_start: ${relay}`,
+    `  relay_range_end: ${relay}`,
+    '',
+  ].join('\n');
+  return { yaml, udpPort };
 }

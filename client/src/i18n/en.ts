@@ -1173,6 +1173,17 @@ export const en = {
     linkText: 'You can try the video room on your own first. Nobody else will be there.',
     link: 'Try the room on your own',
   },
+  display: {
+    button: 'Display',
+    textSize: 'Text size',
+    sizeNormal: 'Normal',
+    sizeLarge: 'Large',
+    sizeLarger: 'Larger',
+    contrast: 'Contrast',
+    contrastStandard: 'Standard',
+    contrastHigh: 'High',
+    hint: 'Kept on this device for you.',
+  },
   language: {
     label: 'Language',
     person: 'Language',

@@ -1048,6 +1048,17 @@ export const fr = {
       'Vous pouvez d’abord essayer la salle vidéo par vous-même. Personne d’autre ne sera là.',
     link: 'Essayer la salle par vous-même',
   },
+  display: {
+    button: 'Affichage',
+    textSize: 'Taille du texte',
+    sizeNormal: 'Normale',
+    sizeLarge: 'Grande',
+    sizeLarger: 'Très grande',
+    contrast: 'Contraste',
+    contrastStandard: 'Standard',
+    contrastHigh: 'Élevé',
+    hint: 'Votre choix est gardé pour vous sur cet appareil.',
+  },
   language: {
     label: 'Langue',
     person: 'Langue',

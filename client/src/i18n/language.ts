@@ -6,6 +6,7 @@ import {
   pickLanguage,
   type Language,
 } from '../../../shared/i18n/languages';
+import { usePersonDisplay } from '../lib/display';
 import { switchLanguage } from './load';
 
 /**
@@ -61,6 +62,8 @@ export function chooseLanguage(lang: Language): void {
  * invite sets, and switches to that person's language.
  */
 export function usePersonLanguage(personKey: string | null, invited?: Language | null): void {
+  // Their text size and contrast follow the same person (issue 17 item 6).
+  usePersonDisplay(personKey);
   useEffect(() => {
     if (personKey === null) return;
     current = personKey;

@@ -7,6 +7,8 @@ import {
   type ParticipantInfo,
   type WebhookEvent,
 } from 'livekit-server-sdk';
+import type { MediaIce } from '../../../shared/protocol/events';
+import { decideMediaIce } from './ice';
 
 /** What one person may publish in one LiveKit room. */
 export interface Publish {
@@ -53,6 +55,8 @@ export interface MediaParticipant {
  */
 export interface LiveKitGateway {
   readonly url: string | null;
+  /** Which ICE servers browsers use with this LiveKit (livekit/ice.ts). */
+  readonly ice: MediaIce;
   mintToken(o: { room: string; identity: string; name: string; publish: Publish }): Promise<string>;
   /** Names of the rooms that exist (all of them, or those among `names`). */
   listRooms(names?: string[]): Promise<string[]>;
@@ -152,6 +156,8 @@ export function createLiveKitGateway(cfg: {
   publicUrl?: string;
   apiKey: string;
   apiSecret: string;
+  /** MEDIA_ICE; decided from the browsers' URL when absent. */
+  ice?: MediaIce;
 }): LiveKitGateway {
   const http = cfg.url.replace(/^ws/, 'http');
   const api = new RoomServiceClient(http, cfg.apiKey, cfg.apiSecret, { requestTimeout: 5 });
@@ -166,6 +172,7 @@ export function createLiveKitGateway(cfg: {
   };
   return {
     url: cfg.publicUrl ?? cfg.url,
+    ice: decideMediaIce(cfg.publicUrl ?? cfg.url, cfg.ice),
     async mintToken({ room, identity, name, publish }) {
       const at = new AccessToken(cfg.apiKey, cfg.apiSecret, {
         identity,
@@ -247,6 +254,7 @@ export function createFakeLiveKitGateway(): FakeLiveKitGateway {
   let sid = 0;
   return {
     url: 'ws://127.0.0.1:7880',
+    ice: 'loopback',
     calls,
     tokens,
     rooms,

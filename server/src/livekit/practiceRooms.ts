@@ -1,3 +1,4 @@
+import type { MediaIce } from '../../../shared/protocol/events';
 import { randomId } from '../auth/crypto';
 import type { LiveKitGateway } from './gateway';
 
@@ -28,6 +29,7 @@ export interface PracticeGrant {
   sendToken: string;
   /** Joins the room without publishing, to receive what the sending connection sends. */
   receiveToken: string;
+  ice: MediaIce;
 }
 
 export interface PracticeRooms {
@@ -82,7 +84,7 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
           publish: { audio: false, video: false },
         }),
       ]);
-      return { url: lk.url ?? '', sendToken, receiveToken };
+      return { url: lk.url ?? '', sendToken, receiveToken, ice: lk.ice };
     },
     close,
     roomOf: (linkId) => byLink.get(linkId)?.room,

@@ -417,7 +417,7 @@ export class RoomActor implements MeetingHandle {
       this.knownRooms.add(room);
       await lk.createRoom(room);
       const token = await lk.mintToken({ room, identity: memberId, name: m.name, publish });
-      return { ok: true, data: { url: lk.url, token, room: access.room } };
+      return { ok: true, data: { url: lk.url, token, room: access.room, ice: lk.ice } };
     });
   }
 

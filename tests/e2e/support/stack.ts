@@ -8,6 +8,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { createLiveKitGateway } from '../../../server/src/livekit/gateway';
+import type { MediaIce } from '../../../shared/protocol/events';
 import { startLiveKit, type LiveKitServer } from '../../support/livekit';
 import { startTestServer, type TestServer } from '../../support/server';
 
@@ -99,12 +100,21 @@ const RECORD_PEER_CONNECTIONS = `
   Object.setPrototypeOf(Wrapped, Orig);
   window.RTCPeerConnection = Wrapped;
 `;
-export async function startStack(): Promise<Stack> {
+export async function startStack(
+  opts: {
+    /** More LiveKit YAML for this stack only (e.g. a loopback TURN section). */
+    livekitYaml?: string;
+    /** MEDIA_ICE as the app would have it (default: decided from LiveKit's loopback URL). */
+    ice?: MediaIce;
+  } = {},
+): Promise<Stack> {
   if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" first (npm test does).');
   }
-  const lk = await startLiveKit();
-  const server = await startTestServer({ livekit: createLiveKitGateway(lk) });
+  const lk = await startLiveKit({ extraYaml: opts.livekitYaml });
+  const server = await startTestServer({
+    livekit: createLiveKitGateway({ ...lk, ice: opts.ice }),
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,

@@ -1,6 +1,7 @@
 import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import type { PracticeGrantDto } from '../../../../shared/protocol/around';
 import type { DeviceChoices } from '../../lib/deviceChoices';
+import { iceOptions } from '../../lib/mediaIce';
 
 export type PracticeStatus = 'idle' | 'connecting' | 'connected' | 'failed';
 
@@ -42,7 +43,7 @@ export class PracticeCall {
   async start(grant: PracticeGrantDto, choices: DeviceChoices): Promise<void> {
     await this.stop();
     this.set({ ...IDLE, status: 'connecting' });
-    const rtcConfig = { iceServers: [] };
+    const ice = iceOptions(grant.ice);
     const receiver = new Room({ adaptiveStream: false, dynacast: false });
     const sender = new Room({ adaptiveStream: false, dynacast: false });
     this.receiver = receiver;
@@ -59,8 +60,8 @@ export class PracticeCall {
       if (speakers.length > 0 && !this.snap.heard) this.set({ heard: true });
     });
     try {
-      await receiver.connect(grant.url, grant.receiveToken, { rtcConfig });
-      await sender.connect(grant.url, grant.sendToken, { rtcConfig });
+      await receiver.connect(grant.url, grant.receiveToken, ice);
+      await sender.connect(grant.url, grant.sendToken, ice);
       await sender.localParticipant.setCameraEnabled(
         true,
         choices.cameraId ? { deviceId: choices.cameraId } : undefined,

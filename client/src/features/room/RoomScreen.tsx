@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppConfigDto } from '../../../../shared/protocol/http';
 import type { RoomView } from '../../../../shared/room/views';
+import { DisplayControls } from '../../components/DisplayControls';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Notice } from '../../components/Notice';
 import { useDocumentTitle, useScreen } from '../../components/Page';
@@ -91,7 +92,8 @@ function RoomBody({
         <PhaseBar view={view} />
         <ConnectionPill socketReconnecting={socketStatus === 'reconnecting'} />
         {topActions ? <div className="room__top-actions">{topActions}</div> : null}
-        {/* The app's header is hidden in the room (styles.css): its language switch lives here. */}
+        {/* The app's header is hidden in the room (styles.css): its language switch and display controls live here. */}
+        <DisplayControls />
         <LanguageSwitch />
       </header>
       <main id="main" className="room__main">

@@ -8,6 +8,7 @@ import {
 } from 'livekit-client';
 import type { Ack, AppError } from '../../../../../shared/protocol/errors';
 import type { MediaGrant } from '../../../../../shared/protocol/events';
+import { iceOptions } from '../../../lib/mediaIce';
 
 export type CallProblem =
   | { kind: 'token'; error: AppError }
@@ -136,7 +137,7 @@ export class CallController {
       // Audio only: nothing is subscribed by the server on its own; applySubscriptions() asks for
       // the audio alone, so not one video packet reaches a weak connection.
       await room.connect(grant.data.url, grant.data.token, {
-        rtcConfig: { iceServers: [] },
+        ...iceOptions(grant.data.ice),
         autoSubscribe: !this.wish.audioOnly,
       });
     } catch {

@@ -4,7 +4,7 @@
 import { ConnectionState, DisconnectReason, RoomEvent, Track } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../../../../../shared/protocol/errors';
-import type { MediaGrant } from '../../../../../../shared/protocol/events';
+import type { MediaGrant, MediaIce } from '../../../../../../shared/protocol/events';
 
 // livekit-client itself, but its Room is the fake below (defined after the hoisted mock, and read
 // only when the controller makes a room).
@@ -127,9 +127,9 @@ holder.Room = FakeRoom;
 const { CallController } =
   await import('../../../../../../client/src/features/room/call/CallController');
 
-const grant = (token: string, room = 'main'): Ack<MediaGrant> => ({
+const grant = (token: string, room = 'main', ice: MediaIce = 'loopback'): Ack<MediaGrant> => ({
   ok: true,
-  data: { url: 'ws://lk.test', token, room },
+  data: { url: 'ws://lk.test', token, room, ice },
 });
 const refused: Ack<MediaGrant> = { ok: false, error: { code: 'FORBIDDEN', message: '' } };
 const WISH = { mic: true, camera: true, micId: 'mic-1', cameraId: null, audioOnly: false };
@@ -182,6 +182,32 @@ describe('CallController', () => {
     call.setTarget('main');
     await settle();
     expect(getToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the STUN/TURN servers LiveKit sends when the server says ice "server"', async () => {
+    tokens.push(grant('real', 'main', 'server'));
+    call.setTarget('main');
+    await settle();
+    const room = FakeRoom.instances[0]!;
+    // No rtcConfig at all: livekit-client then uses the ICE servers of LiveKit's join answer.
+    expect(room.connectedTo).toEqual({
+      url: 'ws://lk.test',
+      token: 'real',
+      opts: { autoSubscribe: true },
+    });
+    expect(call.state).toBe(ConnectionState.Connected);
+  });
+
+  it('follows the ice mode of each new grant (loopback after server gives the empty list)', async () => {
+    tokens.push(grant('a', 'main', 'server'), grant('b', 'side-1', 'loopback'));
+    call.setTarget('main');
+    await settle();
+    call.setTarget('side-1');
+    await settle();
+    expect(FakeRoom.instances.map((r) => r.connectedTo?.opts)).toEqual([
+      { autoSubscribe: true },
+      { rtcConfig: { iceServers: [] }, autoSubscribe: true },
+    ]);
   });
 
   it('publishes nothing until the server allows it, then what the person chose', async () => {

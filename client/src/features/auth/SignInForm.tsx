@@ -1,34 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../shared/protocol/errors';
 import type { FacilitatorDto } from '../../../../shared/protocol/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Fields';
 import { Page } from '../../components/Page';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { HTTP_LIMITS } from '../../lib/contract';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Facilitators sign in with email and password (everyone else uses their invite link). */
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: FacilitatorDto | null) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await apiPost<FacilitatorDto | null>('/api/auth/login', { email, password });
-      onSignedIn(me);
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const me = await apiPost<FacilitatorDto | null>('/api/auth/login', { email, password });
+    onSignedIn(me);
+  });
 
   return (
     <Page screen="signin" title={t('auth.title')}>

@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../shared/protocol/errors';
 import type { CaseDto, InviteDto, MeetingDto, PersonDto } from '../../../../shared/protocol/http';
 import {
   DEFAULT_PARTY,
@@ -14,7 +13,7 @@ import { SelectField, TextField } from '../../components/Fields';
 import { Link } from '../../components/Link';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { HTTP_LIMITS } from '../../lib/contract';
 import { partyLabel, roleLabel } from '../../lib/labels';
 import { paths } from '../../lib/router';
@@ -31,6 +30,7 @@ import { InviteRow } from './InviteRow';
 import { LanguageField, PersonLanguageControl } from './PersonLanguage';
 import type { Language } from '../../../../shared/i18n/languages';
 import { currentLanguage } from '../../i18n/language';
+import { useSubmit } from '../../lib/useSubmit';
 
 type SetCase = (update: (c: CaseDto) => CaseDto) => void;
 
@@ -49,27 +49,16 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
   const [language, setLanguage] = useState<Language>(currentLanguage);
   // The party always follows from the role; choosing a party first narrows the roles.
   const party: Party = DEFAULT_PARTY[role];
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await apiPost<PersonDto>(`/api/cases/${encodeURIComponent(caseId)}/people`, {
-        displayName: displayName.trim(),
-        party,
-        role,
-        language,
-      });
-      onAdded(p);
-      setDisplayName('');
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const p = await apiPost<PersonDto>(`/api/cases/${encodeURIComponent(caseId)}/people`, {
+      displayName: displayName.trim(),
+      party,
+      role,
+      language,
+    });
+    onAdded(p);
+    setDisplayName('');
+  });
   return (
     <form className="form form--inline" onSubmit={submit} aria-labelledby="add-person-h">
       <h3 id="add-person-h">{t('case.addPersonHeading')}</h3>
@@ -124,25 +113,14 @@ function CreateMeetingForm({
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [floorMode, setFloorMode] = useState<'gentle' | 'protected'>('gentle');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const m = await apiPost<MeetingDto>(`/api/cases/${encodeURIComponent(caseId)}/meetings`, {
-        title: title.trim(),
-        floorMode,
-      });
-      onCreated(m);
-      setTitle('');
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const m = await apiPost<MeetingDto>(`/api/cases/${encodeURIComponent(caseId)}/meetings`, {
+      title: title.trim(),
+      floorMode,
+    });
+    onCreated(m);
+    setTitle('');
+  });
   return (
     <form className="form form--inline" onSubmit={submit} aria-labelledby="new-meeting-h">
       <h3 id="new-meeting-h">{t('case.newMeetingHeading')}</h3>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/protocol/errors';
 import type { AccountInviteDto, CaseDto } from '../../../../shared/protocol/http';
@@ -9,31 +9,21 @@ import { TextField } from '../../components/Fields';
 import { apiPost, toAppError } from '../../lib/api';
 import { HTTP_LIMITS } from '../../lib/contract';
 import { formatDate } from '../../lib/time';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** The lead assigns a colleague's facilitator account to the case, by its email. */
 function AssignForm({ caseId, onCase }: { caseId: string; onCase: (c: CaseDto) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCase(
-        await apiPost<CaseDto>(`/api/cases/${encodeURIComponent(caseId)}/facilitators`, {
-          email: email.trim(),
-        }),
-      );
-      setEmail('');
-      announce(t('caseFacilitators.assigned'));
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    onCase(
+      await apiPost<CaseDto>(`/api/cases/${encodeURIComponent(caseId)}/facilitators`, {
+        email: email.trim(),
+      }),
+    );
+    setEmail('');
+    announce(t('caseFacilitators.assigned'));
+  });
   return (
     <form className="form form--inline" onSubmit={submit} aria-labelledby="assign-fac-h">
       <h3 id="assign-fac-h">{t('caseFacilitators.assignHeading')}</h3>

@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FEEDBACK_QUESTIONS,
   type FeedbackQuestion,
   type LinkFeedbackDto,
 } from '../../../../shared/protocol/around';
-import type { AppError } from '../../../../shared/protocol/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextAreaField } from '../../components/Fields';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { useApi } from '../../lib/useApi';
+import { useSubmit } from '../../lib/useSubmit';
 
 type Scores = Record<FeedbackQuestion, number | null>;
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -63,22 +63,11 @@ export function FeedbackSection({ token }: { token: string }) {
   const res = useApi<LinkFeedbackDto>(path);
   const [scores, setScores] = useState<Scores>({ feltSafe: null, wasHeard: null, itHelped: null });
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    const next = await apiPost<LinkFeedbackDto>(path, { ...scores, comment: comment || null });
+    res.setData(() => next);
+  });
   if (!res.data?.open) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await apiPost<LinkFeedbackDto>(path, { ...scores, comment: comment || null });
-      res.setData(() => next);
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const empty = Object.values(scores).every((v) => v === null) && !comment.trim();
   return (
     <section className="feedback" aria-labelledby="feedback-h">

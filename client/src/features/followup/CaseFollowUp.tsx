@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFollowUpDto } from '../../../../shared/protocol/around';
-import type { AppError } from '../../../../shared/protocol/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/Fields';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { useApi } from '../../lib/useApi';
 import { OverdueRow } from './OverdueList';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Every IANA zone the browser knows (with the current one kept even if it is not listed). */
 function zones(current: string): string[] {
@@ -25,24 +25,13 @@ function TimeZoneForm({
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(current);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await apiPost<CaseFollowUpDto>(`/api/cases/${encodeURIComponent(caseId)}/time-zone`, {
-          timeZone: value,
-        }),
-      );
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    onSaved(
+      await apiPost<CaseFollowUpDto>(`/api/cases/${encodeURIComponent(caseId)}/time-zone`, {
+        timeZone: value,
+      }),
+    );
+  });
   return (
     <form className="form form--inline" onSubmit={submit}>
       <SelectField

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseNotificationsDto } from '../../../../shared/protocol/around';
-import type { AppError } from '../../../../shared/protocol/errors';
 import type { PersonDto } from '../../../../shared/protocol/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Fields';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { useApi } from '../../lib/useApi';
+import { useSubmit } from '../../lib/useSubmit';
 
 function EmailForm({
   caseId,
@@ -21,25 +21,14 @@ function EmailForm({
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(current ?? '');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await apiPost<CaseNotificationsDto>(
-          `/api/cases/${encodeURIComponent(caseId)}/people/${encodeURIComponent(person.id)}/email`,
-          { email: value.trim() || null },
-        ),
-      );
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    onSaved(
+      await apiPost<CaseNotificationsDto>(
+        `/api/cases/${encodeURIComponent(caseId)}/people/${encodeURIComponent(person.id)}/email`,
+        { email: value.trim() || null },
+      ),
+    );
+  });
   return (
     <form className="form form--inline" onSubmit={submit}>
       <TextField

@@ -1,39 +1,28 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELAY_MAX, type LinkRelayDto } from '../../../../shared/protocol/around';
-import type { AppError } from '../../../../shared/protocol/errors';
 import type { Party } from '../../../../shared/room/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextAreaField } from '../../components/Fields';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { partyLabel } from '../../lib/labels';
 import { formatDate } from '../../lib/time';
 import { useApi } from '../../lib/useApi';
+import { useSubmit } from '../../lib/useSubmit';
 
 function WriteForm({ token, onSent }: { token: string; onSent: (next: LinkRelayDto) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSent(
-        await apiPost<LinkRelayDto>(`/api/invite/${encodeURIComponent(token)}/relay`, {
-          body: text,
-        }),
-      );
-      setText('');
-      setSent(true);
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    onSent(
+      await apiPost<LinkRelayDto>(`/api/invite/${encodeURIComponent(token)}/relay`, {
+        body: text,
+      }),
+    );
+    setText('');
+    setSent(true);
+  });
   return (
     <form className="form" onSubmit={submit}>
       <TextAreaField

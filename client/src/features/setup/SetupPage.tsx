@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../shared/protocol/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Fields';
 import { Link } from '../../components/Link';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { apiPost, toAppError } from '../../lib/api';
+import { apiPost } from '../../lib/api';
 import { invalidateAppConfig, useAppConfig } from '../../lib/appConfig';
 import { HTTP_LIMITS } from '../../lib/contract';
 import { navigate, paths } from '../../lib/router';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Reads the one-time token from /setup#token=… once, then takes it out of the address bar. */
 function takeToken(): string {
@@ -36,28 +36,17 @@ export default function SetupPage({ colleague = false }: { colleague?: boolean }
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(colleague ? '/api/setup/colleague' : '/api/setup', {
-        token: token.trim(),
-        email,
-        name,
-        password,
-      });
-      invalidateAppConfig();
-      navigate(paths.home());
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    await apiPost(colleague ? '/api/setup/colleague' : '/api/setup', {
+      token: token.trim(),
+      email,
+      name,
+      password,
+    });
+    invalidateAppConfig();
+    navigate(paths.home());
+  });
 
   return (
     <Page screen="setup" title={t(colleague ? 'setup.colleagueTitle' : 'setup.title')}>

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../../shared/protocol/errors';
 import type { CaseDto, MeetingDto } from '../../../../../shared/protocol/http';
 import type { MeetingKind } from '../../../../../shared/protocol/prep';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { CheckboxField, SelectField, TextField } from '../../../components/Fields';
-import { apiPost, toAppError } from '../../../lib/api';
+import { apiPost } from '../../../lib/api';
 import { HTTP_LIMITS } from '../../../lib/contract';
 import { partyLabel } from '../../../lib/labels';
+import { useSubmit } from '../../../lib/useSubmit';
 
 /**
  * A preparation meeting with one side (or one person), or a follow-up meeting, with the people
@@ -25,27 +25,16 @@ export function NewMeetingOfKind({
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Exclude<MeetingKind, 'joint'>>('prep');
   const [memberIds, setMemberIds] = useState<string[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const m = await apiPost<MeetingDto>(`/api/cases/${encodeURIComponent(c.id)}/meetings`, {
-        title: title.trim(),
-        kind,
-        memberIds,
-      });
-      onCreated({ ...m, memberIds });
-      setTitle('');
-      setMemberIds([]);
-    } catch (err) {
-      setError(toAppError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const m = await apiPost<MeetingDto>(`/api/cases/${encodeURIComponent(c.id)}/meetings`, {
+      title: title.trim(),
+      kind,
+      memberIds,
+    });
+    onCreated({ ...m, memberIds });
+    setTitle('');
+    setMemberIds([]);
+  });
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="new-kind-h">
       <h3 id="new-kind-h">{t('newMeeting.heading')}</h3>

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteInfoDto } from '../../../../shared/protocol/http';
 import { usePersonLanguage } from '../../i18n/language';
 import { useApi } from '../../lib/useApi';
 import type { Track } from 'livekit-client';
+import { useAttachedTrack } from '../../lib/useAttachedTrack';
 import type { PracticeGrantDto } from '../../../../shared/protocol/around';
 import type { AppError } from '../../../../shared/protocol/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -15,15 +16,7 @@ import { paths } from '../../lib/router';
 import { PracticeCall } from './PracticeCall';
 
 function ReturnedVideo({ track, label }: { track: Track; label: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
+  const ref = useAttachedTrack<HTMLVideoElement>(track);
   return (
     <video
       ref={ref}
@@ -39,18 +32,10 @@ function ReturnedVideo({ track, label }: { track: Track; label: string }) {
 
 /** The returned sound plays only when the person asks for it (with headphones: no echo). */
 function ReturnedAudio({ track, audible }: { track: Track; audible: boolean }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
+  const ref = useAttachedTrack<HTMLAudioElement>(track);
   useEffect(() => {
     if (ref.current) ref.current.muted = !audible;
-  }, [audible, track]);
+  }, [audible, track, ref]);
   return <audio ref={ref} autoPlay data-testid="practice-return-audio" />;
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { Track } from 'livekit-client';
+import { useAttachedTrack } from '../../../lib/useAttachedTrack';
 
 /** A remote (or local) video track in a <video>; remote ones carry data-participant-id. */
 export function TrackVideo({
@@ -13,15 +13,7 @@ export function TrackVideo({
   label: string;
   self?: boolean;
 }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
+  const ref = useAttachedTrack<HTMLVideoElement>(track);
   return (
     <video
       ref={ref}
@@ -38,14 +30,6 @@ export function TrackVideo({
 
 /** A remote audio track in an <audio> element (the only sound the app ever plays). */
 export function TrackAudio({ track, participantId }: { track: Track; participantId: string }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
+  const ref = useAttachedTrack<HTMLAudioElement>(track);
   return <audio ref={ref} autoPlay data-participant-id={participantId} />;
 }

@@ -87,7 +87,8 @@ describe('before the joint meeting: preparation, readiness, timing and consent (
     await button(fac, 'Create this meeting').click();
     const prep = meetingSection(fac, PREP_TITLE);
     await prep.waitFor();
-    expect(await prep.textContent()).toContain('Preparation meeting');
+    // The meeting's kind comes with its preparation data, loaded after the section appears.
+    await expect.poll(() => prep.textContent()).toContain('Preparation meeting');
     // Only the patient can be given a link; the server refuses one for the clinician.
     expect(
       await prep.getByRole('button', { name: `Create invite link for ${CLINICIAN}` }).count(),

@@ -56,9 +56,14 @@ export class PracticeCall {
       if (track === this.snap.video) this.set({ video: null });
       if (track === this.snap.audio) this.set({ audio: null });
     });
-    receiver.on(RoomEvent.ActiveSpeakersChanged, (speakers) => {
+    // The media server says who it hears to everyone in the room, the sending connection too:
+    // either telling us is enough (a receiver that joined while the sound went on may hear of it
+    // only at the next change).
+    const heard = (speakers: unknown[]) => {
       if (speakers.length > 0 && !this.snap.heard) this.set({ heard: true });
-    });
+    };
+    receiver.on(RoomEvent.ActiveSpeakersChanged, heard);
+    sender.on(RoomEvent.ActiveSpeakersChanged, heard);
     try {
       await receiver.connect(grant.url, grant.receiveToken, ice);
       await sender.connect(grant.url, grant.sendToken, ice);

@@ -1,5 +1,3 @@
-import type { MeetingDto } from '../../../shared/protocol/http';
-import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 import { createPgAccounts, createPgCases } from './pgAccounts';
 import { inTransaction, type PgPool } from './pgDb';
@@ -20,25 +18,7 @@ import type {
   RetentionStore,
   Store,
 } from './ports';
-
-interface MeetingRow {
-  id: string;
-  case_id: string;
-  title: string;
-  floor_mode: 'gentle' | 'protected';
-  created_at: number;
-  status: 'open' | 'live' | 'ended';
-  kind: MeetingKind;
-}
-
-const toMeeting = (r: MeetingRow): MeetingDto => ({
-  id: r.id,
-  caseId: r.case_id,
-  title: r.title,
-  createdAt: r.created_at,
-  status: r.status,
-  kind: r.kind,
-});
+import { toMeeting, type MeetingRow } from './meetingRows';
 
 const MEETING_COLUMNS = 'id, case_id, title, floor_mode, created_at, status, kind';
 const INVITE_COLUMNS = 'id, meeting_id, person_id, created_at, expires_at, revoked_at';

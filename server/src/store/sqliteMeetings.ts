@@ -1,28 +1,8 @@
-import type { MeetingDto } from '../../../shared/protocol/http';
-import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
 import { COMMIT_SQL } from './commitSql';
 import type { Db } from './db';
 import type { MeetingStore, Synchronous } from './ports';
-
-interface MeetingRow {
-  id: string;
-  case_id: string;
-  title: string;
-  floor_mode: 'gentle' | 'protected';
-  created_at: number;
-  status: 'open' | 'live' | 'ended';
-  kind: MeetingKind;
-}
-
-const toMeeting = (r: MeetingRow): MeetingDto => ({
-  id: r.id,
-  caseId: r.case_id,
-  title: r.title,
-  createdAt: r.created_at,
-  status: r.status,
-  kind: r.kind,
-});
+import { toMeeting, type MeetingRow } from './meetingRows';
 
 /** Meetings and their room snapshots in SQLite (prepared statements). */
 export function createSqliteMeetings(db: Db): Synchronous<MeetingStore> {

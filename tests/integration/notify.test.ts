@@ -230,6 +230,19 @@ describe('notifications by e-mail (real SMTP server on loopback)', () => {
     const text = readable(mail.raw);
     expect(text).toContain('Subject: A message is waiting for you');
     for (const w of ['Kestrel', 'night', ...NAMES]) expect(text).not.toContain(w);
+
+    // A message returned to its writer with a note: the writer hears of it, in neutral words.
+    await api(s, 'POST', `/invite/${token}/relay`, { body: 'About the Kestrel corridor' }, '');
+    const second = (await s.app.store.relayMessages(c.id)).find((m) => m.status === 'pending')!;
+    await api(s, 'POST', `/relay/${second.id}/return`, { note: 'Could you say more, Kestrel?' });
+    expect(await s.app.notifier!.tick()).toEqual({ sent: 1, failed: 0 });
+    const back = smtp.mails.at(-1)!;
+    expect(back.to).toEqual(['pat@example.org']);
+    const backText = readable(back.raw);
+    expect(backText).toContain('Subject: A note from your facilitator');
+    expect(backText).toContain(`/j/${token}`);
+    for (const w of ['Kestrel', 'corridor', 'say more', ...NAMES]) expect(backText).not.toContain(w);
+    expect(await s.app.notifier!.tick()).toEqual({ sent: 0, failed: 0 });
   });
 
   it('sends nothing when SMTP is not configured', async () => {

@@ -111,7 +111,13 @@ describe('issue 15: before the joint meeting', () => {
     const refused = await apiCall(s, 'POST', `/meetings/${prep.id}/invites/${hcw.id}`);
     expect(refused.status).toBe(403);
     expect(refused.body.error!.code).toBe('FORBIDDEN');
-    // The clinician's own (joint meeting) link opens the joint meeting, never this one.
+    // The clinician's own (joint meeting) link opens the joint meeting, never this one, and
+    // only once they consented to it (their page asks first; a page that skips it is refused).
+    const early = await connect(s, { invite: hcw.token }).catch((e: Error) => e);
+    expect(early).toMatchObject({
+      message: 'Please give your consent on your page before joining.',
+    });
+    await consent(s, hcw.token);
     const c = await connect(s, { invite: hcw.token, meetingId: prep.id });
     clients.push(c);
     const v = await c.waitFor(() => true);
@@ -207,10 +213,16 @@ describe('issue 15: before the joint meeting', () => {
       error?: { missing?: unknown };
     };
     expect(refused.error!.missing).toEqual(v.facilitator!.gate.missing);
-    // Withdrawing twice changes nothing; consenting again opens the gate again.
+    // Withdrawn, their link no longer joins, even from a page that skips the consent step.
+    const out = await connect(s, { invite: pat.token }).catch((e: Error) => e);
+    expect(out).toMatchObject({ data: { code: 'FORBIDDEN' } });
+    // Withdrawing twice changes nothing; consenting again opens the gate (and the door) again.
     await linkCall(s, 'POST', `/invite/${pat.token}/consent/withdraw`);
     await consent(s, pat.token);
     await fac.waitFor((x) => x.facilitator!.gate.missing.length === 0);
+    const back = await connect(s, { invite: pat.token });
+    clients.push(back);
+    expect((await back.waitFor(() => true)).meetingId).toBe(m.meetingId);
   });
 
   it('the patient chooses the time; the clinicians see only the chosen time, in a neutral calendar file', async () => {

@@ -441,6 +441,50 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     expect(await s.deleteQuestion(q, m.caseId, 'patient')).toBe(true);
   });
 
+  it('safety plans: a joint meeting that ends takes its members’ plans; a preparation meeting keeps them', async () => {
+    const m = await meeting();
+    const other = id('p');
+    await s.insertPerson({
+      id: other,
+      caseId: m.caseId,
+      displayName: 'O',
+      party: 'hcw',
+      role: 'hcw',
+      now: T0,
+    });
+    await s.setMeetingMembers(m.meetingId, [m.personId]);
+    const prepId = id('m');
+    await s.insertMeeting({
+      id: prepId,
+      caseId: m.caseId,
+      title: 'P',
+      floorMode: 'gentle',
+      now: T0,
+      kind: 'prep',
+    });
+    await s.setMeetingMembers(prepId, [m.personId, other]);
+    await s.saveSnapshot({ ...m.state, meetingId: prepId }, T0);
+    for (const p of [m.personId, other]) await s.putSafetyPlan(p, '{"location":"home"}', T0);
+    const planned = async () => (await s.safetyPlans(m.caseId)).map((x) => x.person_id).sort();
+    // Ending the preparation meeting keeps both plans (they are for the meeting to come).
+    await (
+      await b.commands.write(
+        commit({ ...m.state, meetingId: prepId }, 1, null, { status: 'ended' }),
+      )
+    ).durable;
+    expect(await planned()).toEqual([m.personId, other].sort());
+    // A command of the joint meeting that does not end it keeps them too.
+    await (
+      await b.commands.write(commit(m.state, 1, null, { status: 'live' }))
+    ).durable;
+    expect(await planned()).toEqual([m.personId, other].sort());
+    // Ending it takes the plan of its member, and only theirs.
+    await (
+      await b.commands.write(commit(m.state, 2, null, { status: 'ended' }))
+    ).durable;
+    expect(await planned()).toEqual([other]);
+  });
+
   it('feedback is given once per person and meeting, and stored apart from who gave it', async () => {
     const m = await meeting();
     const a = { feltSafe: 5, wasHeard: 4, itHelped: null, comment: 'ok' };

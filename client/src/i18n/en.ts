@@ -147,6 +147,8 @@ export const enPrep = {
     afterSupport: 'Who supports them afterwards',
     ifDistressed: 'What to do if they are distressed or drop out',
     save: 'Save the safety plan',
+    lifetime:
+      'Only the facilitators of this case see it. It is deleted when the joint meeting (or the follow-up meeting) ends.',
   },
   case: {
     heading: 'Preparation',

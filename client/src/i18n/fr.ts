@@ -1230,6 +1230,8 @@ export const frPrep = {
     afterSupport: 'Qui la soutient après la rencontre',
     ifDistressed: 'Que faire si elle est en détresse ou si la connexion est perdue',
     save: 'Enregistrer le plan de sécurité',
+    lifetime:
+      'Seuls les facilitateurs de ce dossier le voient. Il est supprimé à la fin de la rencontre commune (ou de la rencontre de suivi).',
   },
   case: {
     heading: 'Préparation',

@@ -59,7 +59,7 @@ export function createNotifier(o: {
       const invite = await repo.inviteById(n.ref);
       return invite && invite.revoked_at === null ? { link: o.linkFor(invite.id) } : null;
     }
-    if (n.kind === 'message') {
+    if (n.kind === 'message' || n.kind === 'returned') {
       // Any of the person's links of the case opens the exchange: the newest one.
       const newest = (await repo.invitesByCase(person.caseId))
         .filter((i) => i.person_id === person.id && !i.revoked_at)

@@ -56,8 +56,14 @@ export async function planNotifications(
   for (const [caseId, members] of byCase) {
     const invites = await repo.invitesByCase(caseId);
     const today = todayIn(await repo.caseTimeZone(caseId), now);
-    // The written exchange: a message released to the other side (never its words).
+    // The written exchange: a message released to the other side, or returned to its writer
+    // with the facilitator's note (never the words of either).
     for (const msg of await repo.relayMessages(caseId)) {
+      if (msg.status === 'returned') {
+        if (members.some((p) => p.id === msg.person_id))
+          await add(msg.person_id, 'returned', msg.id, msg.decided_at ?? now);
+        continue;
+      }
       if (msg.status !== 'released') continue;
       for (const p of members) {
         if (isSide(p.party) && p.party !== msg.from_party)

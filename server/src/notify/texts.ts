@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'due',
   'late',
   'message',
+  'returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -164,6 +164,19 @@ export function createIo(
     if (member.status === 'denied' || member.status === 'removed') {
       return next(new AuthError({ code: 'FORBIDDEN', message: 'You cannot join this meeting.' }));
     }
+    // Consent first (PRE-4), as the link page asks it: a person who never gave it, or withdrew
+    // it, is not let in by a page that skipped that step. Consent given to an earlier list of who
+    // is there still lets them back in (a dropped connection after someone was added).
+    if (inviteId) {
+      const consent = await repo.latestConsent(meetingId, memberId);
+      if (!consent || consent.withdrawn_at !== null)
+        return next(
+          new AuthError({
+            code: 'FORBIDDEN',
+            message: 'Please give your consent on your page before joining.',
+          }),
+        );
+    }
     // A connection attempt spends from the person's budget too: a socket dropped for abuse and
     // opened again does not come back with a fresh allowance.
     if (!budgets.take(`${meetingId}:${memberId}`)) {

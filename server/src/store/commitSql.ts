@@ -12,6 +12,13 @@ export const COMMIT_SQL = {
        ON CONFLICT(meeting_id) DO UPDATE SET version = excluded.version, state_json = excluded.state_json, updated_at = excluded.updated_at`,
   status: 'UPDATE meetings SET status = ? WHERE id = ?',
   audit: 'INSERT INTO audit (meeting_id, at, event, actor_id, actor_role) VALUES (?, ?, ?, ?, ?)',
+  /**
+   * A safety plan is for one meeting (research/domain.md PRE-8: deleted after it): when a joint or
+   * follow-up meeting ends, its members' plans go, in the transaction that ends it. A preparation
+   * meeting's end keeps them: the plan is made during preparation, for the meeting to come.
+   */
+  endSafety: `DELETE FROM safety_plans WHERE person_id IN (SELECT person_id FROM meeting_members WHERE meeting_id = ?)
+       AND EXISTS (SELECT 1 FROM meetings WHERE id = ? AND kind != 'prep')`,
 } as const;
 
 type SqlValue = string | number | null;
@@ -21,6 +28,8 @@ export interface CommitRows {
   command: SqlValue[];
   snapshot: SqlValue[];
   status: SqlValue[] | null;
+  /** Only when the command ends the meeting. */
+  endSafety: SqlValue[] | null;
   audit: SqlValue[][];
 }
 
@@ -29,6 +38,7 @@ export function toCommitRows(r: CommitRecord): CommitRows {
     command: [r.meetingId, r.state.version, r.clientId, r.type, r.now],
     snapshot: [r.meetingId, r.state.version, JSON.stringify(r.state), r.now],
     status: r.status ? [r.status, r.meetingId] : null,
+    endSafety: r.status === 'ended' ? [r.meetingId, r.meetingId] : null,
     audit: r.audit.map((a) => [r.meetingId, r.now, a.event, a.actorId, a.actorRole]),
   };
 }

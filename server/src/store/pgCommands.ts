@@ -15,8 +15,9 @@ export class VersionConflictError extends Error {
 /*
  * One accepted command as ONE statement (so one round trip, and atomic on its own): the snapshot
  * moves from version n-1 to n only if it is still at n-1, and the command row, the status and the
- * audit rows are written only if it did. Two nodes that both think they own a meeting can never
- * both write version n: the second finds 0 rows and writes nothing.
+ * audit rows are written (and, when it ends the meeting, its safety plans deleted) only if it
+ * did. Two nodes that both think they own a meeting can never both write version n: the second
+ * finds 0 rows and writes nothing.
  */
 const COMMIT = `
 WITH snap AS (
@@ -28,6 +29,11 @@ WITH snap AS (
   SELECT meeting_id, $2, $4, $5, $6 FROM snap
 ), st AS (
   UPDATE meetings SET status = $7 WHERE $7::text IS NOT NULL AND id IN (SELECT meeting_id FROM snap)
+), sp AS (
+  -- A joint or follow-up meeting that ends takes its members' safety plans (PRE-8; commitSql.ts).
+  DELETE FROM safety_plans WHERE $7::text = 'ended'
+    AND person_id IN (SELECT mm.person_id FROM meeting_members mm JOIN snap ON mm.meeting_id = snap.meeting_id)
+    AND EXISTS (SELECT 1 FROM meetings WHERE id = $1 AND kind <> 'prep')
 ), au AS (
   INSERT INTO audit (meeting_id, at, event, actor_id, actor_role)
   SELECT snap.meeting_id, $6, a.event, a.actor_id, a.actor_role

@@ -58,6 +58,10 @@ export const serverEn = {
       subject: 'A message is waiting for you',
       text: 'Hello,\n\nYour facilitator has passed on a message for you.\nYou can read it on your personal page:\n{{link}}',
     },
+    returned: {
+      subject: 'A note from your facilitator',
+      text: 'Hello,\n\nYour facilitator has read the message you wrote and left you a note about it.\nYou can read it on your personal page:\n{{link}}',
+    },
   },
   errors: {
     // The room's refusals (shared/room).
@@ -213,6 +217,7 @@ export const serverEn = {
     'practice.videoUnavailable': 'Video is not available on this server.',
     'practice.busy': 'Many people are practising right now. Please try again in a few minutes.',
     'consent.meetingEnded': 'This meeting has ended.',
+    'consent.needed': 'Please give your consent on your page before joining.',
     'consent.listChanged':
       'Who will be there has changed. Please read the new list before agreeing.',
     'questions.patientSideOnly': 'Only the patient side writes and shares these questions.',

@@ -53,6 +53,10 @@ export const serverFr = {
       subject: 'Un message vous attend',
       text: 'Bonjour,\n\nVotre facilitateur vous a transmis un message.\nVous pouvez le lire sur votre page personnelle :\n{{link}}',
     },
+    returned: {
+      subject: 'Une note de votre facilitateur',
+      text: 'Bonjour,\n\nVotre facilitateur a lu le message que vous avez écrit et vous a laissé une note à son sujet.\nVous pouvez la lire sur votre page personnelle :\n{{link}}',
+    },
   },
   errors: {
     'board.itemChangedRead':
@@ -224,6 +228,8 @@ export const serverFr = {
     'practice.busy':
       'Beaucoup de personnes font un essai en ce moment. Merci de réessayer dans quelques minutes.',
     'consent.meetingEnded': 'Cette rencontre est terminée.',
+    'consent.needed':
+      'Merci de donner votre accord sur votre page avant de rejoindre la rencontre.',
     'consent.listChanged':
       'Les personnes présentes ont changé. Merci de lire la nouvelle liste avant de donner votre accord.',
     'questions.patientSideOnly': 'Seule la partie du patient écrit et partage ces questions.',

@@ -42,6 +42,7 @@ export function SafetyPlanForm({
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)}>
+      <p className="muted">{t('safety.lifetime')}</p>
       <TextField
         label={t('safety.location')}
         maxLength={200}

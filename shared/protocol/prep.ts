@@ -67,6 +67,7 @@ export interface ConsentStatusDto {
 export interface MeetingPrepDto {
   meetingId: string;
   kind: MeetingKind;
+  status: 'open' | 'live' | 'ended';
   memberIds: string[];
   readiness: ReadinessDto[];
   consents: ConsentStatusDto[];

@@ -54,6 +54,7 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
     return {
       meetingId: m.id,
       kind: m.kind,
+      status: m.status,
       memberIds,
       readiness: await readinessOf(m.caseId),
       consents: await Promise.all(

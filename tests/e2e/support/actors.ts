@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { SOCKET_PATH } from '../../../shared/protocol/events';
 import { makeReady } from '../../support/readiness';
 import { FACILITATOR_PASSWORD, type TestServer } from '../../support/server';
 
@@ -204,6 +205,14 @@ export const CONSOLE = {
  * check first (issue 14), then the room.
  */
 export async function enterMeetingRoom(facilitator: Page): Promise<void> {
+  // Their connection is what shows the facilitator present to the people waiting: it opens only
+  // once they go in, never while the device check is on their screen.
+  const connections: string[] = [];
+  const onRequest = (r: { url: () => string }) => {
+    if (new URL(r.url()).pathname.startsWith(SOCKET_PATH)) connections.push(r.url());
+  };
+  facilitator.on('request', onRequest);
+  facilitator.on('websocket', onRequest);
   const link = facilitator.getByRole('link', { name: 'Open the meeting room' }).first();
   // The case page re-renders as the readiness and consents it shows arrive; a click that lands
   // during one is clicked again (the link itself must still lead to the check).
@@ -217,6 +226,9 @@ export async function enterMeetingRoom(facilitator: Page): Promise<void> {
     'the device check after Open the meeting room',
   );
   expect(await facilitator.getByLabel('Join with my microphone muted').isChecked()).toBe(true);
+  expect(connections).toEqual([]);
+  facilitator.off('request', onRequest);
+  facilitator.off('websocket', onRequest);
   await button(facilitator, 'Go into the meeting room').click();
   await waitForScreen(facilitator, 'room');
 }

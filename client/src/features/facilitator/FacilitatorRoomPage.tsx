@@ -7,11 +7,13 @@ import { errorText } from '../../components/ErrorMessage';
 import { Link } from '../../components/Link';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import type { MeetingPrepDto } from '../../../../shared/protocol/prep';
 import { useAppConfig } from '../../lib/appConfig';
 import { RoomConnectionContext } from '../../lib/connectionContext';
 import { loadChoices, saveChoices, type DeviceChoices } from '../../lib/deviceChoices';
 import { navigate, paths } from '../../lib/router';
 import { RoomConnection, type SocketStatus } from '../../lib/roomConnection';
+import { useApi } from '../../lib/useApi';
 import { useRoomConnection } from '../../lib/useRoomConnection';
 import { SignInForm, useSession } from '../auth';
 import { BoardPanel } from '../board';
@@ -39,18 +41,62 @@ function EndedMeeting({ view, meetingId }: { view: RoomView; meetingId: string }
 }
 
 function MeetingRoom({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
   const config = useAppConfig();
-  // Null until the facilitator has checked camera and microphone (MeetingRoomInner).
+  // What the meeting is (and whether this facilitator may open it), read before anything else.
+  const meeting = useApi<MeetingPrepDto>(`/api/meetings/${encodeURIComponent(meetingId)}/prep`);
+  // Null until the facilitator has checked camera and microphone.
   const [choices, setChoices] = useState<DeviceChoices | null>(null);
   const [conn, setConn] = useState<RoomConnection | null>(null);
+  const onChecked = (c: DeviceChoices) => {
+    saveChoices(c);
+    setChoices(c);
+  };
+  // The socket opens once the facilitator goes in: its connection is what shows them present to
+  // the people waiting, who would otherwise expect to be let in while the device check is still
+  // on the facilitator's screen. An ended meeting opens it at once (its page reads the view).
+  const open = choices !== null || meeting.data?.status === 'ended';
   useEffect(() => {
+    if (!open) return;
     const c = new RoomConnection(
       { protocol: PROTOCOL_VERSION, meetingId },
       { withCredentials: true },
     );
     setConn(c);
-    return () => c.close();
-  }, [meetingId]);
+    return () => {
+      c.close();
+      setConn(null);
+    };
+  }, [meetingId, open]);
+  if (meeting.error) {
+    return (
+      <Page screen="not-found" title={t('facilitatorRoom.refusedTitle')}>
+        <p className="lead">{errorText(t, meeting.error)}</p>
+        <p>
+          <Link to={paths.home()}>{t('cases.backToCases')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  if (!meeting.data) {
+    return (
+      <Page screen="loading" title={t('common.loading')}>
+        <p className="muted" role="status">
+          {t('facilitatorRoom.connecting')}
+        </p>
+      </Page>
+    );
+  }
+  if (!open) {
+    return (
+      <DeviceCheckScreen
+        initial={loadChoices()}
+        joinLabel={t('facilitatorRoom.enterRoom')}
+        onBack={() => navigate(paths.home())}
+        onJoin={onChecked}
+      />
+    );
+  }
   if (!conn) return null;
   return (
     <RoomConnectionContext.Provider value={conn}>
@@ -59,10 +105,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
         meetingId={meetingId}
         config={config ?? null}
         choices={choices}
-        onChecked={(c) => {
-          saveChoices(c);
-          setChoices(c);
-        }}
+        onChecked={onChecked}
       />
     </RoomConnectionContext.Provider>
   );

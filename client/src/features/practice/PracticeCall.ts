@@ -2,6 +2,7 @@ import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import type { PracticeGrantDto } from '../../../../shared/protocol/around';
 import type { DeviceChoices } from '../../lib/deviceChoices';
 import { iceOptions } from '../../lib/mediaIce';
+import { roomOptions } from '../../lib/roomOptions';
 
 export type PracticeStatus = 'idle' | 'connecting' | 'connected' | 'failed';
 
@@ -44,8 +45,8 @@ export class PracticeCall {
     await this.stop();
     this.set({ ...IDLE, status: 'connecting' });
     const ice = iceOptions(grant.ice);
-    const receiver = new Room({ adaptiveStream: false, dynacast: false });
-    const sender = new Room({ adaptiveStream: false, dynacast: false });
+    const receiver = new Room(roomOptions());
+    const sender = new Room(roomOptions());
     this.receiver = receiver;
     this.sender = sender;
     receiver.on(RoomEvent.TrackSubscribed, (track) => {

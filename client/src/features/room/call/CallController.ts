@@ -9,6 +9,7 @@ import {
 import type { Ack, AppError } from '../../../../../shared/protocol/errors';
 import type { MediaGrant } from '../../../../../shared/protocol/events';
 import { iceOptions } from '../../../lib/mediaIce';
+import { roomOptions } from '../../../lib/roomOptions';
 
 export type CallProblem =
   | { kind: 'token'; error: AppError }
@@ -130,7 +131,7 @@ export class CallController {
       this.fail(gen, { kind: 'token', error: grant.error });
       return;
     }
-    const room = new Room({ adaptiveStream: false, dynacast: false });
+    const room = new Room(roomOptions());
     this.room = room;
     this.listen(room, gen);
     try {

@@ -167,7 +167,12 @@ describe('CallController', () => {
     expect(getToken).toHaveBeenCalledTimes(1);
     expect(FakeRoom.instances).toHaveLength(1);
     const room = FakeRoom.instances[0]!;
-    expect(room.options).toEqual({ adaptiveStream: false, dynacast: false });
+    // Each remote camera at its tile's size, and no layer encoded that nobody receives (issue 18).
+    expect(room.options).toEqual({
+      adaptiveStream: true,
+      dynacast: true,
+      publishDefaults: { simulcast: true },
+    });
     expect(room.connectedTo).toEqual({
       url: 'ws://lk.test',
       token: 't1',

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { IN_REACH } from '../lib/focusTrap';
 
 /** One polite live region for the whole app: floor changes, resumes, sent messages. */
 let message = '';
@@ -33,7 +34,14 @@ export function LiveAnnouncer() {
     () => '',
   );
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+    // IN_REACH: never made inert by a screen that holds the focus, so it is still heard.
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      data-testid="announcer"
+      {...IN_REACH}
+    >
       {text}
     </div>
   );

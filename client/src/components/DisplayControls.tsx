@@ -8,6 +8,7 @@ import {
   type Contrast,
   type TextSize,
 } from '../lib/display';
+import { useDismissablePopover } from '../lib/popover';
 
 const SIZE_KEYS = {
   normal: 'display.sizeNormal',
@@ -21,26 +22,17 @@ const CONTRAST_KEYS = {
 
 /**
  * On every page, beside the language switch: text size and contrast for the person looking,
- * remembered in this browser (lib/display). A small popover of two radio groups; Escape closes it
- * and returns focus to its button.
+ * remembered in this browser (lib/display). A small popover of two radio groups (lib/popover:
+ * Escape closes it and returns focus to its button; leaving it closes it).
  */
 export function DisplayControls() {
   const { t } = useTranslation();
   const display = useDisplay();
   const id = useId();
   const details = useRef<HTMLDetailsElement>(null);
+  useDismissablePopover(details);
   return (
-    <details
-      ref={details}
-      className="bar-popover bar-popover--down display-controls"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && details.current?.open) {
-          e.preventDefault();
-          details.current.open = false;
-          details.current.querySelector('summary')?.focus();
-        }
-      }}
-    >
+    <details ref={details} className="bar-popover bar-popover--down display-controls">
       <summary>{t('display.button')}</summary>
       <div className="bar-popover__panel">
         <fieldset className="display-controls__group">

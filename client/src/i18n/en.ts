@@ -282,6 +282,8 @@ export const en = {
       blocked:
         'Your browser is not letting this page use the camera or microphone. You can still join; the facilitator can help.',
       none: 'We could not find a camera or microphone. You can still join and listen.',
+      noCamera:
+        'No camera found: you can join with sound only. The others will hear you, and you will still see them.',
       unavailable:
         'We could not start your camera or microphone. You can still join; the facilitator can help.',
     },
@@ -467,6 +469,7 @@ export const en = {
     stay: 'Stay',
   },
   media: {
+    noCamera: 'No camera found: the others hear you, and you still see them.',
     groupLabel: 'Your camera and microphone',
     mute: 'Mute',
     unmute: 'Unmute',

@@ -117,6 +117,8 @@ export const fr = {
       blocked:
         'Votre navigateur ne permet pas à cette page d’utiliser la caméra ou le micro. Vous pouvez quand même entrer ; le facilitateur pourra vous aider.',
       none: 'Nous n’avons trouvé ni caméra ni micro. Vous pouvez quand même entrer et écouter.',
+      noCamera:
+        'Aucune caméra trouvée : vous pouvez participer avec le son seulement. Les autres vous entendront, et vous les verrez toujours.',
       unavailable:
         'Nous n’avons pas pu démarrer votre caméra ou votre micro. Vous pouvez quand même entrer ; le facilitateur pourra vous aider.',
     },
@@ -311,6 +313,7 @@ export const fr = {
     stay: 'Rester',
   },
   media: {
+    noCamera: 'Aucune caméra trouvée : les autres vous entendent, et vous les voyez toujours.',
     groupLabel: 'Votre caméra et votre micro',
     mute: 'Couper le micro',
     unmute: 'Réactiver le micro',

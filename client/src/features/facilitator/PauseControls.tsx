@@ -5,6 +5,7 @@ import { announce } from '../../components/Announcer';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Fields';
 import { LIMITS } from '../../lib/contract';
+import { useDismissablePopover } from '../../lib/popover';
 import { clock, formatTime } from '../../lib/time';
 import { useCommand } from '../../lib/useCommand';
 import { useNow } from '../../lib/useNow';
@@ -28,6 +29,8 @@ export function PauseControls({ view }: { view: RoomView }) {
   const paused = view.pause;
   const can = view.me.can;
   const now = useNow(1000, paused?.breakEndsAt != null);
+  const more = useRef<HTMLDetailsElement>(null);
+  useDismissablePopover(more);
 
   const pause = async () => {
     const n = Number(minutes);
@@ -131,7 +134,7 @@ export function PauseControls({ view }: { view: RoomView }) {
       <p id="pause-shortcut" className="field__hint">
         {t('pauseControls.shortcut')}
       </p>
-      <details className="bar-popover bar-popover--down">
+      <details ref={more} className="bar-popover bar-popover--down">
         <summary aria-label={t('pauseControls.withMessageLabel')}>
           {t('pauseControls.withMessage')}
         </summary>

@@ -30,6 +30,8 @@ export function DeviceCheckScreen({
   const preview = useMediaPreview(choices.cameraOn, choices.cameraId, choices.micId);
   const videoRef = useRef<HTMLVideoElement>(null);
   const hasVideo = (preview.stream?.getVideoTracks().length ?? 0) > 0;
+  // No camera at all: the person joins with sound only (the room never tries a camera they lack).
+  const noCamera = preview.problem === 'noCamera';
 
   useEffect(() => {
     const el = videoRef.current;
@@ -113,8 +115,8 @@ export function DeviceCheckScreen({
           />
           <CheckboxField
             label={t('devices.joinCameraOff')}
-            checked={!choices.cameraOn}
-            disabled={choices.audioOnly}
+            checked={!choices.cameraOn || noCamera}
+            disabled={choices.audioOnly || noCamera}
             onChange={(e) => setChoices((c) => ({ ...c, cameraOn: !e.target.checked }))}
           />
           <CheckboxField
@@ -130,7 +132,7 @@ export function DeviceCheckScreen({
         <button
           type="button"
           className="button button--primary"
-          onClick={() => onJoin(choices)}
+          onClick={() => onJoin(noCamera ? { ...choices, cameraOn: false } : choices)}
           disabled={busy}
         >
           {joinLabel ?? t('devices.join')}

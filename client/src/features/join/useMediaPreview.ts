@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type PreviewProblem = 'blocked' | 'none' | 'unavailable' | null;
+/** `noCamera`: the microphone works and there is no camera (join with sound only). */
+export type PreviewProblem = 'blocked' | 'none' | 'noCamera' | 'unavailable' | null;
 
 export interface MediaPreview {
   stream: MediaStream | null;
@@ -11,11 +12,21 @@ export interface MediaPreview {
   level: number;
 }
 
-function problemOf(e: unknown): PreviewProblem {
+/** What a getUserMedia failure means for the person (its error's name). */
+export function problemOf(e: unknown): PreviewProblem {
   const name = (e as { name?: string } | null)?.name;
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'blocked';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'none';
   return 'unavailable';
+}
+
+/**
+ * The problem when camera and microphone together failed with `e` but the microphone alone
+ * works: a missing camera is no problem to join with (sound only), anything else still is.
+ */
+export function problemWithMicrophone(e: unknown): PreviewProblem {
+  const problem = problemOf(e);
+  return problem === 'none' ? 'noCamera' : problem;
 }
 
 async function open(cameraOn: boolean, cameraId: string | null, micId: string | null) {
@@ -32,7 +43,7 @@ async function open(cameraOn: boolean, cameraId: string | null, micId: string | 
     if (!video) return { stream: null, problem: problemOf(e) };
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
-      return { stream, problem: problemOf(e) };
+      return { stream, problem: problemWithMicrophone(e) };
     } catch (e2) {
       return { stream: null, problem: problemOf(e2) };
     }

@@ -1,7 +1,9 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRoundPhase } from '../../../../shared/room/floor/order';
 import type { RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useDismissablePopover } from '../../lib/popover';
 import { useCommand } from '../../lib/useCommand';
 import { floorStatus } from './floorText';
 
@@ -14,6 +16,8 @@ import { floorStatus } from './floorText';
 export function FloorPanel({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const cmd = useCommand();
+  const explain = useRef<HTMLDetailsElement>(null);
+  useDismissablePopover(explain);
   const can = view.me.can;
   const inMainRoom = !view.me.sideRoom;
   const queued = view.me.queuePosition;
@@ -80,7 +84,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
           </div>
         ) : null
       ) : null}
-      <details className="floor-panel__more">
+      <details ref={explain} className="floor-panel__more">
         <summary>{t('floor.whatMeans')}</summary>
         <div className="floor-panel__explain">
           <p>{t('floor.explain')}</p>

@@ -1,7 +1,10 @@
 import { Track } from 'livekit-client';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFacilitatorRole } from '../../../../shared/room/roles';
 import type { RoomView } from '../../../../shared/room/views';
+import { MessageToFacilitators } from '../../components/MessageToFacilitators';
+import { useFocusTrap } from '../../lib/focusTrap';
 import { useNow } from '../../lib/useNow';
 import { clock, formatTime } from '../../lib/time';
 import { useCallVersion, useMaybeCall } from './call/CallContext';
@@ -49,9 +52,19 @@ function heardWords(heard: Heard) {
 /**
  * Replaces the video grid of the main room while the meeting is paused: calm, a message, a break
  * countdown, and exactly who can still be heard (a facilitator may keep speaking during a pause).
+ * It holds the focus while it shows (lib/focusTrap): Tab stays on it and on what is always in reach
+ * (Leave, language, display); the rest of the room is inert. A person's microphone is off during a
+ * pause, so writing to the facilitators is here too. On resume the focus goes back to where it was.
  */
 export function PauseScreen({ view }: { view: RoomView }) {
   const { t, i18n } = useTranslation();
+  const screen = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusTrap(screen, {
+    active: view.pause !== null,
+    initialFocus: () => title.current,
+    fallback: () => document.querySelector<HTMLElement>('#main > h1'),
+  });
   const pause = view.pause;
   const breakEndsAt = pause?.breakEndsAt ?? null;
   const now = useNow(1000, breakEndsAt !== null);
@@ -60,8 +73,16 @@ export function PauseScreen({ view }: { view: RoomView }) {
   if (!pause) return null;
   const left = breakEndsAt !== null ? breakEndsAt - now : null;
   return (
-    <section className="pause-screen" data-testid="pause-screen" aria-labelledby="pause-title">
-      <h2 id="pause-title">{t('pause.title')}</h2>
+    <section
+      ref={screen}
+      tabIndex={-1}
+      className="pause-screen"
+      data-testid="pause-screen"
+      aria-labelledby="pause-title"
+    >
+      <h2 ref={title} id="pause-title" tabIndex={-1}>
+        {t('pause.title')}
+      </h2>
       {pause.message ? <p className="pause-screen__message">{pause.message}</p> : null}
       {pause.cause !== 'facilitator' ? <p>{t(`pause.cause.${pause.cause}`)}</p> : null}
       {left !== null && breakEndsAt !== null ? (
@@ -80,6 +101,11 @@ export function PauseScreen({ view }: { view: RoomView }) {
       <p className="muted" data-testid="pause-heard" aria-live="polite">
         {t(words.key, { count: words.count, names: words.names })} {t('pause.yourMicOff')}
       </p>
+      {view.me.can.messageFacilitators ? (
+        <div className="pause-screen__write">
+          <MessageToFacilitators />
+        </div>
+      ) : null}
     </section>
   );
 }

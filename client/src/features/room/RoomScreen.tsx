@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Notice } from '../../components/Notice';
 import { useDocumentTitle, useScreen } from '../../components/Page';
 import type { DeviceChoices } from '../../lib/deviceChoices';
+import { IN_REACH } from '../../lib/focusTrap';
 import type { SocketStatus } from '../../lib/roomConnection';
 import { phaseName } from '../../lib/labels';
 import { AudioRenderer } from './call/AudioRenderer';
@@ -88,7 +89,8 @@ function RoomBody({
       data-testid="room"
       data-connection-state={call.state}
     >
-      <header className="room__top">
+      {/* IN_REACH: still usable while the pause screen holds the focus (lib/focusTrap). */}
+      <header className="room__top" {...IN_REACH}>
         <PhaseBar view={view} />
         <ConnectionPill socketReconnecting={socketStatus === 'reconnecting'} />
         {topActions ? <div className="room__top-actions">{topActions}</div> : null}
@@ -100,7 +102,7 @@ function RoomBody({
         <h1 ref={headingRef} tabIndex={-1} className="visually-hidden">
           {t('room.title')}
         </h1>
-        <div className="room__notices">
+        <div className="room__notices" {...IN_REACH}>
           <CallStatus
             config={config}
             facilitator={fac}
@@ -153,7 +155,7 @@ function RoomBody({
         {videoAvailable ? (
           <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
         ) : null}
-        <div className="room__self">
+        <div className="room__self" {...IN_REACH}>
           {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
           {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}
           {can.leave ? <LeaveControl onLeft={onLeft} /> : null}

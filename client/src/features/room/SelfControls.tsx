@@ -4,6 +4,7 @@ import type { RoomView } from '../../../../shared/room/views';
 import { announce } from '../../components/Announcer';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LIMITS } from '../../lib/contract';
+import { useDismissablePopover } from '../../lib/popover';
 import { useCommand } from '../../lib/useCommand';
 import { useCall } from './call/CallContext';
 
@@ -17,6 +18,7 @@ export function PauseRequestButton() {
   const cmd = useCommand();
   const fieldId = useId();
   const more = useRef<HTMLDetailsElement>(null);
+  useDismissablePopover(more);
   const [reason, setReason] = useState('');
   const [sentAt, setSentAt] = useState<number | null>(null);
   useEffect(() => {
@@ -98,12 +100,28 @@ export function StepOutControl({ view }: { view: RoomView }) {
   );
 }
 
-/** Leave safely: asks once, then the meeting goes on for the others and an aftercare screen shows. */
+/**
+ * Leave safely: asks once, then the meeting goes on for the others and an aftercare screen shows.
+ * The question opens over the bar with the focus on "Stay"; Stay or Escape closes it and puts the
+ * focus back on Leave.
+ */
 export function LeaveControl({ onLeft }: { onLeft: () => void }) {
   const { t } = useTranslation();
   const cmd = useCommand();
   const [asking, setAsking] = useState(false);
   const call = useCall();
+  const leaveButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!asking && refocus.current) {
+      refocus.current = false;
+      leaveButton.current?.focus();
+    }
+  }, [asking]);
+  const stay = () => {
+    refocus.current = true;
+    setAsking(false);
+  };
   const leave = async () => {
     await call.hangUp();
     const res = await cmd.run({ type: 'self.leave' });
@@ -113,14 +131,29 @@ export function LeaveControl({ onLeft }: { onLeft: () => void }) {
   if (!asking) {
     return (
       <div className="self-control">
-        <button type="button" className="button button--leave" onClick={() => setAsking(true)}>
+        <button
+          ref={leaveButton}
+          type="button"
+          className="button button--leave"
+          onClick={() => setAsking(true)}
+        >
           {t('self.leave')}
         </button>
       </div>
     );
   }
   return (
-    <div className="self-control leave-confirm" role="group" aria-labelledby="leave-q">
+    <div
+      className="self-control leave-confirm"
+      role="group"
+      aria-labelledby="leave-q"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !cmd.pending) {
+          e.stopPropagation();
+          stay();
+        }
+      }}
+    >
       <p id="leave-q">{t('self.leaveQuestion')}</p>
       <p className="field__hint">{t('self.leaveExplain')}</p>
       <div className="actions">
@@ -132,7 +165,7 @@ export function LeaveControl({ onLeft }: { onLeft: () => void }) {
         >
           {t('self.leaveConfirm')}
         </button>
-        <button type="button" className="button" onClick={() => setAsking(false)} autoFocus>
+        <button type="button" className="button" onClick={stay} autoFocus>
           {t('self.stay')}
         </button>
       </div>

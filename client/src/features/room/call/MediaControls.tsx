@@ -1,10 +1,12 @@
 import { Room } from 'livekit-client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../../shared/room/views';
 import { SelectField } from '../../../components/Fields';
 import { loadChoices, saveChoices } from '../../../lib/deviceChoices';
+import { useDismissablePopover } from '../../../lib/popover';
 import { useCall, useCallVersion } from './CallContext';
+import { useHasCamera } from './useHasCamera';
 
 /**
  * "More": self-view and the choice of camera and microphone, in a small popover so the bar stays
@@ -22,6 +24,8 @@ function MoreMenu({
   const { t } = useTranslation();
   const call = useCall();
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useDismissablePopover(details);
   const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
   const [cams, setCams] = useState<MediaDeviceInfo[]>([]);
   useEffect(() => {
@@ -41,6 +45,7 @@ function MoreMenu({
   const room = call.room;
   return (
     <details
+      ref={details}
       className="devices bar-popover"
       onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
     >
@@ -103,6 +108,7 @@ export function MediaControls({
   const micOn = call.micOn;
   const camOn = call.cameraOn;
   const audioOnly = call.audioOnly;
+  const hasCamera = useHasCamera();
 
   let micHint: string | null = null;
   if (media && !canAudio) {
@@ -139,7 +145,8 @@ export function MediaControls({
       <button
         type="button"
         className={camOn ? 'button button--on' : 'button'}
-        disabled={!connected || !canVideo || stepped || busy || audioOnly}
+        aria-describedby={hasCamera ? undefined : 'camera-hint'}
+        disabled={!connected || !canVideo || stepped || busy || audioOnly || !hasCamera}
         onClick={() => void run(() => call.setCamera(!camOn))}
       >
         {camOn ? t('media.cameraOff') : t('media.cameraOn')}
@@ -168,6 +175,11 @@ export function MediaControls({
         >
           {t('media.startAudio')}
         </button>
+      ) : null}
+      {!hasCamera ? (
+        <p id="camera-hint" className="field__hint media-controls__hint">
+          {t('media.noCamera')}
+        </p>
       ) : null}
       {micHint ? (
         <p id="mic-hint" className="field__hint media-controls__hint">

@@ -241,7 +241,8 @@ describe('notifications by e-mail (real SMTP server on loopback)', () => {
     const backText = readable(back.raw);
     expect(backText).toContain('Subject: A note from your facilitator');
     expect(backText).toContain(`/j/${token}`);
-    for (const w of ['Kestrel', 'corridor', 'say more', ...NAMES]) expect(backText).not.toContain(w);
+    for (const w of ['Kestrel', 'corridor', 'say more', ...NAMES])
+      expect(backText).not.toContain(w);
     expect(await s.app.notifier!.tick()).toEqual({ sent: 0, failed: 0 });
   });
 

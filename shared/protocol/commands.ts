@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTIES, STORY_PARTIES } from '../room/roles';
 import { PHASE_KINDS } from '../room/phases';
+import { INTERPRETING_MODES } from '../room/interpreters/mode';
 import { BOARD_CATEGORIES, FOLLOW_UP_STATUSES, LIMITS } from './constants';
 
 export { BOARD_CATEGORIES, FOLLOW_UP_STATUSES, LIMITS };
@@ -117,6 +118,20 @@ export const ROOM_COMMAND_SCHEMA = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.dismiss'), messageId: id }).strict(),
   /** Mutes someone's microphone (background noise). There is no remote unmute. */
   z.object({ type: z.literal('member.mute'), memberId: id }).strict(),
+  /**
+   * Links an interpreter to the person they interpret for, spoken or sign language (issue 17,
+   * A11Y-2), or unlinks them (null). Facilitators only.
+   */
+  z
+    .object({
+      type: z.literal('interpreter.link'),
+      memberId: id,
+      interpretsFor: z
+        .object({ memberId: id, mode: z.enum(INTERPRETING_MODES) })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
   // board
   z.object({ type: z.literal('board.propose'), fields: BOARD_FIELDS_SCHEMA }).strict(),
   z

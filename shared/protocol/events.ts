@@ -1,6 +1,7 @@
 import type { RoomView } from '../room/views';
 import type { Ack } from './errors';
 import type { CommandEnvelope } from './commands';
+import type { CaptionLine, CaptionSend } from './captions';
 
 /**
  * Why the server closed someone's room connection. `denied`: not let in; `removed`: asked to
@@ -41,6 +42,8 @@ export interface ClientToServerEvents {
   'media:token': (payload: Record<string, never>, ack: (res: Ack<MediaGrant>) => void) => void;
   /** Asks for the full current view (the client does after every reconnect). */
   'room:sync': (payload: Record<string, never>, ack: (res: Ack<RoomView>) => void) => void;
+  /** A captioner's current line (captions.ts): relayed to the main room, never stored. */
+  'caption:send': (line: CaptionSend, ack: (res: Ack<null>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -48,6 +51,8 @@ export interface ServerToClientEvents {
   'room:view': (view: RoomView) => void;
   /** This person may no longer be in the room. */
   'room:closed': (payload: { reason: ClosedReason }) => void;
+  /** A caption line, for people in the main room (captions.ts); shown, never kept. */
+  'caption:line': (line: CaptionLine) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

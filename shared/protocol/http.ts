@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { PARTIES, ROLES, type Party, type Role } from '../room/roles';
 import type { BoardItem } from '../room/board';
+import { INTERPRETING_MODES, type InterpreterLink } from '../room/interpreters/mode';
 import { HTTP_LIMITS } from './constants';
 import { MEETING_KINDS, type MeetingKind } from '../room/prep/gate';
 
@@ -40,6 +41,7 @@ export const PARTICIPANT_PARTIES: Partial<Record<Role, readonly Party[]>> = {
   org_rep: ['other'],
   interpreter: ['other'],
   observer: ['other'],
+  captioner: ['other'],
 };
 
 /** The roles a person on a case may have (everything but the two facilitator roles). */
@@ -47,15 +49,28 @@ export const PARTICIPANT_ROLES = ROLES.filter((r) => PARTICIPANT_PARTIES[r] !== 
 
 /** A person's language (issue 17): their link, screens, summary and calendar file. */
 export const LANGUAGE = z.enum(LANGUAGES);
+/** Whom an interpreter interprets for: a person of the case, spoken or sign language. */
+export const INTERPRETER_LINK = z
+  .object({ memberId: z.string().min(1).max(100), mode: z.enum(INTERPRETING_MODES) })
+  .strict();
 export const ADD_PERSON_BODY = z
   .object({
     displayName: DISPLAY_NAME,
     party: z.enum(PARTIES),
     role: z.enum(ROLES),
     language: LANGUAGE.default('en'),
+    /** An interpreter's person of the case (their person id) and mode (issue 17, A11Y-2). */
+    interpretsFor: INTERPRETER_LINK.optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
+    if (b.interpretsFor && b.role !== 'interpreter') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interpretsFor'],
+        message: 'Only an interpreter interprets for someone.',
+      });
+    }
     const allowed = PARTICIPANT_PARTIES[b.role];
     if (!allowed) {
       ctx.addIssue({
@@ -113,6 +128,11 @@ export interface PersonDto {
   role: Role;
   /** Set by the facilitator; the person can still switch on every page (issue 17). */
   language: Language;
+  /**
+   * An interpreter's person of the case (a person id) and mode, set on the invite (issue 17);
+   * absent for everyone else and for an interpreter not linked.
+   */
+  interpretsFor?: InterpreterLink;
 }
 
 export interface InviteDto {

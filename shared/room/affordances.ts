@@ -12,6 +12,7 @@ import {
   canGiveFloorTo,
   canJoinLobby,
   canLeave,
+  canLinkInterpreter,
   canLock,
   canMessageFacilitators,
   canMuteMember,
@@ -66,6 +67,7 @@ const FACILITATION_RULES = {
   openCheckIn: canOpenCheckIn, // sideRoom.open, purpose checkin
   openCaucus: canOpenCaucus, // sideRoom.open, purpose caucus
   closeSideRoom: canCloseSideRoom, // sideRoom.close
+  linkInterpreter: canLinkInterpreter, // interpreter.link (an interpreter to a participant)
 } satisfies Record<string, (s: RoomState, m: Member) => boolean>;
 
 const PERSONAL_RULES = {

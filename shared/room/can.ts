@@ -29,6 +29,7 @@ import type { Member } from './state';
 // floor's (give, pass, request, …) with the floor.
 export * from './board/can';
 export * from './floor/can';
+export * from './interpreters/can';
 
 const here = (m: Member) => m.status === 'admitted' || m.status === 'waiting';
 

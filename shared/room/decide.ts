@@ -2,6 +2,7 @@ import { createDraft, finishDraft } from 'immer';
 import type { ClientCommand } from '../protocol/commands';
 import { boardHandlers } from './board/handlers';
 import { floorHandlers } from './floor/handlers';
+import { interpreterHandlers } from './interpreters/handlers';
 import { reject, Rejection, type ClientHandlers, type Draft, type SystemHandlers } from './kernel';
 import { lobbyHandlers } from './lobby/handlers';
 import { meetingHandlers } from './meeting/handlers';
@@ -28,6 +29,7 @@ const CLIENT: ClientHandlers = {
   ...sideRoomHandlers,
   ...selfHandlers,
   ...boardHandlers,
+  ...interpreterHandlers,
 };
 
 /** Every system command's handler, by type. */

@@ -8,7 +8,7 @@ import {
   membersOf,
 } from './policies';
 import { TALK_PARTIES } from './floor/talkTime';
-import { STORY_PARTIES } from './roles';
+import { isSilentRole, STORY_PARTIES } from './roles';
 import type { Member, RoomState } from './state';
 import { toRoomView } from './views';
 
@@ -30,6 +30,7 @@ export function checkInvariants(state: RoomState): string[] {
   checkDeadlines(state, fail);
   checkTalk(state, fail);
   checkMedia(state, fail);
+  checkInterpreters(state, fail);
   checkViews(state, fail);
   return problems;
 }
@@ -216,12 +217,45 @@ function checkMedia(s: RoomState, fail: Fail): void {
     if ((m.sideRoomId ?? 'main') !== media.room) fail(`${m.id} has media in the wrong room`);
     if (m.steppedOut && (media.canPublishAudio || media.canPublishVideo))
       fail(`${m.id} stepped out and may still publish`);
+    // Once admitted, observers and captioners never publish anything, in any room (not only the
+    // microphone). Before, a facilitator's private check-in in the lobby is a conversation.
+    if (
+      m.status === 'admitted' &&
+      isSilentRole(m.role) &&
+      (media.canPublishAudio || media.canPublishVideo)
+    )
+      fail(`${m.role} ${m.id} may publish`);
     if (media.room !== 'main' || !media.canPublishAudio || isFacilitator(m)) continue;
     if (s.pause) fail(`${m.id} may speak in the main room during a pause`);
-    else if (m.role === 'observer') fail(`observer ${m.id} may speak`);
-    else if (protectedFloor && m.role !== 'interpreter' && m.party !== holding) {
+    else if (isSilentRole(m.role)) fail(`${m.role} ${m.id} may speak`);
+    else if (protectedFloor && m.party !== holding && !interpreterMayVoice(s, m, holding)) {
       fail(`${m.id} may speak in protected mode without the floor`);
     }
+  }
+}
+
+/**
+ * The interpreters' rule worked out here, not through the policy under test: an unlinked or
+ * spoken-language interpreter, or a sign-language one whose person's party holds the floor (or
+ * nobody holds it).
+ */
+function interpreterMayVoice(s: RoomState, m: Member, holding: string | null): boolean {
+  if (m.role !== 'interpreter') return false;
+  const link = m.interpretsFor;
+  if (!link || link.mode === 'spoken') return true;
+  return holding === null || s.members[link.memberId]?.party === holding;
+}
+
+/** Only interpreters are linked, each to a participant of this meeting (A11Y-2). */
+function checkInterpreters(s: RoomState, fail: Fail): void {
+  for (const m of membersOf(s)) {
+    const link = m.interpretsFor;
+    if (!link) continue;
+    if (m.role !== 'interpreter') fail(`${m.id} is a ${m.role} with an interpreter's link`);
+    const t = s.members[link.memberId];
+    if (!t) fail(`${m.id} interprets for an unknown person`);
+    else if (isFacilitator(t) || t.role === 'interpreter')
+      fail(`${m.id} interprets for a ${t.role}`);
   }
 }
 

@@ -1,5 +1,6 @@
-import { isFacilitatorRole, type Party } from './roles';
+import { isFacilitatorRole, isSilentRole, type Party } from './roles';
 import type { FloorHolder, Member, RoomState } from './state';
+import { interpretedParty, linkOf } from './interpreters/link';
 
 /** Pure predicates shared by decide(), the views and the server's LiveKit reconciliation. */
 
@@ -49,7 +50,7 @@ export function holderParty(state: RoomState): Party | null {
 
 /** Roles that never take the floor. */
 export function canHoldFloor(m: Member): boolean {
-  return m.role !== 'observer' && m.role !== 'interpreter' && !isFacilitator(m);
+  return !isSilentRole(m.role) && m.role !== 'interpreter' && !isFacilitator(m);
 }
 
 /**
@@ -108,16 +109,39 @@ export function mediaAccess(state: RoomState, memberId: string): MediaAccess | n
     return null;
   }
   if (m.status !== 'admitted') return null;
-  // Observers never publish, wherever they are; nor does someone who stepped out: their camera and
+  // Observers and captioners never publish, wherever they are (a captioner only listens: what they
+  // type reaches the room as captions); nor does someone who stepped out: their camera and
   // microphone are off at the SFU, not only in their own browser.
-  const publishes = m.role !== 'observer' && !m.steppedOut;
+  const publishes = !isSilentRole(m.role) && !m.steppedOut;
   if (side) return { room: side.id, canPublishAudio: publishes, canPublishVideo: publishes };
   if (!publishes) return { room: 'main', canPublishAudio: false, canPublishVideo: false };
   if (isFacilitator(m)) return { room: 'main', canPublishAudio: true, canPublishVideo: true };
   if (state.pause) return { room: 'main', canPublishAudio: false, canPublishVideo: true };
   const protectedFloor = state.floor.mode === 'protected' && !state.floor.open;
-  // Protected mode: only the holder's party (and facilitators, interpreters) may publish a microphone.
+  // Protected mode: only the holder's party (and facilitators, their interpreters) may publish a
+  // microphone.
   const canPublishAudio =
-    !protectedFloor || m.role === 'interpreter' || holderParty(state) === m.party;
+    !protectedFloor || holderParty(state) === m.party || interpreterMaySpeak(state, m);
   return { room: 'main', canPublishAudio, canPublishVideo: true };
+}
+
+/**
+ * Whether an interpreter may speak on a protected floor (issue 17). An interpreter is nobody's
+ * party: the microphone is for voicing someone else's words, never for a turn of their own.
+ * - A spoken-language interpreter: always. In their person's party's turn they voice that story
+ *   for the room; in the other party's turn they voice the story for their person (who would
+ *   otherwise not understand it). Silencing them would take the story away from the listener.
+ * - A sign-language interpreter: while their person's party holds the floor (they voice what
+ *   their person signs), and while nobody holds it (the facilitators speak); in the other party's
+ *   turn they sign the story and need no microphone, so the protected speaker cannot be talked
+ *   over from that side.
+ * - Unlinked: always, as before links existed. An interpreter nobody has linked yet is the room's
+ *   interpreter (one booked for everyone, or not yet assigned); linking them is one click.
+ */
+export function interpreterMaySpeak(state: RoomState, m: Member): boolean {
+  if (m.role !== 'interpreter') return false;
+  const link = linkOf(m);
+  if (!link || link.mode === 'spoken') return true;
+  const holding = holderParty(state);
+  return holding === null || interpretedParty(state, m) === holding;
 }

@@ -12,6 +12,7 @@ export const ROLES = [
   'org_rep',
   'interpreter',
   'observer',
+  'captioner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,11 +27,21 @@ export const DEFAULT_PARTY: Record<Role, Party> = {
   org_rep: 'other',
   interpreter: 'other',
   observer: 'other',
+  // A human CART captioner types live captions for everyone: in no party, never speaking.
+  captioner: 'other',
 };
 
 /** Parties whose stories are told in turn and who consent to agreement items. */
 export const STORY_PARTIES = ['patient', 'hcw'] as const;
 export type StoryParty = (typeof STORY_PARTIES)[number];
+
+/**
+ * Roles that never publish a microphone or camera, in any room, phase or floor: an observer
+ * watches; a captioner listens and types (their words reach the room only as captions).
+ */
+export function isSilentRole(role: Role): boolean {
+  return role === 'observer' || role === 'captioner';
+}
 
 export function isFacilitatorRole(role: Role): boolean {
   return role === 'facilitator' || role === 'cofacilitator';

@@ -6,6 +6,7 @@ import { defaultPhases } from './phases';
 import { emptyTalk, type TalkTime } from './floor/talkTime';
 import type { GateState, MeetingKind } from './prep/gate';
 import { phasesFor } from './prep/phases';
+import { keptLink, type InterpreterLink } from './interpreters/mode';
 
 /** Where a person is in the meeting's life. */
 export const MEMBER_STATUSES = [
@@ -34,6 +35,11 @@ export interface Member {
   disconnectedAt: number | null;
   /** The side room the person is in, or null for the main room. */
   sideRoomId: string | null;
+  /**
+   * An interpreter's person (issue 17): set by the facilitators, null when unlinked and for
+   * everyone else; absent in snapshots written before links (read through linkOf).
+   */
+  interpretsFor?: InterpreterLink | null;
 }
 
 /** A stopwatch stored as data: elapsed = accumulatedMs + (now - runningSince). */
@@ -200,6 +206,8 @@ export interface NewMember {
   name: string;
   role: Role;
   party: Party;
+  /** An interpreter's person, as set on their invite (kept only if that person is here too). */
+  interpretsFor?: InterpreterLink | null;
 }
 
 export interface RoomSetup {
@@ -229,8 +237,10 @@ export function createRoomState(setup: RoomSetup): RoomState {
       waitingSince: null,
       disconnectedAt: null,
       sideRoomId: null,
+      interpretsFor: null,
     };
   }
+  for (const m of setup.members) members[m.id]!.interpretsFor = keptLink(members, m);
   return {
     meetingId: setup.meetingId,
     version: 0,

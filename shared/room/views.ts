@@ -14,6 +14,7 @@ import {
   type MediaAccess,
 } from './policies';
 import type { Party, Role } from './roles';
+import { linkOf, type InterpreterLink } from './interpreters/link';
 import type {
   FacilitatorAlert,
   FacilitatorMessage,
@@ -39,6 +40,8 @@ export interface MemberView {
   /** True while in a side room (others only learn that, not with whom). */
   away: boolean;
   hasFloor: boolean;
+  /** An interpreter's person and mode (null otherwise): not private, everyone may know it. */
+  interpretsFor: InterpreterLink | null;
 }
 
 export interface LobbyEntry {
@@ -127,6 +130,7 @@ function memberView(state: RoomState, m: Member, viewerSideRoomId: string | null
     steppedOut: m.steppedOut,
     away: m.sideRoomId !== null && m.sideRoomId !== viewerSideRoomId,
     hasFloor: holderIncludes(state.floor.holder, m),
+    interpretsFor: linkOf(m),
   });
 }
 

@@ -64,7 +64,9 @@ const MATRIX: Record<ClientCommand['type'], Role[]> = {
   'alert.dismiss': FAC,
   'message.dismiss': FAC,
   'member.mute': FAC,
-  'board.propose': but('observer', 'interpreter'),
+  'interpreter.link': FAC,
+  // The captioner (issue 17) only types captions, which are no command (realtime/captions.ts).
+  'board.propose': but('observer', 'interpreter', 'captioner'),
   'board.edit': FAC,
   'board.remove': FAC,
   'board.reorder': FAC,
@@ -251,6 +253,11 @@ describe('every command × every role × every meeting state, through real socke
       'alert.dismiss': { type: 'alert.dismiss', alertId: st.alerts[0]?.id ?? 'none' },
       'message.dismiss': { type: 'message.dismiss', messageId: st.messages[0]?.id ?? 'none' },
       'member.mute': { type: 'member.mute', memberId: ids.hcw },
+      'interpreter.link': {
+        type: 'interpreter.link',
+        memberId: ids.interpreter,
+        interpretsFor: { memberId: ids.patient, mode: 'spoken' },
+      },
       'board.propose': { type: 'board.propose', fields },
       'board.edit': {
         type: 'board.edit',

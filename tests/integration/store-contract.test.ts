@@ -392,6 +392,30 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     expect((await s.personById(other))!.language).toBe('fr');
   });
 
+  it('an interpreter’s person and mode: stored on the invite, changed, cleared (issue 17)', async () => {
+    const m = await meeting();
+    const interp = id('p');
+    await s.insertPerson({
+      id: interp,
+      caseId: m.caseId,
+      displayName: 'I',
+      party: 'other',
+      role: 'interpreter',
+      interpretsFor: { memberId: m.personId, mode: 'sign' },
+      now: T0 + 1,
+    });
+    expect((await s.personById(interp))!.interpretsFor).toEqual({
+      memberId: m.personId,
+      mode: 'sign',
+    });
+    expect((await s.personById(m.personId))!.interpretsFor).toBeUndefined();
+    await s.setInterpreterLink(interp, { memberId: m.personId, mode: 'spoken' });
+    const listed = (await s.peopleByCase(m.caseId)).find((p) => p.id === interp);
+    expect(listed!.interpretsFor).toEqual({ memberId: m.personId, mode: 'spoken' });
+    await s.setInterpreterLink(interp, null);
+    expect((await s.personById(interp))!.interpretsFor).toBeUndefined();
+  });
+
   it('preparation: latest readiness per party, consent withdrawn once, one time chosen', async () => {
     const m = await meeting();
     const r = (party: string, decision: string, now: number) =>

@@ -184,7 +184,15 @@ export interface ScriptedMeeting {
 /** A case and meeting with the given people, each with a personal invite link. */
 export async function createMeeting(
   s: TestServer,
-  people: { key: string; name: string; party: Party; role: Role; language?: Language }[],
+  people: {
+    key: string;
+    name: string;
+    party: Party;
+    role: Role;
+    language?: Language;
+    /** Issue 17: an interpreter's person (the key of someone listed before) and mode. */
+    interpretsFor?: { key: string; mode: 'spoken' | 'sign' };
+  }[],
   floorMode: 'gentle' | 'protected' = 'gentle',
   /** Issue 15: ready to start (every party at "go", everyone consented) unless told not. */
   opts: { ready?: boolean } = {},
@@ -198,6 +206,14 @@ export async function createMeeting(
       party: p.party,
       role: p.role,
       ...(p.language ? { language: p.language } : {}),
+      ...(p.interpretsFor
+        ? {
+            interpretsFor: {
+              memberId: added.find((a) => a.key === p.interpretsFor!.key)!.id,
+              mode: p.interpretsFor.mode,
+            },
+          }
+        : {}),
     });
     added.push({ ...person, key: p.key });
   }

@@ -215,6 +215,7 @@ export const en = {
     org_rep: 'Organisation representative',
     interpreter: 'Interpreter',
     observer: 'Observer',
+    captioner: 'Captioner',
   },
   parties: {
     patient: 'Patient and family',
@@ -1189,11 +1190,43 @@ export const en = {
     contrastHigh: 'High',
     hint: 'Kept on this device for you.',
   },
+  captions: {
+    toggle: 'Captions',
+    size: 'Caption size',
+    sizeNormal: 'Normal',
+    sizeLarge: 'Large',
+    sizeExtraLarge: 'Extra large',
+    region: 'Live captions',
+    waiting: 'Captions will appear here as the captioner types.',
+    present: 'A captioner is here.',
+    deskHeading: 'Live captions',
+    deskLabel: 'Type the captions',
+    deskHint:
+      'What you type appears live as captions for everyone who has turned them on. Press Enter to start a new line. Nothing is kept.',
+    deskNotLive:
+      'Captions reach the people in the main room. They will go out again once you are back there.',
+    deskRefused:
+      'The last line could not be sent. Please keep typing; the next one will try again.',
+  },
   language: {
     label: 'Language',
     person: 'Language',
     personFor: 'Language for {{name}}',
     personHint: 'The language of their link, screens and summary. They can change it themselves.',
+  },
+  interpreter: {
+    for: 'Interpreter for {{name}}',
+    signFor: 'Sign language interpreter for {{name}}',
+    forSomeoneNotHere: 'Interpreter for someone not here yet',
+    interpretsFor: 'Interprets for',
+    interpretsForHint:
+      'The person this interpreter is there for. Their video is shown large on that person’s screen.',
+    nobody: 'Everyone (not linked to one person)',
+    mode: 'Kind of interpreting',
+    modes: { spoken: 'Spoken language', sign: 'Sign language' },
+    changeLabel: 'Who {{name}} interprets for',
+    save: 'Save',
+    saved: 'Saved.',
   },
   notFound: {
     title: 'Page not found',

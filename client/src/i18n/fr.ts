@@ -44,6 +44,7 @@ export const fr = {
     org_rep: 'Représentant de l’établissement',
     interpreter: 'Interprète',
     observer: 'Observateur',
+    captioner: 'Sous-titreur',
   },
   parties: {
     patient: 'Patient et proches',
@@ -1062,12 +1063,44 @@ export const fr = {
     contrastHigh: 'Élevé',
     hint: 'Votre choix est gardé pour vous sur cet appareil.',
   },
+  captions: {
+    toggle: 'Sous-titres',
+    size: 'Taille des sous-titres',
+    sizeNormal: 'Normale',
+    sizeLarge: 'Grande',
+    sizeExtraLarge: 'Très grande',
+    region: 'Sous-titres en direct',
+    waiting: 'Les sous-titres s’afficheront ici au fil de la saisie.',
+    present: 'Un sous-titreur est présent.',
+    deskHeading: 'Sous-titres en direct',
+    deskLabel: 'Saisissez les sous-titres',
+    deskHint:
+      'Ce que vous tapez s’affiche en direct, en sous-titres, pour toutes les personnes qui les ont activés. Appuyez sur Entrée pour commencer une nouvelle ligne. Rien n’est conservé.',
+    deskNotLive:
+      'Les sous-titres vont aux personnes de la salle principale. Ils reprendront dès votre retour dans cette salle.',
+    deskRefused:
+      'La dernière ligne n’a pas pu être envoyée. Continuez à taper : la suivante sera envoyée de nouveau.',
+  },
   language: {
     label: 'Langue',
     person: 'Langue',
     personFor: 'Langue de {{name}}',
     personHint:
       'La langue de son lien, de ses écrans et de son résumé. La personne peut la changer elle-même.',
+  },
+  interpreter: {
+    for: 'Interprète pour {{name}}',
+    signFor: 'Interprète en langue des signes pour {{name}}',
+    forSomeoneNotHere: 'Interprète pour une personne qui n’est pas encore là',
+    interpretsFor: 'Interprète pour',
+    interpretsForHint:
+      'La personne pour qui cet interprète est présent. Sa vidéo s’affiche en grand sur l’écran de cette personne.',
+    nobody: 'Tout le monde (sans lien avec une personne)',
+    mode: 'Type d’interprétation',
+    modes: { spoken: 'Langue parlée', sign: 'Langue des signes' },
+    changeLabel: 'Pour qui {{name}} interprète',
+    save: 'Enregistrer',
+    saved: 'C’est enregistré.',
   },
   notFound: {
     title: 'Page introuvable',

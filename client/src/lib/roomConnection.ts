@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { CaptionLine, CaptionSend } from '../../../shared/protocol/captions';
 import type { ClientCommand } from '../../../shared/protocol/commands';
 import type { Ack, AppError, ErrorCode } from '../../../shared/protocol/errors';
 import {
@@ -152,6 +153,21 @@ export class RoomConnection {
     } catch {
       return { ok: false, error: NO_ANSWER };
     }
+  }
+
+  /** Sends the captioner's current line (features/captions); no retry: the next line repairs it. */
+  async sendCaption(line: CaptionSend): Promise<Ack<null>> {
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('caption:send', line);
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+  }
+
+  /** Caption lines as they arrive (shown, never kept: features/captions). Returns the unsubscribe. */
+  onCaption(listener: (line: CaptionLine) => void): () => void {
+    this.socket.on('caption:line', listener);
+    return () => void this.socket.off('caption:line', listener);
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import {
   type CaseSummaryDto,
   type FacilitatorDto,
 } from '../../../shared/protocol/http';
+import { interpreterLink } from './interpreterLink';
 import { syncGate } from './prepMembers';
 import { randomId } from '../auth/crypto';
 import { lateItems, todayIn } from '../followup/overdue';
@@ -210,6 +211,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
       const c = await ownCase(f, String(req.params.caseId));
       requireOpenCase(c);
       const body = parseBody(ADD_PERSON_BODY, req.body);
+      const interpretsFor = await interpreterLink(repo, c.id, body.interpretsFor);
       const id = randomId();
       await repo.insertPerson({
         id,
@@ -218,6 +220,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         party: body.party,
         role: body.role,
         language: body.language,
+        interpretsFor,
         now: now(),
       });
       // Joint and follow-up meetings not ended take the new person in too (a preparation
@@ -229,7 +232,13 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
           await deps.rooms.handle(m.id)
         )?.dispatch({
           type: 'system.addMember',
-          member: { id, name: body.displayName, role: body.role, party: body.party },
+          member: {
+            id,
+            name: body.displayName,
+            role: body.role,
+            party: body.party,
+            interpretsFor,
+          },
         });
         await syncGate(deps, m.id);
       }
@@ -239,6 +248,7 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
         party: body.party,
         role: body.role,
         language: body.language,
+        ...(interpretsFor ? { interpretsFor } : {}),
       };
       res.status(201).json(person);
     }),

@@ -89,7 +89,13 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
       await repo.setMeetingMembers(m.id, ids);
       const members = (await Promise.all(ids.map((id) => repo.personById(id))))
         .map((p) => p!)
-        .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party }));
+        .map((p) => ({
+          id: p.id,
+          name: p.displayName,
+          role: p.role,
+          party: p.party,
+          interpretsFor: p.interpretsFor ?? null,
+        }));
       await (await deps.rooms.handle(m.id))?.dispatch({ type: 'system.setMembers', members });
       // Whoever is no longer in it loses their link and any open connection at once.
       for (const gone of before.filter((id) => !ids.includes(id))) {

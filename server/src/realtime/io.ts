@@ -24,6 +24,8 @@ import type { MeetingHandle } from '../rooms/handle';
 import { RoomActor, type Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
+import { captionChannel, followCaptions, relayCaption } from './captions';
+import { CAPTION_LIMITS, hearsMainRoom } from '../../../shared/protocol/captions';
 import { withReason } from '../http/errors';
 
 export interface SocketData {
@@ -90,6 +92,8 @@ export function createIo(
   const limits = deps.limits ?? SOCKET_LIMITS;
   const caps = new SocketCaps(config.sockets);
   const budgets = new MemberBudgets(limits, deps.now);
+  /** Caption lines have their own, tighter allowance on top of every packet's (captions.ts). */
+  const captionBudgets = new MemberBudgets(CAPTION_LIMITS, deps.now);
   /** Commands of each person waiting in their meeting's queue (all their sockets together). */
   const inFlight = new Map<string, number>();
   const io: IoServer = new Server(httpServer, {
@@ -305,17 +309,34 @@ export function createIo(
         inFlight.set(memberKey, waiting + 1);
         actor
           .dispatch({ ...command, actorId: memberId }, `${memberId}:${id}`)
-          .then(ack, (err) => {
-            logger.error('command.failed', {
-              meetingId,
-              command: command.type,
-              reason: errorReason(err),
-            });
-            ack({
-              ok: false,
-              error: { code: 'INTERNAL', message: 'Something went wrong on our side.' },
-            });
-          })
+          .then(
+            async (res) => {
+              // Issue 17: a link changed in the room is the interpreter's link on the case too, so
+              // the next meeting of the case starts with it.
+              if (res.ok && command.type === 'interpreter.link') {
+                await repo
+                  .setInterpreterLink(command.memberId, command.interpretsFor)
+                  .catch((err: unknown) =>
+                    logger.warn('interpreter.link.store_failed', {
+                      meetingId,
+                      reason: errorReason(err),
+                    }),
+                  );
+              }
+              ack(res);
+            },
+            (err) => {
+              logger.error('command.failed', {
+                meetingId,
+                command: command.type,
+                reason: errorReason(err),
+              });
+              ack({
+                ok: false,
+                error: { code: 'INTERNAL', message: 'Something went wrong on our side.' },
+              });
+            },
+          )
           .finally(() => decrement(inFlight, memberKey));
       }),
     );
@@ -337,6 +358,19 @@ export function createIo(
             }),
           );
         },
+      ),
+    );
+
+    // Not a room command: relayed to the main room and forgotten (captions.ts).
+    const role = actor.state.members[memberId]?.role;
+    socket.on(
+      'caption:send',
+      guard((payload: unknown, ack: (res: Ack<null>) => void) =>
+        relayCaption(
+          { socket, meetingId, memberId, role, budget: captionBudgets, strike },
+          payload,
+          ack,
+        ),
       ),
     );
 
@@ -377,7 +411,12 @@ export function createIo(
         () => {
           // Every socket, new or reconnecting, starts from the current view.
           viewNow(actor, memberId, (view) => {
-            if (view && socket.connected) socket.emit('room:view', view);
+            if (view && socket.connected) {
+              socket.emit('room:view', view);
+              // A new socket starts in the caption audience when this view says so; every later
+              // view moves the person's sockets in or out (publishViews).
+              if (hearsMainRoom(view)) void socket.join(captionChannel(meetingId));
+            }
           });
         },
         (err: unknown) =>
@@ -578,7 +617,11 @@ export function publishViews(
   const texts = deliveries.map((d) =>
     d.view && encoded ? new EncodedJson(JSON.stringify(d.view)) : d.view,
   );
-  deliveries.forEach((d, i) => publishTo(io, meetingId, d.memberId, texts[i]!, events));
+  deliveries.forEach((d, i) => {
+    // In or out of the caption audience before the view that says so arrives.
+    followCaptions(io, meetingId, d.memberId, memberChannel(meetingId, d.memberId), d.view);
+    publishTo(io, meetingId, d.memberId, texts[i]!, events);
+  });
 }
 
 /**

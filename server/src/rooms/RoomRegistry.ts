@@ -96,7 +96,13 @@ export class RoomRegistry {
           await Promise.all((await store.memberIdsOf(meetingId)).map((id) => store.personById(id)))
         )
           .map((p) => p!)
-          .map((p) => ({ id: p.id, name: p.displayName, role: p.role, party: p.party })),
+          .map((p) => ({
+            id: p.id,
+            name: p.displayName,
+            role: p.role,
+            party: p.party,
+            interpretsFor: p.interpretsFor ?? null,
+          })),
       ];
       state = createRoomState({
         meetingId,

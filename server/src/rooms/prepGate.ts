@@ -48,7 +48,10 @@ export async function consentStatus(
 export async function gateItems(store: GateStore, meetingId: string): Promise<GateItem[]> {
   const m = await store.meetingById(meetingId);
   if (!m || m.kind !== 'joint') return [];
-  const people = await peopleOf(store, meetingId);
+  // A captioner (CART) is in no party and is no party's choice to make: the list everyone consents
+  // to names them (consentVersion), but neither a readiness decision nor their own consent gates
+  // the start (issue 17).
+  const people = (await peopleOf(store, meetingId)).filter((p) => p.role !== 'captioner');
   const decisions = new Map(
     (await store.latestReadiness(m.caseId)).map((r) => [r.party, r.decision as ReadinessDecision]),
   );

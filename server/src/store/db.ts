@@ -262,6 +262,12 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX notifications_due ON notifications(sent_at, due_at);
   `,
+  // Issue 17: an interpreter's person of the case (a person id) and mode (spoken or sign), set on
+  // their invite; null for everyone else.
+  `
+  ALTER TABLE people ADD COLUMN interprets_for TEXT;
+  ALTER TABLE people ADD COLUMN interpret_mode TEXT;
+  `,
 ];
 
 function migrate(db: Db): void {

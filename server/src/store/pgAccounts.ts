@@ -1,3 +1,4 @@
+import type { InterpretingMode } from '../../../shared/room/interpreters/mode';
 import type { PersonDto } from '../../../shared/protocol/http';
 import type { RoomState } from '../../../shared/room/state';
 import { inTransaction, type PgPool } from './pgDb';
@@ -76,6 +77,8 @@ interface PersonRow {
   party: PersonDto['party'];
   role: PersonDto['role'];
   language: PersonDto['language'];
+  interprets_for: string | null;
+  interpret_mode: InterpretingMode | null;
 }
 
 const toPerson = (r: PersonRow): PersonDto => ({
@@ -84,6 +87,9 @@ const toPerson = (r: PersonRow): PersonDto => ({
   party: r.party,
   role: r.role,
   language: r.language,
+  ...(r.interprets_for && r.interpret_mode
+    ? { interpretsFor: { memberId: r.interprets_for, mode: r.interpret_mode } }
+    : {}),
 });
 
 const CASE_COLUMNS = 'id, owner_id, title, created_at, closed_at';
@@ -147,12 +153,29 @@ export function createPgCases(pool: PgPool): CaseStore {
       }),
     insertPerson: async (p) => {
       await pool.query(
-        'INSERT INTO people (id, case_id, display_name, party, role, language, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [p.id, p.caseId, p.displayName, p.party, p.role, p.language ?? 'en', p.now],
+        'INSERT INTO people (id, case_id, display_name, party, role, language, interprets_for, interpret_mode, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [
+          p.id,
+          p.caseId,
+          p.displayName,
+          p.party,
+          p.role,
+          p.language ?? 'en',
+          p.interpretsFor?.memberId ?? null,
+          p.interpretsFor?.mode ?? null,
+          p.now,
+        ],
       );
     },
     setPersonLanguage: async (id, language) => {
       await pool.query('UPDATE people SET language = $1 WHERE id = $2', [language, id]);
+    },
+    setInterpreterLink: async (id, link) => {
+      await pool.query('UPDATE people SET interprets_for = $1, interpret_mode = $2 WHERE id = $3', [
+        link?.memberId ?? null,
+        link?.mode ?? null,
+        id,
+      ]);
     },
     peopleByCase: async (caseId) =>
       (

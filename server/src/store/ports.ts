@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages';
 import type { MeetingDto, PersonDto } from '../../../shared/protocol/http';
+import type { InterpreterLink } from '../../../shared/room/interpreters/mode';
 import type { Party, Role } from '../../../shared/room/roles';
 import type { MeetingKind } from '../../../shared/room/prep/gate';
 import type { RoomState } from '../../../shared/room/state';
@@ -163,10 +164,14 @@ export interface CaseStore {
     role: Role;
     /** English when not given. */
     language?: Language;
+    /** An interpreter's person of the case (issue 17). */
+    interpretsFor?: InterpreterLink | null;
     now: number;
   }): Promise<void>;
   /** Issue 17: the language the facilitator set for the person. */
   setPersonLanguage(id: string, language: Language): Promise<void>;
+  /** Issue 17: whom an interpreter interprets for (null: nobody), as a facilitator set it. */
+  setInterpreterLink(id: string, link: InterpreterLink | null): Promise<void>;
   peopleByCase(caseId: string): Promise<PersonDto[]>;
   personById(id: string): Promise<PersonRecord | undefined>;
   /** The room states of a case's meetings (the case list counts overdue follow-ups). */

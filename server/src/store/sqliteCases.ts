@@ -1,3 +1,4 @@
+import type { InterpretingMode } from '../../../shared/room/interpreters/mode';
 import type { Language } from '../../../shared/i18n/languages';
 import type { PersonDto } from '../../../shared/protocol/http';
 import type { Party, Role } from '../../../shared/room/roles';
@@ -12,6 +13,8 @@ interface PersonRow {
   party: Party;
   role: Role;
   language: Language;
+  interprets_for: string | null;
+  interpret_mode: InterpretingMode | null;
 }
 
 const toPerson = (r: PersonRow): PersonDto => ({
@@ -20,6 +23,9 @@ const toPerson = (r: PersonRow): PersonDto => ({
   party: r.party,
   role: r.role,
   language: r.language,
+  ...(r.interprets_for && r.interpret_mode
+    ? { interpretsFor: { memberId: r.interprets_for, mode: r.interpret_mode } }
+    : {}),
 });
 
 /** Cases, their people and assigned facilitators in SQLite (prepared statements). */
@@ -51,9 +57,12 @@ export function createSqliteCases(db: Db): Synchronous<CaseStore> {
        WHERE cf.case_id = ? ORDER BY cf.created_at, f.name`,
     ),
     insertPerson: db.prepare(
-      'INSERT INTO people (id, case_id, display_name, party, role, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO people (id, case_id, display_name, party, role, language, interprets_for, interpret_mode, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     setPersonLanguage: db.prepare('UPDATE people SET language = ? WHERE id = ?'),
+    setInterpreterLink: db.prepare(
+      'UPDATE people SET interprets_for = ?, interpret_mode = ? WHERE id = ?',
+    ),
     peopleByCase: db.prepare('SELECT * FROM people WHERE case_id = ? ORDER BY created_at, rowid'),
     personById: db.prepare('SELECT * FROM people WHERE id = ?'),
     snapshotsByCase: db.prepare(
@@ -80,8 +89,20 @@ export function createSqliteCases(db: Db): Synchronous<CaseStore> {
       q.assignFacilitator.run(caseId, fromId, now);
     }),
     insertPerson: (p) =>
-      q.insertPerson.run(p.id, p.caseId, p.displayName, p.party, p.role, p.language ?? 'en', p.now),
+      q.insertPerson.run(
+        p.id,
+        p.caseId,
+        p.displayName,
+        p.party,
+        p.role,
+        p.language ?? 'en',
+        p.interpretsFor?.memberId ?? null,
+        p.interpretsFor?.mode ?? null,
+        p.now,
+      ),
     setPersonLanguage: (id, language) => q.setPersonLanguage.run(language, id),
+    setInterpreterLink: (id, link) =>
+      q.setInterpreterLink.run(link?.memberId ?? null, link?.mode ?? null, id),
     peopleByCase: (caseId) => (q.peopleByCase.all(caseId) as PersonRow[]).map(toPerson),
     personById: (id) => {
       const r = q.personById.get(id) as PersonRow | undefined;

@@ -193,6 +193,8 @@ export const serverEn = {
     'link.openAgain': 'Please open your personal link again.',
     'summary.notYet': 'The summary opens once the board is final and every party has agreed to it.',
     'summary.notForYou': 'This summary is not available to you.',
+    'captions.onlyCaptioner': 'Only the captioner sends captions.',
+    'captions.mainRoomOnly': 'Captions reach the main room only.',
     'request.notFound': 'Not found.',
     'request.invalid': 'Some information is missing or not valid.',
     'request.tooLarge': 'That is too large.',
@@ -209,6 +211,12 @@ export const serverEn = {
     'video.afterAdmit': 'Video opens once the facilitator lets you in.',
     'video.unavailable': 'Video is unavailable on this server.',
     'video.startFailed': 'Video could not be started. Please try again.',
+    // Issue 17: interpreters linked to the person they interpret for.
+    'interpreter.onlyInterpreters': 'Only an interpreter can be linked to someone.',
+    'interpreter.personGone': 'That person is no longer part of this meeting.',
+    'interpreter.notFacilitator':
+      'An interpreter is linked to a participant, not to a facilitator.',
+    'interpreter.notInterpreter': 'An interpreter cannot be linked to another interpreter.',
     // Added by issue 15 and 16 (preparation, the gate, the practice room).
     'gate.notReady': 'Not everyone is ready yet. The checklist shows what is missing.',
     'prep.beforeStartOnly': 'People can be changed before the start only.',

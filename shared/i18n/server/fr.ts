@@ -202,6 +202,8 @@ export const serverFr = {
     'summary.notYet':
       'Le résumé s’ouvrira quand le tableau sera clos et que chaque partie l’aura accepté.',
     'summary.notForYou': 'Ce résumé ne vous est pas accessible.',
+    'captions.onlyCaptioner': 'Seul le sous-titreur envoie des sous-titres.',
+    'captions.mainRoomOnly': 'Les sous-titres ne vont qu’à la salle principale.',
     'request.notFound': 'Introuvable.',
     'request.invalid': 'Certaines informations manquent ou ne sont pas valides.',
     'request.tooLarge': 'C’est trop volumineux.',
@@ -219,6 +221,11 @@ export const serverFr = {
     'video.afterAdmit': 'La vidéo s’ouvrira quand le facilitateur vous aura fait entrer.',
     'video.unavailable': 'La vidéo n’est pas disponible sur ce serveur.',
     'video.startFailed': 'La vidéo n’a pas pu démarrer. Merci de réessayer.',
+    'interpreter.onlyInterpreters': 'Seul un interprète peut être associé à une personne.',
+    'interpreter.personGone': 'Cette personne ne fait plus partie de cette rencontre.',
+    'interpreter.notFacilitator':
+      'Un interprète est associé à un participant, pas à un facilitateur.',
+    'interpreter.notInterpreter': 'Un interprète ne peut pas être associé à un autre interprète.',
     'gate.notReady': 'Tout le monde n’est pas encore prêt. La liste indique ce qui manque.',
     'prep.beforeStartOnly': 'Les personnes ne peuvent être modifiées qu’avant le début.',
     'prep.facilitatorsFromCase':

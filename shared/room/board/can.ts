@@ -15,7 +15,7 @@ import { inOutcome } from './summary';
  */
 
 /**
- * Propose an item (board.propose): anyone admitted but interpreters and observers, until the board
+ * Propose an item (board.propose): anyone admitted but interpreters, observers and captioners, until the board
  * is finalised or full or the meeting ends.
  */
 export const canPropose = rule(
@@ -23,7 +23,7 @@ export const canPropose = rule(
   notEnded,
   admitted,
   check(
-    (_s, m) => m.role !== 'observer' && m.role !== 'interpreter',
+    (_s, m) => m.role !== 'observer' && m.role !== 'interpreter' && m.role !== 'captioner',
     'FORBIDDEN',
     'Your role does not propose agreement items.',
   ),

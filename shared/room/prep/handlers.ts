@@ -1,3 +1,4 @@
+import { keptLink } from '../interpreters/mode';
 import { isFacilitatorRole } from '../roles';
 import { alert, event, member, reject, requireNotEnded, type SystemHandlers } from '../kernel';
 import { detach } from '../presence/detach';
@@ -47,9 +48,16 @@ export const prepHandlers: SystemHandlers<PrepSystemCommand['type']> = {
         waitingSince: null,
         disconnectedAt: null,
         sideRoomId: null,
+        interpretsFor: null,
       };
       s.memberOrder.push(n.id);
       event(d, 'member.added', null, { targetId: n.id });
+    }
+    // Links once everyone listed is in: an interpreter may be listed before their person.
+    for (const n of cmd.members) {
+      const m = s.members[n.id]!;
+      if (m.status === 'invited' && n.interpretsFor !== undefined)
+        m.interpretsFor = keptLink(s.members, n);
     }
   },
 

@@ -1,3 +1,4 @@
+import { keptLink } from '../interpreters/mode';
 import { alert, event, member, reject, requireNotEnded, type SystemHandlers } from '../kernel';
 import type { PrepSystemCommand, SystemCommand } from '../types';
 import { pauseRoom } from '../pause/pausing';
@@ -114,6 +115,7 @@ export const presenceHandlers: SystemHandlers<
       waitingSince: null,
       disconnectedAt: null,
       sideRoomId: null,
+      interpretsFor: keptLink(s.members, cmd.member),
     };
     s.memberOrder.push(cmd.member.id);
     event(d, 'member.added', null, { targetId: cmd.member.id });

@@ -3,6 +3,7 @@ import { enforce, event, member, reject, type ClientHandlers } from '../kernel';
 import { isFacilitator } from '../policies';
 import type { Party } from '../roles';
 import { closeRoom } from './rooms';
+import { interpretedParty, interpretersOf } from '../interpreters/link';
 
 /** Side rooms: a check-in or a caucus with one person or one party, hosted by a facilitator. */
 export const sideRoomHandlers: ClientHandlers<'sideRoom.open' | 'sideRoom.close'> = {
@@ -25,6 +26,18 @@ export const sideRoomHandlers: ClientHandlers<'sideRoom.open' | 'sideRoom.close'
     // leaves or drops (upkeep), so an interpreter (party 'other') is never alone with a story party
     // there.
     const parties = new Set<Party>();
+    // An interpreter goes with the person they interpret for (issue 17): linked interpreters of
+    // the people listed come along unless they are elsewhere already.
+    for (const p of [...people]) {
+      for (const i of interpretersOf(s, p.id)) {
+        if (
+          !people.includes(i) &&
+          !i.sideRoomId &&
+          (i.status === 'admitted' || i.status === p.status)
+        )
+          people.push(i);
+      }
+    }
     for (const p of people) {
       if (isFacilitator(p)) reject('INVALID_STATE', 'List facilitators separately.');
       if (p.sideRoomId) reject('INVALID_STATE', 'That person is already in a side room.');
@@ -33,7 +46,9 @@ export const sideRoomHandlers: ClientHandlers<'sideRoom.open' | 'sideRoom.close'
           ? p.status === 'waiting' || p.status === 'admitted'
           : p.status === 'admitted';
       if (!ok) reject('INVALID_STATE', 'That person is not here.');
-      if (p.role !== 'interpreter') parties.add(p.party);
+      // A linked interpreter stands with their person's party: never in the other party's room.
+      const party = p.role === 'interpreter' ? interpretedParty(s, p) : p.party;
+      if (party) parties.add(party);
     }
     if (parties.size > 1) reject('INVALID_STATE', 'A side room holds one person or one party.');
     // Checked last, as it always was: a caucus also needs the meeting to have started.

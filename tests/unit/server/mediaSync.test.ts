@@ -39,6 +39,7 @@ describe('wantedMedia: who belongs in which LiveKit room, from the state alone',
         [ID.org_rep]: ALL,
         [ID.interpreter]: ALL,
         [ID.observer]: NONE,
+        [ID.captioner]: NONE,
       },
     });
   });
@@ -104,12 +105,17 @@ describe('syncMedia: LiveKit is compared with what it lists, not with what was s
     expect(report.removed.map((r) => r.identity).sort()).toEqual(
       [ID.hcw_support, ID.org_rep, 'stranger'].sort(),
     );
-    // The observer joined with more than they may have: the full permission set is sent.
-    expect(report.updated).toEqual([{ room: MAIN, identity: ID.observer, publish: NONE }]);
+    // The observer and the captioner joined with more than they may have: the full permission set
+    // is sent.
+    expect(report.updated).toEqual([
+      { room: MAIN, identity: ID.observer, publish: NONE },
+      { room: MAIN, identity: ID.captioner, publish: NONE },
+    ]);
     expect([...lk.rooms.get(MAIN)!.keys()].sort()).toEqual(
       without(EVERYONE, ID.hcw_support, ID.org_rep).sort(),
     );
     expect(lk.rooms.get(MAIN)!.get(ID.observer)!.permission).toEqual(permissionFor(NONE));
+    expect(lk.rooms.get(MAIN)!.get(ID.captioner)!.permission).toEqual(permissionFor(NONE));
     // A second pass finds nothing to do.
     lk.calls.length = 0;
     expect(await syncMedia(lk, 'meeting-1', wantedMedia(h.state))).toEqual({

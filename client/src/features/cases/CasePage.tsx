@@ -31,6 +31,8 @@ import { LanguageField, PersonLanguageControl } from './PersonLanguage';
 import type { Language } from '../../../../shared/i18n/languages';
 import { currentLanguage } from '../../i18n/language';
 import { useSubmit } from '../../lib/useSubmit';
+import { canBeInterpretedFor } from '../../../../shared/room/interpreters/mode';
+import { InterpreterLinkFields, type LinkDraft } from '../interpreters';
 
 type SetCase = (update: (c: CaseDto) => CaseDto) => void;
 
@@ -42,11 +44,21 @@ type SetCase = (update: (c: CaseDto) => CaseDto) => void;
 const PERSON_ROLES = ROLES.filter((r) => !isFacilitatorRole(r));
 const PERSON_PARTIES = [...new Set(PERSON_ROLES.map((r) => DEFAULT_PARTY[r]))];
 
-function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: PersonDto) => void }) {
+function AddPersonForm({
+  caseId,
+  people,
+  onAdded,
+}: {
+  caseId: string;
+  people: readonly PersonDto[];
+  onAdded: (p: PersonDto) => void;
+}) {
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('patient');
   const [language, setLanguage] = useState<Language>(currentLanguage);
+  // Issue 17: an interpreter is linked on their invite to the person they interpret for.
+  const [link, setLink] = useState<LinkDraft>({ memberId: '', mode: 'spoken' });
   // The party always follows from the role; choosing a party first narrows the roles.
   const party: Party = DEFAULT_PARTY[role];
   const { submit, busy, error } = useSubmit(async () => {
@@ -55,9 +67,11 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
       party,
       role,
       language,
+      ...(role === 'interpreter' && link.memberId ? { interpretsFor: link } : {}),
     });
     onAdded(p);
     setDisplayName('');
+    setLink({ memberId: '', mode: 'spoken' });
   });
   return (
     <form className="form form--inline" onSubmit={submit} aria-labelledby="add-person-h">
@@ -90,6 +104,15 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: (p: Perso
         value={role}
         onChange={(e) => setRole(e.target.value as Role)}
       />
+      {role === 'interpreter' ? (
+        <InterpreterLinkFields
+          people={people
+            .filter(canBeInterpretedFor)
+            .map((p) => ({ id: p.id, name: p.displayName }))}
+          value={link}
+          onChange={setLink}
+        />
+      ) : null}
       <LanguageField value={language} onChange={setLanguage} />
       <ErrorMessage error={error} />
       <button
@@ -265,7 +288,13 @@ function CaseBody({ caseId }: { caseId: string }) {
             <li key={p.id} className="people__item">
               <span className="people__name">{p.displayName}</span>
               <span className="people__role">
-                {roleLabel(t, p.role)} · {partyLabel(t, p.party)}
+                {p.interpretsFor
+                  ? t(p.interpretsFor.mode === 'sign' ? 'interpreter.signFor' : 'interpreter.for', {
+                      name:
+                        c.people.find((x) => x.id === p.interpretsFor?.memberId)?.displayName ?? '',
+                    })
+                  : roleLabel(t, p.role)}{' '}
+                · {partyLabel(t, p.party)}
               </span>
               {canEdit ? (
                 <PersonLanguageControl
@@ -285,6 +314,7 @@ function CaseBody({ caseId }: { caseId: string }) {
         {canEdit ? (
           <AddPersonForm
             caseId={c.id}
+            people={c.people}
             onAdded={(p) => setCase((old) => ({ ...old, people: [...old.people, p] }))}
           />
         ) : null}

@@ -4,6 +4,7 @@ import type { MemberView, RoomView } from '../../../../shared/room/views';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { partyLabel, roleLabel } from '../../lib/labels';
 import { useCommand } from '../../lib/useCommand';
+import { InterpreterLinkControl, interpreterLabel } from '../interpreters';
 
 /**
  * Facilitator actions on one person, each only where the view offers it: mute for background
@@ -91,7 +92,7 @@ export function PeopleList({
               {m.id === view.me.id ? ` ${t('people.youSuffix')}` : ''}
             </span>
             <span className="people__role">
-              {roleLabel(t, m.role)} · {partyLabel(t, m.party)}
+              {interpreterLabel(t, view, m) ?? roleLabel(t, m.role)} · {partyLabel(t, m.party)}
             </span>
             <span className="people__badges">
               {m.hasFloor ? <span className="badge badge--floor">{t('tile.hasFloor')}</span> : null}
@@ -105,6 +106,9 @@ export function PeopleList({
                 canMute={mutable.has(m.id)}
                 canRemove={removable.has(m.id)}
               />
+            ) : null}
+            {m.role === 'interpreter' && view.me.can.linkInterpreter ? (
+              <InterpreterLinkControl view={view} interpreter={m} />
             ) : null}
             {aboutPerson?.(m)}
           </li>

@@ -10,6 +10,7 @@ import type { DeviceChoices } from '../../lib/deviceChoices';
 import { IN_REACH } from '../../lib/focusTrap';
 import type { SocketStatus } from '../../lib/roomConnection';
 import { phaseName } from '../../lib/labels';
+import { CaptionControls, CaptionerDesk, CaptionsOverlay } from '../captions';
 import { AudioRenderer } from './call/AudioRenderer';
 import { CallProvider, useCall, useCallVersion } from './call/CallContext';
 import { CallStatus } from './call/CallStatus';
@@ -145,7 +146,10 @@ function RoomBody({
               </button>
             </div>
           ) : null}
+          <CaptionsOverlay view={view} />
         </div>
+        {/* The captioner (CART) types under the stage, where they still see and hear the room. */}
+        {view.me.role === 'captioner' ? <CaptionerDesk view={view} /> : null}
       </main>
       <aside className="room__side" aria-label={t('room.asideLabel')}>
         {facilitatorConsole ?? <RoomPanels view={view} summaryHref={summaryHref} />}
@@ -155,6 +159,7 @@ function RoomBody({
         {videoAvailable ? (
           <MediaControls view={view} hideSelf={hideSelf} onHideSelf={setHideSelf} />
         ) : null}
+        <CaptionControls view={view} />
         <div className="room__self" {...IN_REACH}>
           {!fac && !view.pause && can.requestPause ? <PauseRequestButton /> : null}
           {!fac && (can.stepOut || can.stepBack) ? <StepOutControl view={view} /> : null}

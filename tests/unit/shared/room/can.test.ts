@@ -109,6 +109,12 @@ const PROBES: Record<AffordanceFlag, (s: RoomState, actorId: string) => ClientCo
   openCheckIn: (s) => sideRoomOpens(s, 'checkin'),
   openCaucus: (s) => sideRoomOpens(s, 'caucus'),
   closeSideRoom: (s) => s.sideRooms.map((r) => ({ type: 'sideRoom.close', sideRoomId: r.id })),
+  // Unlinking any interpreter still part of the meeting: well-formed whoever else is here.
+  linkInterpreter: (s) =>
+    s.memberOrder
+      .map((id) => s.members[id]!)
+      .filter((m) => m.role === 'interpreter' && m.status !== 'removed' && m.status !== 'denied')
+      .map((m) => ({ type: 'interpreter.link', memberId: m.id, interpretsFor: null })),
   stepOut: () => [{ type: 'self.stepOut' }],
   stepBack: () => [{ type: 'self.stepBack' }],
   leave: () => [{ type: 'self.leave' }],

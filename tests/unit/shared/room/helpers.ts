@@ -53,6 +53,7 @@ export const ID = {
   org_rep: 'org',
   interpreter: 'int',
   observer: 'obs',
+  captioner: 'cap',
 } as const satisfies Record<Role, string>;
 
 /** The same ids by a short name, for the tests' tables. */
@@ -66,6 +67,7 @@ export const {
   org_rep: ORG,
   interpreter: INT,
   observer: OBS,
+  captioner: CAP,
 } = ID;
 
 /** Everyone, in the order they were invited. */
@@ -83,6 +85,7 @@ export function cast(): NewMember[] {
     org_rep: 'other',
     interpreter: 'other',
     observer: 'other',
+    captioner: 'other',
   } as const satisfies Record<Role, NewMember['party']>;
   return ROLES.map((role) => ({
     id: ID[role],

@@ -86,6 +86,7 @@ const CLIENT_TYPES = [
   ['alert.dismiss', 1],
   ['message.dismiss', 1],
   ['member.mute', 1],
+  ['interpreter.link', 1],
 ] as const;
 
 const CLIENT = fc.oneof(
@@ -224,6 +225,20 @@ function clientCommand(s: RoomState, d: Desc): ClientCommand {
       return { type: d.type, messageId: at(s.messages) };
     case 'member.mute':
       return { type: d.type, memberId: memberAt(s, d.ws[0] ?? 0) };
+    case 'interpreter.link': {
+      // Mostly an interpreter (else the link is refused before it can change anything).
+      const interpreters = s.memberOrder.filter((id) => s.members[id]?.role === 'interpreter');
+      return {
+        type: d.type,
+        memberId:
+          d.n % 3 === 0
+            ? memberAt(s, d.w)
+            : (interpreters[d.w % Math.max(1, interpreters.length)] ?? memberAt(s, d.w)),
+        interpretsFor: d.flag
+          ? { memberId: memberAt(s, d.ws[0] ?? 0), mode: d.n % 2 ? 'sign' : 'spoken' }
+          : null,
+      };
+    }
     default:
       return { type: d.type };
   }

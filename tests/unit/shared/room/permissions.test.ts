@@ -16,69 +16,73 @@ import { bringIn, cast, connect, EVERYONE, ID, join, meeting, type Harness } fro
 /**
  * ✔ allowed, – forbidden. Columns, in order: facilitator, co-facilitator, patient, patient
  * support, healthcare worker, healthcare-worker support, organisation representative,
- * interpreter, observer (ROLES).
+ * interpreter, observer, captioner (ROLES). The captioner (CART, issue 17) is like the interpreter
+ * but never asks for the floor or a word: they join, step out, ask for a pause or write to the
+ * facilitators, and leave; their captions are no command at all (realtime/captions.ts).
  */
 const MATRIX: Record<ClientCommandType, string> = {
   // Joining: everyone comes in through the lobby with their own link (DESIGN.md, FAC-1).
-  'lobby.join': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
+  'lobby.join': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
   // "Admit/deny from lobby, lock room".
-  'lobby.admit': '✔ ✔ – – – – – – –',
-  'lobby.deny': '✔ ✔ – – – – – – –',
-  'lobby.lock': '✔ ✔ – – – – – – –',
+  'lobby.admit': '✔ ✔ – – – – – – – –',
+  'lobby.deny': '✔ ✔ – – – – – – – –',
+  'lobby.lock': '✔ ✔ – – – – – – – –',
   // "Remove a participant / end session": everyone else may only leave themselves.
-  'member.remove': '✔ ✔ – – – – – – –',
-  'meeting.end': '✔ ✔ – – – – – – –',
-  'meeting.endSafely': '✔ ✔ – – – – – – –',
-  'self.leave': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
+  'member.remove': '✔ ✔ – – – – – – – –',
+  'meeting.end': '✔ ✔ – – – – – – – –',
+  'meeting.endSafely': '✔ ✔ – – – – – – – –',
+  'self.leave': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
   // "Advance phase / start-stop rounds", and meeting set-up (FAC-3).
-  'meeting.start': '✔ ✔ – – – – – – –',
-  'script.update': '✔ ✔ – – – – – – –',
-  'phase.next': '✔ ✔ – – – – – – –',
-  'phase.previous': '✔ ✔ – – – – – – –',
-  'floor.reclaim': '✔ ✔ – – – – – – –',
-  'floor.open': '✔ ✔ – – – – – – –',
-  'floor.setMode': '✔ ✔ – – – – – – –',
+  'meeting.start': '✔ ✔ – – – – – – – –',
+  'script.update': '✔ ✔ – – – – – – – –',
+  'phase.next': '✔ ✔ – – – – – – – –',
+  'phase.previous': '✔ ✔ – – – – – – – –',
+  'floor.reclaim': '✔ ✔ – – – – – – – –',
+  'floor.open': '✔ ✔ – – – – – – – –',
+  'floor.setMode': '✔ ✔ – – – – – – – –',
   // "Pass talking piece to anyone" (facilitators) vs "pass on only" (the holder's party);
   // interpreters and observers never take the floor, facilitators speak without it (FAC-4).
-  'floor.give': '✔ ✔ – – – – – – –',
-  'floor.pass': '– – ✔ ✔ ✔ ✔ ✔ – –',
-  'floor.done': '– – ✔ ✔ ✔ ✔ ✔ – –',
-  'floor.request': '– – ✔ ✔ ✔ ✔ ✔ – –',
-  'floor.withdraw': '– – ✔ ✔ ✔ ✔ ✔ – –',
+  'floor.give': '✔ ✔ – – – – – – – –',
+  'floor.pass': '– – ✔ ✔ ✔ ✔ ✔ – – –',
+  'floor.done': '– – ✔ ✔ ✔ ✔ ✔ – – –',
+  'floor.request': '– – ✔ ✔ ✔ ✔ ✔ – – –',
+  'floor.withdraw': '– – ✔ ✔ ✔ ✔ ✔ – – –',
   // "Pause whole room / start break": facilitators pause, the others request (PAR-1, FAC-9).
-  'pause.start': '✔ ✔ – – – – – – –',
-  'pause.resume': '✔ ✔ – – – – – – –',
-  'pause.request': '– – ✔ ✔ ✔ ✔ ✔ ✔ –',
-  'pause.dismissRequest': '✔ ✔ – – – – – – –',
+  'pause.start': '✔ ✔ – – – – – – – –',
+  'pause.resume': '✔ ✔ – – – – – – – –',
+  'pause.request': '– – ✔ ✔ ✔ ✔ ✔ ✔ – ✔',
+  'pause.dismissRequest': '✔ ✔ – – – – – – – –',
   // "Move people to private rooms": facilitators; the others move only themselves, which is
   // stepping out (PAR-3, every participant).
-  'sideRoom.open': '✔ ✔ – – – – – – –',
-  'sideRoom.close': '✔ ✔ – – – – – – –',
-  'self.stepOut': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
-  'self.stepBack': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
+  'sideRoom.open': '✔ ✔ – – – – – – – –',
+  'sideRoom.close': '✔ ✔ – – – – – – – –',
+  'self.stepOut': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
+  'self.stepBack': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔',
   // "Private message facilitator".
-  'message.toFacilitators': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ –',
+  'message.toFacilitators': '✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ – ✔',
   // The facilitators' alerts (FAC-10).
-  'alert.dismiss': '✔ ✔ – – – – – – –',
-  'message.dismiss': '✔ ✔ – – – – – – –',
+  'alert.dismiss': '✔ ✔ – – – – – – – –',
+  'message.dismiss': '✔ ✔ – – – – – – – –',
   // "Mute others (noise)": facilitators only; nobody can unmute anyone else.
-  'member.mute': '✔ ✔ – – – – – – –',
+  'member.mute': '✔ ✔ – – – – – – – –',
+  // "FAC-12: spotlight/pin interpreter": facilitators link an interpreter to their person.
+  'interpreter.link': '✔ ✔ – – – – – – – –',
   // "Edit agreement board": facilitators edit, the others propose; interpreters and observers do
   // neither.
-  'board.propose': '✔ ✔ ✔ ✔ ✔ ✔ ✔ – –',
-  'board.edit': '✔ ✔ – – – – – – –',
-  'board.remove': '✔ ✔ – – – – – – –',
-  'board.reorder': '✔ ✔ – – – – – – –',
-  'board.merge': '✔ ✔ – – – – – – –',
-  'board.finalise': '✔ ✔ – – – – – – –',
+  'board.propose': '✔ ✔ ✔ ✔ ✔ ✔ ✔ – – –',
+  'board.edit': '✔ ✔ – – – – – – – –',
+  'board.remove': '✔ ✔ – – – – – – – –',
+  'board.reorder': '✔ ✔ – – – – – – – –',
+  'board.merge': '✔ ✔ – – – – – – – –',
+  'board.finalise': '✔ ✔ – – – – – – – –',
   // "Consent to agreement items": the patient and the healthcare worker. A patient support person
   // answers only "if party", i.e. when no patient is there (the patient is, here). The matrix's
   // "org rep ✔ (org items)" has nothing to apply to: items ask only the story parties.
-  'board.consent': '– – ✔ – ✔ – – – –',
-  'board.consentSummary': '– – ✔ – ✔ – – – –',
+  'board.consent': '– – ✔ – ✔ – – – – –',
+  'board.consentSummary': '– – ✔ – ✔ – – – – –',
   // Follow-up progress: "Action owner: updates status only" and facilitators. The item here is
   // owned by someone else, so only the facilitators may update it.
-  'followup.update': '✔ ✔ – – – – – – –',
+  'followup.update': '✔ ✔ – – – – – – – –',
 };
 
 function allowed(type: ClientCommandType, role: Role): boolean {
@@ -90,7 +94,7 @@ function allowed(type: ClientCommandType, role: Role): boolean {
   return cell === '✔';
 }
 
-/** Someone invited besides the nine roles: the person admitted, denied, moved or owning an item. */
+/** Someone invited besides the ten roles: the person admitted, denied, moved or owning an item. */
 const GUEST = 'guest';
 
 const FIELDS: BoardFields = {
@@ -243,6 +247,13 @@ const CASES: Record<ClientCommandType, Case> = {
     command: (h) => ({ type: 'message.dismiss', messageId: h.state.messages[0]!.id }),
   },
   'member.mute': { command: () => ({ type: 'member.mute', memberId: ID.hcw }) },
+  'interpreter.link': {
+    command: () => ({
+      type: 'interpreter.link',
+      memberId: ID.interpreter,
+      interpretsFor: { memberId: ID.patient, mode: 'sign' },
+    }),
+  },
   'board.propose': { command: () => ({ type: 'board.propose', fields: FIELDS }) },
   'board.edit': {
     prepare: (h) => void proposeItem(h),

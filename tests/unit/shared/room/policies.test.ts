@@ -18,6 +18,7 @@ import {
   ORG,
   INT,
   OBS,
+  CAP,
 } from './helpers';
 
 /** Who may publish a microphone in the main room. */
@@ -30,7 +31,7 @@ describe('mediaAccess in the main room', () => {
     {
       what: 'gentle mode: everyone but the observer',
       setup: (h: Harness) => h.act(FAC, { type: 'floor.setMode', mode: 'gentle' }),
-      audio: without(EVERYONE, OBS),
+      audio: without(EVERYONE, OBS, CAP),
     },
     {
       what: 'protected, the patient party holds it',
@@ -58,7 +59,7 @@ describe('mediaAccess in the main room', () => {
     {
       what: 'protected, open discussion: everyone but the observer',
       setup: (h: Harness) => h.act(FAC, { type: 'floor.open', open: true }),
-      audio: without(EVERYONE, OBS),
+      audio: without(EVERYONE, OBS, CAP),
     },
     {
       what: 'paused: nobody but the facilitators',
@@ -72,10 +73,12 @@ describe('mediaAccess in the main room', () => {
     const h = meeting({ floorMode: 'protected' });
     setup(h);
     expect(speakers(h)).toEqual(audio);
-    for (const id of without(EVERYONE, OBS)) {
+    for (const id of without(EVERYONE, OBS, CAP)) {
       expect(h.media(id)).toMatchObject({ room: 'main', canPublishVideo: true });
     }
-    expect(h.media(OBS)).toEqual({ room: 'main', canPublishAudio: false, canPublishVideo: false });
+    // Observers and captioners never publish, in any phase or floor (issue 17: a captioner types).
+    for (const id of [OBS, CAP])
+      expect(h.media(id)).toEqual({ room: 'main', canPublishAudio: false, canPublishVideo: false });
   });
 
   it('lets a side room talk during a pause of the main room', () => {
@@ -88,6 +91,17 @@ describe('mediaAccess in the main room', () => {
     });
     h.act(FAC, { type: 'pause.start', message: null, breakMinutes: null });
     expect(speakers(h)).toEqual([FAC, COFAC, HCW]);
+  });
+
+  it('never lets a captioner publish, in a side room either, but lets them hear (subscribe)', () => {
+    const h = meeting();
+    expect(h.media(CAP)).toEqual({ room: 'main', canPublishAudio: false, canPublishVideo: false });
+    h.act(FAC, { type: 'sideRoom.open', memberIds: [CAP], facilitatorIds: [], purpose: 'caucus' });
+    expect(h.media(CAP)).toEqual({
+      room: h.state.sideRooms[0]!.id,
+      canPublishAudio: false,
+      canPublishVideo: false,
+    });
   });
 
   it('never lets an observer publish, even in a side room (regression: it was sent to main)', () => {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView, RoomView } from '../../../../../shared/room/views';
 import { roleLabel } from '../../../lib/labels';
 import { useCall, useCallVersion } from './CallContext';
-import { gridColumns, spotlightId } from './spotlight';
+import { gridColumns, pinnedInterpreterId, spotlightId } from './spotlight';
+import { interpreterLabel } from '../../interpreters';
 import { TrackVideo } from './TrackElements';
 
 function qualityKey(q: ConnectionQuality): 'excellent' | 'good' | 'poor' | 'lost' | 'unknown' {
@@ -25,13 +26,18 @@ function qualityKey(q: ConnectionQuality): 'excellent' | 'good' | 'poor' | 'lost
 function Tile({
   participant,
   member,
+  view,
   self,
   spotlight,
+  pinned,
 }: {
   participant: Participant;
   member: MemberView | undefined;
+  view: RoomView;
   self?: boolean;
   spotlight?: boolean;
+  /** An interpreter pinned large for the person they interpret for (issue 17). */
+  pinned?: boolean;
 }) {
   const { t } = useTranslation();
   const cam = participant.getTrackPublication(Track.Source.Camera);
@@ -40,12 +46,13 @@ function Tile({
   const showVideo = !!videoTrack && (self || cam?.isSubscribed);
   const muted = !mic || mic.isMuted || !mic.track;
   const name = self ? t('tile.you') : (member?.name ?? (participant.name || t('common.someone')));
-  const role = member ? roleLabel(t, member.role) : '';
+  const role = member ? (interpreterLabel(t, view, member) ?? roleLabel(t, member.role)) : '';
   const quality = qualityKey(participant.connectionQuality);
   return (
     <li
-      className={spotlight ? 'tile tile--spotlight' : 'tile'}
+      className={spotlight ? 'tile tile--spotlight' : pinned ? 'tile tile--pinned' : 'tile'}
       data-speaking={participant.isSpeaking ? 'true' : undefined}
+      data-pinned={pinned ? (member?.interpretsFor?.mode ?? 'spoken') : undefined}
       data-tile-id={participant.identity}
     >
       <div className="tile__media">
@@ -111,28 +118,59 @@ export function VideoGrid({ view, hideSelf }: { view: RoomView; hideSelf: boolea
     remotes.map((p) => p.identity),
   );
   const star = spot ? remotes.find((p) => p.identity === spot) : undefined;
-  const others = remotes.filter((p) => p !== star);
+  // Audio only receives no video: nothing to pin (the interpreter is heard like everyone).
+  const pin = call.audioOnly
+    ? null
+    : pinnedInterpreterId(
+        view,
+        remotes.map((p) => p.identity),
+      );
+  const pinned = pin ? remotes.find((p) => p.identity === pin) : undefined;
+  const others = remotes.filter((p) => p !== star && p !== pinned);
   const count = remotes.length + (hideSelf ? 0 : 1);
-  const strip = count - 1;
+  const large = (star ? 1 : 0) + (pinned ? 1 : 0);
+  const strip = count - large;
+  // The speaker and the interpreter share the top row, half each; the strip's tiles then span two
+  // of twice as many columns, so both rows stay even (styles.css, video-grid[data-paired]).
+  const paired = !!star && !!pinned;
+  const stripCols = Math.max(1, strip);
   return (
     <ul
       className="video-grid"
       aria-label={t('tile.gridLabel')}
       data-count={count}
-      data-layout={star ? 'spotlight' : 'grid'}
+      data-layout={large ? 'spotlight' : 'grid'}
+      data-paired={paired ? 'true' : undefined}
+      data-strip={strip}
       style={
         {
-          '--cols': star ? Math.max(1, strip) : gridColumns(count),
-          '--rows': star ? 1 : Math.ceil(count / gridColumns(count)),
+          '--cols': large ? (paired ? 2 * stripCols : stripCols) : gridColumns(count),
+          '--half': stripCols,
+          '--rows': large ? 1 : Math.ceil(count / gridColumns(count)),
         } as CSSProperties
       }
     >
       {star ? (
-        <Tile key={star.identity} participant={star} member={byId.get(star.identity)} spotlight />
+        <Tile
+          key={star.identity}
+          participant={star}
+          member={byId.get(star.identity)}
+          view={view}
+          spotlight
+        />
       ) : null}
-      {hideSelf ? null : <Tile participant={room.localParticipant} member={me} self />}
+      {pinned ? (
+        <Tile
+          key={pinned.identity}
+          participant={pinned}
+          member={byId.get(pinned.identity)}
+          view={view}
+          pinned
+        />
+      ) : null}
+      {hideSelf ? null : <Tile participant={room.localParticipant} member={me} view={view} self />}
       {others.map((p) => (
-        <Tile key={p.identity} participant={p} member={byId.get(p.identity)} />
+        <Tile key={p.identity} participant={p} member={byId.get(p.identity)} view={view} />
       ))}
     </ul>
   );

@@ -13,6 +13,28 @@ export function spotlightId(view: RoomView, inCall: readonly string[]): string |
   return holder?.id ?? null;
 }
 
+/**
+ * The interpreter pinned large beside the speaker on this person's stage (issue 17, A11Y-2,
+ * FAC-12): for the person interpreted for, their own interpreter; for a facilitator, the
+ * interpreter of whoever holds the floor (else the first one linked), so they can follow what is
+ * being interpreted. Everyone else sees interpreters as ordinary tiles. A sign-language
+ * interpreter is preferred to a spoken one: it must be seen to be understood. Null: nobody pinned.
+ */
+export function pinnedInterpreterId(view: RoomView, inCall: readonly string[]): string | null {
+  const present = new Set(inCall);
+  const linked = view.members.filter(
+    (m) => m.interpretsFor && m.id !== view.me.id && present.has(m.id),
+  );
+  const signFirst = (list: typeof linked) =>
+    list.find((m) => m.interpretsFor?.mode === 'sign') ?? list[0];
+  const mine = linked.filter((m) => m.interpretsFor?.memberId === view.me.id);
+  if (mine.length > 0) return signFirst(mine)!.id;
+  if (!view.me.isFacilitator || linked.length === 0) return null;
+  const byId = new Map(view.members.map((m) => [m.id, m]));
+  const holding = linked.filter((m) => byId.get(m.interpretsFor!.memberId)?.hasFloor);
+  return (signFirst(holding) ?? signFirst(linked))!.id;
+}
+
 /** Columns of the even grid for `count` tiles (the stage is wider than tall on a laptop). */
 export function gridColumns(count: number): number {
   if (count <= 1) return 1;

@@ -12,6 +12,7 @@ const member = (steppedOut: boolean): MemberView => ({
   steppedOut,
   away: false,
   hasFloor: false,
+  interpretsFor: null,
 });
 // Only the members list matters to the choice of words.
 const viewWith = (members: MemberView[]) => ({ members }) as unknown as RoomView;

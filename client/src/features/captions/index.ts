@@ -1,0 +1,3 @@
+export { CaptionControls } from './CaptionControls';
+export { CaptionerDesk } from './CaptionerDesk';
+export { CaptionsOverlay } from './CaptionsOverlay';

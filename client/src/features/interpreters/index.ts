@@ -1,0 +1,3 @@
+export { InterpreterLinkControl } from './InterpreterLinkControl';
+export { InterpreterLinkFields, type LinkDraft } from './InterpreterLinkFields';
+export { interpreterLabel } from './interpreterText';

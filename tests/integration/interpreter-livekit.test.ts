@@ -1,0 +1,229 @@
+import {
+  AudioSource,
+  LocalAudioTrack,
+  Room,
+  TrackPublishOptions,
+  TrackSource as RtcTrackSource,
+} from '@livekit/rtc-node';
+import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDto, PersonDto } from '../../shared/protocol/http';
+import { createLiveKitGateway } from '../../server/src/livekit/gateway';
+import { startLiveKit, type LiveKitServer } from '../support/livekit';
+import {
+  api,
+  connect,
+  createMeeting,
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../support/server';
+
+/**
+ * Issue 17, item 3, through the real server and the real LiveKit SFU: an interpreter linked on
+ * their invite (and one linked in the room by the facilitator) may publish a microphone during a
+ * protected floor exactly while their person's party holds it. The SFU's own permissions are read.
+ */
+describe('interpreters on a protected floor (real SFU)', () => {
+  let lk: LiveKitServer;
+  let s: TestServer;
+  let svc: RoomServiceClient;
+  let fac: Client;
+  const sockets: Client[] = [];
+  const rooms: Room[] = [];
+  let meeting: Awaited<ReturnType<typeof createMeeting>>;
+  const lkRoom = () => `cg_${meeting.meetingId}`;
+  type Key = 'patient' | 'clinician' | 'patientInterpreter' | 'clinicianInterpreter';
+  const id = (key: Key) => meeting.people[key]!.id;
+
+  async function join(key: Key) {
+    const c = await connect(s, { invite: meeting.people[key]!.token });
+    sockets.push(c);
+    await c.command({ type: 'lobby.join' });
+    await fac.command({ type: 'lobby.admit', memberId: id(key) });
+    await c.waitFor((v) => v.me.status === 'admitted');
+    const grant = await c.socket.timeout(5000).emitWithAck('media:token', {});
+    if (!grant.ok) throw new Error(grant.error.message);
+    const room = new Room();
+    await room.connect(grant.data.url, grant.data.token, { autoSubscribe: false, dynacast: false });
+    rooms.push(room);
+    return { socket: c, room };
+  }
+
+  async function publishMic(room: Room): Promise<boolean> {
+    const source = new AudioSource(48000, 1);
+    const track = LocalAudioTrack.createAudioTrack('microphone', source);
+    const opts = new TrackPublishOptions();
+    opts.source = RtcTrackSource.SOURCE_MICROPHONE;
+    try {
+      await room.localParticipant!.publishTrack(track, opts);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Who may publish a microphone, as the SFU itself says. */
+  async function micRights(): Promise<Record<string, boolean>> {
+    const ps = await svc.listParticipants(lkRoom());
+    return Object.fromEntries(
+      ps.map((p) => [
+        p.identity,
+        p.permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false,
+      ]),
+    );
+  }
+
+  async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+    const end = Date.now() + ms;
+    let v = await f();
+    while (!ok(v)) {
+      if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
+      await new Promise((r) => setTimeout(r, 100));
+      v = await f();
+    }
+    return v;
+  }
+
+  beforeAll(async () => {
+    lk = await startLiveKit();
+    s = await startTestServer({ livekit: createLiveKitGateway(lk) });
+    svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+    meeting = await createMeeting(
+      s,
+      [
+        { key: 'patient', name: 'Pat Doe', party: 'patient', role: 'patient' },
+        { key: 'clinician', name: 'Dr Casey Lee', party: 'hcw', role: 'hcw' },
+        {
+          key: 'patientInterpreter',
+          name: 'Sam Signs',
+          party: 'other',
+          role: 'interpreter',
+          interpretsFor: { key: 'patient', mode: 'sign' },
+        },
+        { key: 'clinicianInterpreter', name: 'Alex Words', party: 'other', role: 'interpreter' },
+      ],
+      'protected',
+    );
+    fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
+    sockets.push(fac);
+    await fac.waitFor((v) => v.me.status === 'admitted');
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of rooms) await r.disconnect().catch(() => undefined);
+    for (const c of sockets) c.close();
+    await s?.close();
+    await lk?.stop();
+  });
+
+  it('the link set on the invite is stored with the person and reaches the room', async () => {
+    const c = await api<CaseDto>(s, 'GET', `/cases/${meeting.caseId}`);
+    const interp = c.people.find((p) => p.id === id('patientInterpreter'));
+    expect(interp?.interpretsFor).toEqual({ memberId: id('patient'), mode: 'sign' });
+    expect(
+      c.people.find((p) => p.id === id('clinicianInterpreter'))?.interpretsFor,
+    ).toBeUndefined();
+    const view = await fac.waitFor((v) => v.facilitator !== null);
+    expect(view.facilitator!.lobby.find((m) => m.id === id('patientInterpreter'))).toBeTruthy();
+  });
+
+  it('the invite form refuses a link to an unknown person, to an interpreter, or on another role', async () => {
+    const refused = async (body: object) => {
+      try {
+        await api<PersonDto>(s, 'POST', `/cases/${meeting.caseId}/people`, body);
+        return 0;
+      } catch (e) {
+        return (e as { status: number }).status;
+      }
+    };
+    const base = { displayName: 'Jo Hands', party: 'other', role: 'interpreter' };
+    expect(await refused({ ...base, interpretsFor: { memberId: 'nobody', mode: 'sign' } })).toBe(
+      404,
+    );
+    expect(
+      await refused({
+        ...base,
+        interpretsFor: { memberId: id('clinicianInterpreter'), mode: 'spoken' },
+      }),
+    ).toBe(409);
+    expect(
+      await refused({
+        displayName: 'Jo Support',
+        party: 'patient',
+        role: 'patient_support',
+        interpretsFor: { memberId: id('patient'), mode: 'spoken' },
+      }),
+    ).toBe(400);
+    const c = await api<CaseDto>(s, 'GET', `/cases/${meeting.caseId}`);
+    expect(c.people).toHaveLength(4);
+  });
+
+  it('protected floor: a sign interpreter may publish a microphone in their party’s turn only, a spoken one in every turn', async () => {
+    await join('patient');
+    await join('clinician');
+    const pInt = await join('patientInterpreter');
+    const cInt = await join('clinicianInterpreter');
+    // Linked in the room by the facilitator; a participant may not do it.
+    expect(
+      await pInt.socket.command({
+        type: 'interpreter.link',
+        memberId: id('clinicianInterpreter'),
+        interpretsFor: { memberId: id('clinician'), mode: 'spoken' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await fac.command({
+        type: 'interpreter.link',
+        memberId: id('clinicianInterpreter'),
+        interpretsFor: { memberId: id('clinician'), mode: 'spoken' },
+      }),
+    ).toMatchObject({ ok: true });
+    // Everyone sees whom each interpreter is for.
+    const seen = await pInt.socket.waitFor(
+      (v) =>
+        v.members.find((m) => m.id === id('clinicianInterpreter'))?.interpretsFor?.memberId ===
+        id('clinician'),
+    );
+    expect(seen.members.find((m) => m.id === id('clinicianInterpreter'))?.interpretsFor).toEqual({
+      memberId: id('clinician'),
+      mode: 'spoken',
+    });
+    // ...and it is the interpreter's link on the case from now on.
+    const c = await api<CaseDto>(s, 'GET', `/cases/${meeting.caseId}`);
+    expect(c.people.find((p) => p.id === id('clinicianInterpreter'))?.interpretsFor).toEqual({
+      memberId: id('clinician'),
+      mode: 'spoken',
+    });
+    expect(await fac.command({ type: 'meeting.start' })).toMatchObject({ ok: true });
+
+    // The patient party holds the floor.
+    expect(
+      await fac.command({ type: 'floor.give', holder: { kind: 'party', party: 'patient' } }),
+    ).toMatchObject({ ok: true });
+    const patientTurn = await until(
+      micRights,
+      (m) => m[id('patient')] === true && m[id('patientInterpreter')] === true,
+    );
+    // The clinician's spoken-language interpreter voices the patient's story for the clinician.
+    expect(patientTurn[id('clinicianInterpreter')]).toBe(true);
+    expect(patientTurn[id('clinician')]).toBe(false);
+    expect(await publishMic(pInt.room)).toBe(true);
+    expect(await publishMic(cInt.room)).toBe(true);
+
+    // The clinician (a person) holds it: the rights swap at the SFU.
+    expect(
+      await fac.command({
+        type: 'floor.give',
+        holder: { kind: 'person', memberId: id('clinician') },
+      }),
+    ).toMatchObject({ ok: true });
+    // The patient's sign-language interpreter signs the clinician's story: no microphone then.
+    const clinicianTurn = await until(
+      micRights,
+      (m) => m[id('clinician')] === true && m[id('patientInterpreter')] === false,
+    );
+    expect(clinicianTurn[id('clinicianInterpreter')]).toBe(true);
+    expect(clinicianTurn[id('patient')]).toBe(false);
+  });
+});

@@ -5,72 +5,28 @@
 // 1, a line sent on node 2 reaches the clinician on node 1, and once the facilitator takes the
 // patient's party aside, node 1 takes their sockets on node 2 out of the audience. No node prints
 // the line.
-import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptionLine } from '../../shared/protocol/captions';
 import type { Ack } from '../../shared/protocol/errors';
-import {
-  CSRF_HEADER,
-  type CaseDto,
-  type InviteDto,
-  type MeetingDto,
-  type PersonDto,
-} from '../../shared/protocol/http';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import type { RoomView } from '../../shared/room/views';
+import type { PersonDto } from '../../shared/protocol/http';
 import { freeTcpPort } from '../support/livekit';
+import { nodeClient, nodeEnv, seedMeeting, until } from '../support/nodes';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { spawnServer, type ServerProcess } from '../support/process';
-import { makeReady } from '../support/readiness';
 import { startRedis, type RedisServer } from '../support/redis';
 import type { ClientSocket } from '../support/server';
 
 const EMAIL = 'captions-cluster@example.org';
-const PASSWORD = 'a long enough password';
 const SECRET = 'The second dose was never written down';
 
-async function http<T>(url: string, method: string, body?: unknown, cookie?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      [CSRF_HEADER]: '1',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return { data: (await res.json()) as T, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-
-/** A client keeping its newest view and the caption lines it receives. */
+/** A client (no reconnection) that also keeps the caption lines it receives. */
 function client(url: string, auth: object, cookie?: string) {
-  const socket: ClientSocket = ioClient(url, {
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders: cookie ? { cookie } : undefined,
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  const state = { view: undefined as RoomView | undefined, lines: [] as CaptionLine[] };
-  socket.on('room:view', (v) => {
-    if (!state.view || v.version >= state.view.version) state.view = v;
-  });
-  socket.on('caption:line', (l) => state.lines.push(l));
-  const command = (command: object, id: string) =>
-    socket.timeout(5000).emitWithAck('room:command', { id, command } as never) as Promise<{
-      ok: boolean;
-    }>;
+  const c = nodeClient(url, auth, cookie, null);
+  const lines: CaptionLine[] = [];
+  c.socket.on('caption:line', (l) => lines.push(l));
   const caption = (payload: object) =>
-    socket.timeout(5000).emitWithAck('caption:send', payload as never) as Promise<Ack<null>>;
-  return { socket, state, command, caption };
-}
-
-async function until(f: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!(await f())) {
-    if (Date.now() > end) throw new Error(`${what}: not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    c.socket.timeout(5000).emitWithAck('caption:send', payload as never) as Promise<Ack<null>>;
+  return { ...c, state: Object.assign(c.state, { lines }), caption };
 }
 
 describe('captions across two app nodes (Redis adapter)', () => {
@@ -91,59 +47,28 @@ describe('captions across two app nodes (Redis adapter)', () => {
 
   it('relays a line sent on one node to the main room on both, and never to a side room', async () => {
     const databaseUrl = await pg.createDatabase();
-    const env = (i: number) => ({
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      NODE_NAME: `node${i}`,
-      SESSION_SECRET: 'cluster-session-secret-0123456789abcdefghij',
-      FACILITATOR_EMAIL: EMAIL,
-      FACILITATOR_PASSWORD: PASSWORD,
-      FACILITATOR_NAME: 'Fran',
-      PARTY_GRACE_SECONDS: '60',
-    });
+    const env = (i: number) => nodeEnv(i, { databaseUrl, redisUrl: redis.url, email: EMAIL });
     const node1 = await spawnServer(env(1), await freeTcpPort());
     procs.push(node1);
     const node2 = await spawnServer(env(2), await freeTcpPort());
     procs.push(node2);
 
-    const api = `${node1.url}/api`;
-    const { cookie } = await http(`${api}/auth/login`, 'POST', {
-      email: EMAIL,
-      password: PASSWORD,
-    });
-    const c = (await http<CaseDto>(`${api}/cases`, 'POST', { title: 'Case K' }, cookie)).data;
-    const person = async (displayName: string, party: string, role: string) =>
-      (
-        await http<PersonDto>(
-          `${api}/cases/${c.id}/people`,
-          'POST',
-          { displayName, party, role },
-          cookie,
-        )
-      ).data;
-    const pat = await person('Pat', 'patient', 'patient');
-    const sup = await person('Sam', 'patient', 'patient_support');
-    const cli = await person('Casey', 'hcw', 'hcw');
-    const cap = await person('Kim', 'other', 'captioner');
     // Created through node 1, so node 1 runs the meeting.
-    const m = (
-      await http<MeetingDto>(`${api}/cases/${c.id}/meetings`, 'POST', { title: 'Joint' }, cookie)
-    ).data;
-    const token = async (p: PersonDto) =>
-      (
-        await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
-      ).data.url.split('/j/')[1]!;
-    const tokens = {
-      pat: await token(pat),
-      sup: await token(sup),
-      cli: await token(cli),
-      cap: await token(cap),
-    };
-    await makeReady(
-      { url: node1.url, facilitator: { cookie: cookie! } },
-      { caseId: c.id, meetingId: m.id },
-      Object.values(tokens),
-    );
+    const seeded = await seedMeeting(node1.url, EMAIL, [
+      { displayName: 'Pat', party: 'patient', role: 'patient' },
+      { displayName: 'Sam', party: 'patient', role: 'patient_support' },
+      { displayName: 'Casey', party: 'hcw', role: 'hcw' },
+      { displayName: 'Kim', party: 'other', role: 'captioner' },
+    ]);
+    const { cookie, meeting: m } = seeded;
+    const [pat, sup, cli, cap] = seeded.people as [PersonDto, PersonDto, PersonDto, PersonDto];
+    const [patToken, supToken, cliToken, capToken] = seeded.tokens as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const tokens = { pat: patToken, sup: supToken, cli: cliToken, cap: capToken };
 
     const fac = client(node2.url, { meetingId: m.id }, cookie);
     const captioner = client(node2.url, { invite: tokens.cap });

@@ -5,66 +5,18 @@
 // the SFU still holds exactly the admitted people.
 import { Room } from '@livekit/rtc-node';
 import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
-import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaGrant } from '../../shared/protocol/events';
-import {
-  CSRF_HEADER,
-  type CaseDto,
-  type InviteDto,
-  type MeetingDto,
-  type PersonDto,
-} from '../../shared/protocol/http';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { RoomView } from '../../shared/room/views';
 import { freeTcpPort, startLiveKit, type LiveKitServer } from '../support/livekit';
+import { nodeClient, nodeEnv, seedMeeting, until, type NodeClient } from '../support/nodes';
 import { startPostgres, type PostgresServer } from '../support/postgres';
-import { makeReady } from '../support/readiness';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { startRedis, type RedisServer } from '../support/redis';
 import type { ClientSocket } from '../support/server';
 
 const EMAIL = 'cluster@example.org';
-const PASSWORD = 'a long enough password';
 const N = 20;
-
-async function http<T>(url: string, method: string, body?: unknown, cookie?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      [CSRF_HEADER]: '1',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return { data: (await res.json()) as T, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-
-/** A client that reconnects by itself (as the browser does) and keeps the newest view. */
-function client(url: string, auth: object, cookie?: string) {
-  const socket: ClientSocket = ioClient(url, {
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders: cookie ? { cookie } : undefined,
-    transports: ['websocket'],
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 300,
-  });
-  const state = { view: undefined as RoomView | undefined };
-  socket.on('room:view', (v) => {
-    if (!state.view || v.version >= state.view.version) state.view = v;
-  });
-  return { socket, state };
-}
-
-async function until(f: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!(await f())) {
-    if (Date.now() > end) throw new Error(`${what}: not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('several app nodes: the owner of a meeting is killed, another takes it over', () => {
   let pg: PostgresServer;
@@ -91,72 +43,45 @@ describe('several app nodes: the owner of a meeting is killed, another takes it 
 
   it('loses nothing acknowledged, converges within 5 s, and the SFU holds exactly the admitted people', async () => {
     const databaseUrl = await pg.createDatabase();
-    const env = (i: number) => ({
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      NODE_NAME: `node${i}`,
-      SESSION_SECRET: 'cluster-session-secret-0123456789abcdefghij',
-      LIVEKIT_URL: lk[i - 1]!.url,
-      LIVEKIT_API_KEY: lk[i - 1]!.apiKey,
-      LIVEKIT_API_SECRET: lk[i - 1]!.apiSecret,
-      FACILITATOR_EMAIL: EMAIL,
-      FACILITATOR_PASSWORD: PASSWORD,
-      FACILITATOR_NAME: 'Fran',
-      PARTY_GRACE_SECONDS: '60',
-    });
+    const env = (i: number) =>
+      nodeEnv(
+        i,
+        { databaseUrl, redisUrl: redis.url, email: EMAIL },
+        {
+          LIVEKIT_URL: lk[i - 1]!.url,
+          LIVEKIT_API_KEY: lk[i - 1]!.apiKey,
+          LIVEKIT_API_SECRET: lk[i - 1]!.apiSecret,
+        },
+      );
     // The first node creates the facilitator account; the second finds it.
     const node1 = await spawnServer(env(1), await freeTcpPort());
     procs.push(node1);
     const node2 = await spawnServer(env(2), await freeTcpPort());
     procs.push(node2);
 
-    const api = `${node1.url}/api`;
-    const { cookie } = await http(`${api}/auth/login`, 'POST', {
-      email: EMAIL,
-      password: PASSWORD,
-    });
-    const c = (await http<CaseDto>(`${api}/cases`, 'POST', { title: 'Case C' }, cookie)).data;
-    const person = async (displayName: string, party: string, role: string) =>
-      (
-        await http<PersonDto>(
-          `${api}/cases/${c.id}/people`,
-          'POST',
-          { displayName, party, role },
-          cookie,
-        )
-      ).data;
-    const pat = await person('Pat', 'patient', 'patient');
-    const cli = await person('Casey', 'hcw', 'hcw');
-    // Created through node 1, so node 1 runs the meeting (it takes the lease first).
-    const m = (
-      await http<MeetingDto>(`${api}/cases/${c.id}/meetings`, 'POST', { title: 'Joint' }, cookie)
-    ).data;
-    const token = async (p: PersonDto) =>
-      (
-        await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
-      ).data.url.split('/j/')[1]!;
-
-    const patToken = await token(pat);
-    const cliToken = await token(cli);
-    // Issue 15: both parties at "go" and both consented, so the joint meeting may start. Done
-    // through node 2: the gate reaches the meeting on node 1 too.
-    await makeReady(
-      { url: node2.url, facilitator: { cookie: cookie! } },
-      { caseId: c.id, meetingId: m.id },
-      [patToken, cliToken],
+    // Created through node 1, so node 1 runs the meeting. Issue 15: both parties at "go" and
+    // both consented, done through node 2: the gate reaches the meeting on node 1 too.
+    const seeded = await seedMeeting(
+      node1.url,
+      EMAIL,
+      [
+        { displayName: 'Pat', party: 'patient', role: 'patient' },
+        { displayName: 'Casey', party: 'hcw', role: 'hcw' },
+      ],
+      node2.url,
     );
+    const { cookie, meeting: m } = seeded;
+    const pat = seeded.people[0]!;
+    const [patToken, cliToken] = seeded.tokens as [string, string];
     // The facilitator and the clinician on node 2, the patient on node 1 (the owner).
-    const fac = client(node2.url, { meetingId: m.id }, cookie);
-    const clinician = client(node2.url, { invite: cliToken });
-    const patient = client(node1.url, { invite: patToken });
+    const fac = nodeClient(node2.url, { meetingId: m.id }, cookie);
+    const clinician = nodeClient(node2.url, { invite: cliToken });
+    const patient = nodeClient(node1.url, { invite: patToken });
     const all = [fac, patient, clinician];
     sockets.push(...all.map((x) => x.socket));
     await until(() => all.every((x) => !!x.state.view), 'first views');
 
-    const send = (x: typeof fac, command: object, id: string) =>
-      x.socket.timeout(5000).emitWithAck('room:command', { id, command } as never) as Promise<{
-        ok: boolean;
-      }>;
+    const send = (x: NodeClient, command: object, id: string) => x.command(command, id);
     expect(await send(patient, { type: 'lobby.join' }, 'join-patient-1')).toMatchObject({
       ok: true,
     });
@@ -177,7 +102,7 @@ describe('several app nodes: the owner of a meeting is killed, another takes it 
 
     // The admitted people join the call: the facilitator through node 2's LiveKit, the patient
     // through node 1's. The clinician waits in the lobby and has no call.
-    const mint = async (x: typeof fac) => {
+    const mint = async (x: NodeClient) => {
       const r = (await x.socket.timeout(5000).emitWithAck('media:token', {})) as {
         ok: boolean;
         data?: MediaGrant;

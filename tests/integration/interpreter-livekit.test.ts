@@ -1,11 +1,5 @@
-import {
-  AudioSource,
-  LocalAudioTrack,
-  Room,
-  TrackPublishOptions,
-  TrackSource as RtcTrackSource,
-} from '@livekit/rtc-node';
-import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
+import type { Room } from '@livekit/rtc-node';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDto, PersonDto } from '../../shared/protocol/http';
 import { createLiveKitGateway } from '../../server/src/livekit/gateway';
@@ -18,6 +12,7 @@ import {
   type Client,
   type TestServer,
 } from '../support/server';
+import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sfu';
 
 /**
  * Issue 17, item 3, through the real server and the real LiveKit SFU: an interpreter linked on
@@ -36,54 +31,14 @@ describe('interpreters on a protected floor (real SFU)', () => {
   type Key = 'patient' | 'clinician' | 'patientInterpreter' | 'clinicianInterpreter';
   const id = (key: Key) => meeting.people[key]!.id;
 
-  async function join(key: Key) {
-    const c = await connect(s, { invite: meeting.people[key]!.token });
-    sockets.push(c);
-    await c.command({ type: 'lobby.join' });
-    await fac.command({ type: 'lobby.admit', memberId: id(key) });
-    await c.waitFor((v) => v.me.status === 'admitted');
-    const grant = await c.socket.timeout(5000).emitWithAck('media:token', {});
-    if (!grant.ok) throw new Error(grant.error.message);
-    const room = new Room();
-    await room.connect(grant.data.url, grant.data.token, { autoSubscribe: false, dynacast: false });
-    rooms.push(room);
-    return { socket: c, room };
-  }
-
-  async function publishMic(room: Room): Promise<boolean> {
-    const source = new AudioSource(48000, 1);
-    const track = LocalAudioTrack.createAudioTrack('microphone', source);
-    const opts = new TrackPublishOptions();
-    opts.source = RtcTrackSource.SOURCE_MICROPHONE;
-    try {
-      await room.localParticipant!.publishTrack(track, opts);
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const join = (key: Key) =>
+    joinCall(s, { fac, token: meeting.people[key]!.token, memberId: id(key) }, { sockets, rooms });
 
   /** Who may publish a microphone, as the SFU itself says. */
-  async function micRights(): Promise<Record<string, boolean>> {
-    const ps = await svc.listParticipants(lkRoom());
-    return Object.fromEntries(
-      ps.map((p) => [
-        p.identity,
-        p.permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false,
-      ]),
+  const micRights = async () =>
+    Object.fromEntries(
+      Object.entries(await sfuMics(svc, lkRoom())).map(([who, m]) => [who, m.canPublishMic]),
     );
-  }
-
-  async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-    const end = Date.now() + ms;
-    let v = await f();
-    while (!ok(v)) {
-      if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
-      await new Promise((r) => setTimeout(r, 100));
-      v = await f();
-    }
-    return v;
-  }
 
   beforeAll(async () => {
     lk = await startLiveKit();

@@ -1,11 +1,5 @@
-import {
-  AudioSource,
-  LocalAudioTrack,
-  Room,
-  TrackPublishOptions,
-  TrackSource as RtcTrackSource,
-} from '@livekit/rtc-node';
-import { RoomServiceClient, TrackSource, TrackType } from 'livekit-server-sdk';
+import type { Room } from '@livekit/rtc-node';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveKitGateway } from '../../server/src/livekit/gateway';
 import { startLiveKit, type LiveKitServer } from '../support/livekit';
@@ -16,6 +10,7 @@ import {
   type Client,
   type TestServer,
 } from '../support/server';
+import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sfu';
 
 /**
  * Against the real LiveKit server, with real WebRTC participants (@livekit/rtc-node): protected
@@ -32,57 +27,13 @@ describe('LiveKit permissions follow the room state (real SFU)', () => {
   let meeting: Awaited<ReturnType<typeof createMeeting>>;
   const lkRoom = () => `cg_${meeting.meetingId}`;
 
-  async function join(key: 'patient' | 'clinician') {
-    const c = await connect(s, { invite: meeting.people[key]!.token });
-    sockets.push(c);
-    await c.command({ type: 'lobby.join' });
-    await fac.command({ type: 'lobby.admit', memberId: meeting.people[key]!.id });
-    await c.waitFor((v) => v.me.status === 'admitted');
-    const grant = await c.socket.timeout(5000).emitWithAck('media:token', {});
-    if (!grant.ok) throw new Error(grant.error.message);
-    const room = new Room();
-    await room.connect(grant.data.url, grant.data.token, { autoSubscribe: false, dynacast: false });
-    rooms.push(room);
-    return { socket: c, room, id: meeting.people[key]!.id };
-  }
-
-  /** Publishes a microphone track (a silent source); resolves true if LiveKit accepted it. */
-  async function publishMic(room: Room): Promise<boolean> {
-    const source = new AudioSource(48000, 1);
-    const track = LocalAudioTrack.createAudioTrack('microphone', source);
-    const opts = new TrackPublishOptions();
-    opts.source = RtcTrackSource.SOURCE_MICROPHONE;
-    try {
-      await room.localParticipant!.publishTrack(track, opts);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async function serverMics() {
-    const ps = await svc.listParticipants(lkRoom());
-    return Object.fromEntries(
-      ps.map((p) => [
-        p.identity,
-        {
-          canPublishMic: p.permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false,
-          liveMic: p.tracks.some((t) => t.type === TrackType.AUDIO && !t.muted),
-        },
-      ]),
+  const join = (key: 'patient' | 'clinician') =>
+    joinCall(
+      s,
+      { fac, token: meeting.people[key]!.token, memberId: meeting.people[key]!.id },
+      { sockets, rooms },
     );
-  }
-
-  async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-    const end = Date.now() + ms;
-    let v = await f();
-    while (!ok(v)) {
-      if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
-      await new Promise((r) => setTimeout(r, 100));
-      v = await f();
-    }
-    return v;
-  }
+  const serverMics = () => sfuMics(svc, lkRoom());
 
   beforeAll(async () => {
     lk = await startLiveKit();

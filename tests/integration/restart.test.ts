@@ -1,68 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { io as ioClient } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CSRF_HEADER,
-  type CaseDto,
-  type InviteDto,
-  type MeetingDto,
-  type PersonDto,
-} from '../../shared/protocol/http';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { PersonDto } from '../../shared/protocol/http';
 import type { RoomView } from '../../shared/room/views';
 import { freeTcpPort } from '../support/livekit';
+import { NODE_PASSWORD, nodeClient, seedMeeting, until, type NodeClient } from '../support/nodes';
 import { spawnServer, type ServerProcess } from '../support/process';
 import type { ClientSocket } from '../support/server';
-import { makeReady } from '../support/readiness';
 
 const EMAIL = 'restart@example.org';
-const PASSWORD = 'a long enough password';
 const N = 30;
-
-async function http<T>(
-  url: string,
-  method: string,
-  body?: unknown,
-  cookie?: string,
-): Promise<{ data: T; cookie?: string }> {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      [CSRF_HEADER]: '1',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return { data: (await res.json()) as T, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-
-/** A client that reconnects by itself (as the browser does) and keeps the newest view. */
-function client(url: string, auth: object, cookie?: string) {
-  const socket: ClientSocket = ioClient(url, {
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders: cookie ? { cookie } : undefined,
-    transports: ['websocket'],
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 500,
-  });
-  const state = { view: undefined as RoomView | undefined };
-  socket.on('room:view', (v) => {
-    if (!state.view || v.version >= state.view.version) state.view = v;
-  });
-  return { socket, state };
-}
-
-async function until(f: () => boolean, what: string, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error(`${what}: not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged or showed', () => {
   const procs: ServerProcess[] = [];
@@ -78,60 +26,27 @@ describe('a server killed with SIGKILL mid-meeting loses nothing it acknowledged
     const env = {
       DATA_DIR: dataDir,
       FACILITATOR_EMAIL: EMAIL,
-      FACILITATOR_PASSWORD: PASSWORD,
+      FACILITATOR_PASSWORD: NODE_PASSWORD,
       FACILITATOR_NAME: 'Fran',
     };
     let server = await spawnServer(env, port);
     procs.push(server);
-    const api = `${server.url}/api`;
-    const { cookie } = await http(`${api}/auth/login`, 'POST', {
-      email: EMAIL,
-      password: PASSWORD,
-    });
-    const c = (await http<CaseDto>(`${api}/cases`, 'POST', { title: 'Case R' }, cookie)).data;
-    const pat = (
-      await http<PersonDto>(
-        `${api}/cases/${c.id}/people`,
-        'POST',
-        { displayName: 'Pat', party: 'patient', role: 'patient' },
-        cookie,
-      )
-    ).data;
-    const cli = (
-      await http<PersonDto>(
-        `${api}/cases/${c.id}/people`,
-        'POST',
-        { displayName: 'Casey', party: 'hcw', role: 'hcw' },
-        cookie,
-      )
-    ).data;
-    const m = (
-      await http<MeetingDto>(`${api}/cases/${c.id}/meetings`, 'POST', { title: 'Joint' }, cookie)
-    ).data;
-    const token = async (p: PersonDto) =>
-      (
-        await http<InviteDto>(`${api}/meetings/${m.id}/invites/${p.id}`, 'POST', undefined, cookie)
-      ).data.url.split('/j/')[1]!;
-
-    const patToken = await token(pat);
-    const cliToken = await token(cli);
-    // Issue 15: both parties at "go" and both consented, so the joint meeting may start.
-    await makeReady(
-      { url: server.url, facilitator: { cookie: cookie! } },
-      { caseId: c.id, meetingId: m.id },
-      [patToken, cliToken],
-    );
-    const fac = client(server.url, { meetingId: m.id }, cookie);
-    const patient = client(server.url, { invite: patToken });
-    const clinician = client(server.url, { invite: cliToken });
+    const seeded = await seedMeeting(server.url, EMAIL, [
+      { displayName: 'Pat', party: 'patient', role: 'patient' },
+      { displayName: 'Casey', party: 'hcw', role: 'hcw' },
+    ]);
+    const { cookie, meeting: m } = seeded;
+    const [pat, cli] = seeded.people as [PersonDto, PersonDto];
+    const [patToken, cliToken] = seeded.tokens as [string, string];
+    const client = (auth: object, c?: string) => nodeClient(server.url, auth, c, 200);
+    const fac = client({ meetingId: m.id }, cookie);
+    const patient = client({ invite: patToken });
+    const clinician = client({ invite: cliToken });
     const all = [fac, patient, clinician];
     sockets.push(...all.map((x) => x.socket));
     await until(() => all.every((x) => !!x.state.view), 'first views');
 
-    const send = (x: typeof fac, command: object, id: string) =>
-      x.socket.timeout(5000).emitWithAck('room:command', { id, command } as never) as Promise<{
-        ok: boolean;
-      }>;
+    const send = (x: NodeClient, command: object, id: string) => x.command(command, id);
     expect(await send(patient, { type: 'lobby.join' }, 'join-patient-1')).toMatchObject({
       ok: true,
     });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/protocol/errors';
 import type { AppConfigDto } from '../../../../shared/protocol/http';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
 import type { RoomView } from '../../../../shared/room/views';
@@ -40,6 +41,30 @@ function EndedMeeting({ view, meetingId }: { view: RoomView; meetingId: string }
   );
 }
 
+/** This facilitator may not open the meeting (not theirs, or not found). */
+function Refused({ error }: { error: AppError }) {
+  const { t } = useTranslation();
+  return (
+    <Page screen="not-found" title={t('facilitatorRoom.refusedTitle')}>
+      <p className="lead">{errorText(t, error)}</p>
+      <p>
+        <Link to={paths.home()}>{t('cases.backToCases')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function Connecting() {
+  const { t } = useTranslation();
+  return (
+    <Page screen="loading" title={t('common.loading')}>
+      <p className="muted" role="status">
+        {t('facilitatorRoom.connecting')}
+      </p>
+    </Page>
+  );
+}
+
 function MeetingRoom({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const config = useAppConfig();
@@ -69,23 +94,10 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
     };
   }, [meetingId, open]);
   if (meeting.error) {
-    return (
-      <Page screen="not-found" title={t('facilitatorRoom.refusedTitle')}>
-        <p className="lead">{errorText(t, meeting.error)}</p>
-        <p>
-          <Link to={paths.home()}>{t('cases.backToCases')}</Link>
-        </p>
-      </Page>
-    );
+    return <Refused error={meeting.error} />;
   }
   if (!meeting.data) {
-    return (
-      <Page screen="loading" title={t('common.loading')}>
-        <p className="muted" role="status">
-          {t('facilitatorRoom.connecting')}
-        </p>
-      </Page>
-    );
+    return <Connecting />;
   }
   if (!open) {
     return (
@@ -128,23 +140,10 @@ function MeetingRoomInner({
   const snap = useRoomConnection(conn);
   const view = snap.view;
   if (snap.refusal) {
-    return (
-      <Page screen="not-found" title={t('facilitatorRoom.refusedTitle')}>
-        <p className="lead">{errorText(t, snap.refusal)}</p>
-        <p>
-          <Link to={paths.home()}>{t('cases.backToCases')}</Link>
-        </p>
-      </Page>
-    );
+    return <Refused error={snap.refusal} />;
   }
   if (!view) {
-    return (
-      <Page screen="loading" title={t('common.loading')}>
-        <p className="muted" role="status">
-          {t('facilitatorRoom.connecting')}
-        </p>
-      </Page>
-    );
+    return <Connecting />;
   }
   if (view.status === 'ended') return <EndedMeeting view={view} meetingId={meetingId} />;
   // The same camera and microphone check as every participant, before the room: the call (and

@@ -28,6 +28,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { createMeeting } from '../support/server';
 import { startStack, type Stack } from '../e2e/support/stack';
 import { formatTable, round } from './stats';
+import { button, reveal, screenOf, until } from './pageSteps';
 
 type Mode = 'off' | 'on';
 
@@ -128,39 +129,10 @@ const STATS = `(async () => {
   return out;
 })()`;
 
-const screenOf = (page: Page) => page.evaluate('document.body.dataset.screen ?? null');
 const remoteVideosDecoding = (page: Page) =>
   page.evaluate(
     `[...document.querySelectorAll('video[data-participant-id]')].filter((v) => v.videoWidth > 0).length`,
   ) as Promise<number>;
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: not reached in ${ms} ms (last: ${String(v)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-/** Shows a facilitator control wherever the console keeps it (one of the console's tabs). */
-async function reveal(page: Page, name: string): Promise<void> {
-  const target = button(page, name).first();
-  if (await target.isVisible()) return;
-  const tabs = page.locator('[data-testid="console-tabs"] [role="tab"]');
-  for (let i = 0; i < (await tabs.count()); i++) {
-    await tabs.nth(i).click();
-    const shown = await target.waitFor({ state: 'visible', timeout: 1_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) return;
-  }
-  throw new Error(`"${name}" not found on the facilitator's page`);
-}
 
 /**
  * Serves the app's JavaScript with its LiveKit room options set to `mode`. Only the app's own

@@ -20,6 +20,7 @@ import { makeReady } from '../support/readiness';
 import { createMeeting } from '../support/server';
 import { startStack, type Stack } from '../e2e/support/stack';
 import { formatTable, round, summarize } from './stats';
+import { button, reveal, screenOf, until } from './pageSteps';
 
 const DEADLINE_MS = 170_000;
 /** A facilitator does not click twice a second: the gap lets each change settle (LiveKit too). */
@@ -68,37 +69,6 @@ const INSTRUMENT = `
     }
   };
 `;
-const screenOf = (page: Page) => page.evaluate(() => document.body.dataset.screen ?? null);
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: not reached in ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-/** Shows a facilitator control wherever the console keeps it (a tab of the console, maybe). */
-async function reveal(page: Page, name: string): Promise<void> {
-  const target = button(page, name).first();
-  if (await target.isVisible()) return;
-  const tabs = page.locator('[data-testid="console-tabs"] [role="tab"]');
-  for (let i = 0; i < (await tabs.count()); i++) {
-    await tabs.nth(i).click();
-    if (
-      await target.waitFor({ state: 'visible', timeout: 1_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-  }
-  throw new Error(`"${name}" not found on the facilitator's page`);
-}
 
 /**
  * In the patient's page: resolves with the time the element `selector` first differs (present or

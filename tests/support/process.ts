@@ -13,12 +13,23 @@ export interface ServerProcess {
 /**
  * The real server as its own process, started as `npm start` starts it (scripts/start.sh: `node
  * --max-semi-space-size=32 --heap-growing-percent=50 --import tsx server/src/main.ts`), on the
- * given port.
+ * given port. Options (the benchmark's nodes): how long to wait for /healthz, which variables of
+ * this process it inherits, how much of its output to keep (the tail), and who to tell of the
+ * child at once (to kill it however the caller ends).
  */
 export async function spawnServer(
   env: Record<string, string>,
   port: number,
+  opts: {
+    startMs?: number;
+    inherit?: (name: string) => boolean;
+    outputLimit?: number;
+    onSpawn?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<ServerProcess> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => opts.inherit?.(k) ?? true),
+  );
   const child = spawn(
     process.execPath,
     [
@@ -30,15 +41,21 @@ export async function spawnServer(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  opts.onSpawn?.(child);
   let out = '';
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
+  const keep = (d: Buffer) => {
+    out += String(d);
+    if (opts.outputLimit && out.length > opts.outputLimit) out = out.slice(-opts.outputLimit);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const startMs = opts.startMs ?? 30_000;
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
     try {
@@ -48,7 +65,7 @@ export async function spawnServer(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${out}`);
+      throw new Error(`server did not start within ${startMs / 1000} s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

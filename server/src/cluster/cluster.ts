@@ -7,6 +7,7 @@ import type { RoomView } from '../../../shared/room/views';
 import { randomId } from '../auth/crypto';
 import { errorReason, type Logger } from '../logger';
 import type { MeetingHandle } from '../rooms/handle';
+import type { RoomActor } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { VersionConflictError } from '../store/pgCommands';
 import type { MeetingStore } from '../store/ports';
@@ -19,6 +20,22 @@ export const TAKEOVER_SETTLE_MS = 1_000;
 
 /** Redis channel on which a node that took a meeting over asks every node for its sockets. */
 const TAKEOVER = 'cg:takeover';
+
+/**
+ * Redis sorted set of the meetings with a pending deadline (a party's grace), scored by the
+ * earliest. A meeting nobody has a socket in is watched by no node; this is how a node finds it
+ * when its owner dies, so its deadline still fires (timers are data: the new owner re-arms them).
+ */
+const DEADLINES = 'cg:deadlines';
+
+/** The earliest pending deadline of a live meeting (none fires in another state), or null. */
+function nextDeadline(state: RoomState): number | null {
+  if (state.status !== 'live') return null;
+  let next: number | null = null;
+  for (const d of state.deadlines?.partyGrace ?? [])
+    if (!d.expired && (next === null || d.at < next)) next = d.at;
+  return next;
+}
 
 /**
  * This app node in a group of several (REDIS_URL with DATABASE_URL). Each meeting runs on one
@@ -37,6 +54,16 @@ export class ClusterNode {
   private readonly presence = new Map<string, Map<string, number>>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /**
+   * On the owner: how many sockets each node says it holds per member, per actor (a new actor,
+   * after a load or a takeover, starts from nothing). Nodes send their count, not a +1/-1, so a
+   * count sent twice (a socket attaching while its node recounts for a takeover) counts once.
+   */
+  private readonly ledgers = new WeakMap<MeetingHandle, Map<string, Map<string, number>>>();
+  /** Meetings this node loaded and is still counting in (see settle). */
+  private readonly settling = new Set<string>();
+  /** What this node last wrote to DEADLINES for the meetings it runs (writes only changes). */
+  private readonly published = new Map<string, number | null>();
 
   private constructor(
     readonly redis: RedisClientType,
@@ -79,7 +106,7 @@ export class ClusterNode {
   /** The meeting wherever it runs (see MeetingHandle), or undefined when it does not exist. */
   async route(meetingId: string): Promise<MeetingHandle | undefined> {
     // Loaded here when this node runs it or nobody does (the first node to open it runs it).
-    const local = await this.rooms().get(meetingId);
+    const local = await this.local(meetingId);
     const state = local?.state ?? (await this.store.loadSnapshot(meetingId));
     if (!state) return undefined;
     return new ClusterMeeting(this, meetingId, state);
@@ -88,10 +115,10 @@ export class ClusterNode {
   /** Runs `req` here if this node runs the meeting, else on its owner; retries across a takeover. */
   async forward(req: RpcRequest): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
-      const local = await this.rooms().get(req.meetingId);
+      const local = await this.local(req.meetingId);
       if (local) {
         try {
-          return await runLocal(local, req);
+          return await this.runLocal(local, req);
         } catch (err) {
           // Another node wrote this meeting meanwhile: our copy is stale. Drop it and start over
           // (from the store, or on the node that runs it now).
@@ -116,17 +143,63 @@ export class ClusterNode {
   private async serve(req: RpcRequest): Promise<{ owner: boolean; result?: unknown }> {
     const actor = this.rooms().loaded(req.meetingId);
     if (!actor) return { owner: false };
-    return { owner: true, result: await runLocal(actor, req) };
+    return { owner: true, result: await this.runLocal(actor, req) };
+  }
+
+  /**
+   * The meeting's actor on this node: loaded here when this node runs it or nobody does. A
+   * meeting this node loads may have had an owner that died (its lease lapsed): whoever loads it
+   * first, a socket's call or the lease loop, counts every node's sockets in (settle), or the
+   * people whose sockets stayed on other nodes would get no views from the new owner.
+   */
+  private async local(meetingId: string): Promise<RoomActor | undefined> {
+    const rooms = this.rooms();
+    const before = rooms.loaded(meetingId);
+    const actor = await rooms.get(meetingId);
+    if (actor && actor !== before && !this.settling.has(meetingId)) {
+      this.settling.add(meetingId);
+      void this.settle(meetingId, actor).finally(() => this.settling.delete(meetingId));
+    }
+    return actor;
+  }
+
+  /** Runs a forwarded call on the meeting's actor here. */
+  private runLocal(actor: MeetingHandle, req: RpcRequest): Promise<unknown> {
+    const [a, b, c] = req.args;
+    switch (req.op) {
+      case 'dispatch':
+        return actor.dispatch(a as RoomCommand, (b as string | null) ?? null);
+      case 'presence':
+        return this.presenceOf(actor, c as string, a as string, b as number);
+      case 'mintToken':
+        return actor.mintToken(a as string);
+      case 'view':
+        return actor.view(a as string);
+    }
+  }
+
+  /** Node `from` holds `n` sockets of `memberId`: attach or detach the difference. */
+  private async presenceOf(actor: MeetingHandle, from: string, memberId: string, n: number) {
+    let nodes = this.ledgers.get(actor);
+    if (!nodes) this.ledgers.set(actor, (nodes = new Map()));
+    const members = nodes.get(from) ?? new Map<string, number>();
+    nodes.set(from, members);
+    const had = members.get(memberId) ?? 0;
+    if (n > 0) members.set(memberId, n);
+    else members.delete(memberId);
+    for (let i = had; i < n; i++) await actor.attach(memberId);
+    for (let i = n; i < had; i++) await actor.detach(memberId);
   }
 
   /** A socket of this node joined (counted here for a takeover) or left a meeting. */
-  counted(meetingId: string, memberId: string, delta: 1 | -1): void {
+  counted(meetingId: string, memberId: string, delta: 1 | -1): number {
     const m = this.presence.get(meetingId) ?? new Map<string, number>();
     const n = (m.get(memberId) ?? 0) + delta;
     if (n > 0) m.set(memberId, n);
     else m.delete(memberId);
     if (m.size) this.presence.set(meetingId, m);
     else this.presence.delete(meetingId);
+    return Math.max(0, n);
   }
 
   /** Renews our leases (dropping meetings whose lease was lost) and takes over orphaned ones. */
@@ -137,10 +210,19 @@ export class ClusterNode {
       for (const actor of rooms.all()) {
         if (!(await this.leases.renew(actor.meetingId))) {
           this.logger.warn('cluster.lease.lost', { meetingId: actor.meetingId });
+          this.published.delete(actor.meetingId);
           rooms.forget(actor.meetingId);
+          continue;
         }
+        await this.publishDeadline(actor.meetingId, nextDeadline(actor.state));
       }
-      for (const meetingId of this.presence.keys()) {
+      for (const id of this.published.keys()) if (!rooms.loaded(id)) this.published.delete(id);
+      // Orphans: meetings with sockets here, and meetings with a pending deadline.
+      const orphans = new Set([
+        ...this.presence.keys(),
+        ...(await this.redis.zRange(DEADLINES, 0, -1)),
+      ]);
+      for (const meetingId of orphans) {
         if (rooms.loaded(meetingId)) continue;
         if ((await this.leases.owner(meetingId)) !== null) continue;
         await this.takeOver(meetingId);
@@ -152,9 +234,23 @@ export class ClusterNode {
 
   /** Takes over a meeting whose owner stopped renewing its lease (see the class comment). */
   private async takeOver(meetingId: string): Promise<void> {
+    // Loading it starts the count (local -> settle). A meeting gone from the store (purged)
+    // leaves the deadline set.
+    if (!(await this.local(meetingId)) && !(await this.rooms().exists(meetingId)))
+      await this.redis.zRem(DEADLINES, meetingId);
+  }
+
+  /** Keeps DEADLINES in line with a meeting this node runs (only changes are written). */
+  private async publishDeadline(meetingId: string, next: number | null): Promise<void> {
+    if (this.published.get(meetingId) === next) return;
+    if (next === null) await this.redis.zRem(DEADLINES, meetingId);
+    else await this.redis.zAdd(DEADLINES, { score: next, value: meetingId });
+    this.published.set(meetingId, next);
+  }
+
+  /** A meeting newly loaded here: every node counts its sockets in, then the rest are out. */
+  private async settle(meetingId: string, actor: RoomActor): Promise<void> {
     const rooms = this.rooms();
-    const actor = await rooms.get(meetingId);
-    if (!actor) return;
     this.logger.info('cluster.takeover', { meetingId });
     // Every node (this one too) counts its sockets of the meeting in again, on the new owner.
     await this.redis.publish(TAKEOVER, JSON.stringify({ meetingId, owner: this.nodeId }));
@@ -177,12 +273,11 @@ export class ClusterNode {
     const { meetingId } = JSON.parse(text) as { meetingId: string; owner: string };
     const members = this.presence.get(meetingId);
     if (!members) return;
-    for (const [memberId, n] of members) {
-      for (let i = 0; i < n; i++) {
-        await this.forward({ op: 'attach', meetingId, args: [memberId] }).catch((err: unknown) =>
+    for (const [memberId, n] of [...members]) {
+      await this.forward({ op: 'presence', meetingId, args: [memberId, n, this.nodeId] }).catch(
+        (err: unknown) =>
           this.logger.warn('cluster.recount.failed', { meetingId, reason: errorReason(err) }),
-        );
-      }
+      );
     }
   }
 
@@ -195,23 +290,6 @@ export class ClusterNode {
       await this.leases.release(actor.meetingId).catch(() => undefined);
     await this.sub?.quit().catch(() => undefined);
     await this.redis.quit().catch(() => undefined);
-  }
-}
-
-/** Runs a forwarded call on the meeting's actor here. */
-function runLocal(actor: MeetingHandle, req: RpcRequest): Promise<unknown> {
-  const [a, b] = req.args;
-  switch (req.op) {
-    case 'dispatch':
-      return actor.dispatch(a as RoomCommand, (b as string | null) ?? null);
-    case 'attach':
-      return actor.attach(a as string);
-    case 'detach':
-      return actor.detach(a as string);
-    case 'mintToken':
-      return actor.mintToken(a as string);
-    case 'view':
-      return actor.view(a as string);
   }
 }
 
@@ -229,13 +307,14 @@ class ClusterMeeting implements MeetingHandle {
   dispatch(command: RoomCommand, clientId: string | null = null) {
     return this.call('dispatch', [command, clientId]) as Promise<Ack<{ version: number }>>;
   }
+  // The owner is told how many sockets of the member this node holds now (see ledgers).
   async attach(memberId: string) {
-    this.node.counted(this.meetingId, memberId, 1);
-    await this.call('attach', [memberId]);
+    const n = this.node.counted(this.meetingId, memberId, 1);
+    await this.call('presence', [memberId, n, this.node.nodeId]);
   }
   async detach(memberId: string) {
-    this.node.counted(this.meetingId, memberId, -1);
-    await this.call('detach', [memberId]);
+    const n = this.node.counted(this.meetingId, memberId, -1);
+    await this.call('presence', [memberId, n, this.node.nodeId]);
   }
   mintToken(memberId: string) {
     return this.call('mintToken', [memberId]) as Promise<Ack<MediaGrant>>;

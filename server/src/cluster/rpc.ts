@@ -3,7 +3,8 @@ import { randomId } from '../auth/crypto';
 
 /** A request one node sends the owner of a meeting. */
 export interface RpcRequest {
-  op: 'dispatch' | 'attach' | 'detach' | 'mintToken' | 'view';
+  /** presence: [memberId, sockets that node holds now, that node's id] (see ClusterNode). */
+  op: 'dispatch' | 'presence' | 'mintToken' | 'view';
   meetingId: string;
   args: unknown[];
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: the load benchmark (tests/load/bench.ts). It prints a table and, last, one JSON
-# line of its figures. Arguments are passed through: npm run bench -- --meetings 50 (--quick: a ~40 s smoke run)
+# line of its figures (embedded, baseline, then two app nodes with PostgreSQL and Redis, and a
+# failover). Arguments are passed through: npm run bench -- --meetings 50 (--quick: a ~90 s smoke run)
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh

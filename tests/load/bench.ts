@@ -2,8 +2,9 @@
  * npm run bench: a bounded load test of Common Ground on loopback, against a bare Socket.IO
  * baseline driven by the same generator. Prints a table and, as its last line, one JSON object.
  *
- *   npm run bench                       default: 200 meetings (1,000 people), step-up, flood, ≤ 3.6 min
- *   npm run bench -- --quick            a ~40-second smoke run (10 meetings, no step-up, a 6 s flood)
+ *   npm run bench                       default: 200 meetings (1,000 people), step-up, flood,
+ *                                       baseline, distributed run and failover; ≤ 11 min
+ *   npm run bench -- --quick            a ~90-second smoke run (10 meetings, no step-up, a 6 s flood)
  *   npm run bench -- --meetings 100 --rate 1 --duration 60 --step-up off --workers 2
  *   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of the app process into DIR
  *   npm run bench -- --heap-prof DIR    also write a sampling heap profile (allocations) into DIR
@@ -14,355 +15,53 @@
  * five sockets per meeting (facilitator, patient, support person, clinician, peer supporter), and
  * after the step-up, the flood phase (tests/load/flood.ts: one invite floods while a facilitator
  * sends a steady stream; its ack p99 is the figure), then the baseline server
- * (tests/load/baseline-server.ts). Server CPU and memory are read from
- * /proc for the server process alone. Everything is bounded by counts and deadlines, and every
+ * (tests/load/baseline-server.ts), then the distributed run (tests/load/distributed.ts: two app
+ * nodes, PostgreSQL, Redis, and a node killed mid-load). Server CPU and memory are read from
+ * /proc for each server process. Everything is bounded by counts and deadlines, and every
  * child is killed on exit.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { createMeeting, type TestServer } from '../support/server';
 import { floodPhase, type FloodResult } from './flood';
-import type { GeneratorReply, GeneratorRequest, MeetingSpec, RunResult, Target } from './generator';
+import { distributedPhase, type DistributedResult } from './distributed';
+import { distributedJson, distributedLines } from './distributed-report';
+import type { MeetingSpec } from './generator';
+import {
+  children,
+  exitAfterCleanup,
+  generatorsReady,
+  Load,
+  log,
+  pool,
+  sleep,
+  startedAt,
+  startGenerators,
+  tempDirs,
+  withDeadline,
+  type LevelResult,
+} from './harness';
 import { joinPageSize, type JoinSize } from './join-size';
-import { cpuSeconds, freePort, rssKb } from './proc';
+import { freePort, rssKb } from './proc';
 import { INVITEES, PEOPLE, type PersonKey } from './script';
 import {
-  cpuShare,
+  describeStepUp,
   formatTable,
-  maxLevelUnder,
   parseArgs,
-  percentileBySlice,
   ratio,
   round,
-  summarize,
+  stepUpOutcome,
   type BenchOptions,
-  type Summary,
+  type StepUpStop,
 } from './stats';
 
 const HERE = import.meta.dirname;
 const P99_LIMIT_MS = 100;
 const FACILITATOR = { email: 'bench@example.org', password: 'bench-password-not-secret' };
-
-const startedAt = Date.now();
-const children = new Set<ChildProcess>();
-const tempDirs: string[] = [];
-
-function log(msg: string): void {
-  const s = ((Date.now() - startedAt) / 1000).toFixed(1).padStart(6);
-  process.stderr.write(`[bench ${s}s] ${msg}\n`);
-}
-
-function killAll(signal: NodeJS.Signals = 'SIGKILL'): void {
-  for (const c of children) {
-    if (c.exitCode === null && c.signalCode === null) {
-      try {
-        c.kill(signal);
-      } catch {
-        // gone already
-      }
-    }
-  }
-}
-function cleanup(): void {
-  killAll();
-  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-}
-process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => {
-    log(`${sig}: stopping`);
-    cleanup();
-    process.exit(130);
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// load-generator processes
-
-class Generator {
-  readonly child: ChildProcess;
-  private pending: ((m: GeneratorReply) => void) | null = null;
-  private fatal: string | null = null;
-  /** Resolves once the process has loaded (tsx compiles it first: a few seconds). */
-  readonly ready: Promise<void>;
-
-  constructor() {
-    this.child = fork(path.join(HERE, 'generator.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.add(this.child);
-    let markReady!: () => void;
-    this.ready = new Promise<void>((r) => (markReady = r));
-    this.child.on('message', (m: GeneratorReply) => {
-      if (m.type === 'ready') return markReady();
-      if (m.type === 'fatal') this.fatal = m.message;
-      const p = this.pending;
-      this.pending = null;
-      p?.(m);
-    });
-    this.child.on('exit', (code) => {
-      const p = this.pending;
-      this.pending = null;
-      p?.({ type: 'fatal', message: `generator exited (${code})` });
-    });
-  }
-
-  request(msg: GeneratorRequest, timeoutMs: number): Promise<GeneratorReply> {
-    if (this.fatal) return Promise.reject(new Error(this.fatal));
-    return withDeadline(
-      new Promise<GeneratorReply>((resolve) => {
-        this.pending = resolve;
-        this.child.send(msg);
-      }),
-      timeoutMs,
-      'load generator',
-    ).then((m) => {
-      if (m.type === 'fatal') throw new Error(`load generator failed: ${m.message}`);
-      return m;
-    });
-  }
-
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null || !this.child.connected) return;
-    this.child.send({ type: 'close' } satisfies GeneratorRequest);
-    await withDeadline(
-      new Promise<void>((r) => this.child.once('exit', () => r())),
-      3000,
-      'generator exit',
-    ).catch(() => this.child.kill('SIGKILL'));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// one target (the app or the baseline): its process, its generators and its meetings
-
-interface LevelResult {
-  label: string;
-  target: Target;
-  /** Meetings running the script. */
-  meetings: number;
-  participants: number;
-  /** Sockets connected (more than participants when a step-down leaves meetings idle). */
-  connected: number;
-  measureSeconds: number;
-  latency: Summary;
-  /** p99 in consecutive slices of the measured window (does it drift as the run goes on?). */
-  p99BySlice: number[];
-  sliceSeconds: number;
-  ack: Summary;
-  byType: Record<string, Summary>;
-  accepted: number;
-  sent: number;
-  throughput: number;
-  rejected: Record<string, number>;
-  errors: Record<string, number>;
-  late: number;
-  disconnects: number;
-  serverCpu: number;
-  generatorCpu: number;
-  rssKb: number;
-  /** RSS with everyone connected, before this level's commands began. */
-  rssBeforeKb: number;
-  rssPerParticipantKb: number;
-  viewBytes: number;
-}
-
-class Load {
-  meetings = 0;
-  setupMsPerMeeting = 0;
-  private next = 0;
-  constructor(
-    readonly target: Target,
-    readonly pid: number,
-    readonly url: string,
-    readonly idleRssKb: number,
-    readonly generators: Generator[],
-    readonly newMeetings: (n: number) => Promise<MeetingSpec[]>,
-    readonly cookie: string,
-  ) {}
-
-  /** Creates `n` more meetings and has the generators connect and admit everyone in them. */
-  async addMeetings(n: number): Promise<void> {
-    const t0 = Date.now();
-    const specs = await this.newMeetings(n);
-    const httpMs = Date.now() - t0;
-    const slices: MeetingSpec[][] = this.generators.map(() => []);
-    for (const s of specs) slices[this.next++ % this.generators.length]!.push(s);
-    const replies = await Promise.all(
-      this.generators.map((g, i) =>
-        g.request(
-          {
-            type: 'setup',
-            target: this.target,
-            url: this.url,
-            cookie: this.cookie,
-            meetings: slices[i]!,
-          },
-          120_000,
-        ),
-      ),
-    );
-    let failed = 0;
-    for (const r of replies) {
-      if (r.type !== 'setupDone') continue;
-      failed += r.failed;
-      for (const e of r.errors) log(`  set-up error: ${e}`);
-    }
-    if (failed) throw new Error(`${failed} of ${n} meetings could not be set up`);
-    this.meetings += n;
-    this.setupMsPerMeeting = (Date.now() - t0) / n;
-    log(
-      `${this.target}: ${this.meetings} meetings ready (${n} added in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${(httpMs / 1000).toFixed(1)} s of it over HTTP)`,
-    );
-  }
-
-  /** Runs the script on every meeting: warm-up, then the measured window. */
-  /** Called at the start and the end of the measured window (e.g. to toggle a CPU profile). */
-  onWindow: ((edge: 'start' | 'end', label: string) => void) | null = null;
-
-  async level(
-    label: string,
-    opts: BenchOptions,
-    measureSeconds: number,
-    active = this.meetings,
-  ): Promise<LevelResult> {
-    // Meetings were dealt round-robin, so the first `active` are spread evenly over the generators.
-    const perGenerator = this.generators.map(
-      (_, i) =>
-        Math.floor(active / this.generators.length) + (i < active % this.generators.length ? 1 : 0),
-    );
-    const rssBefore = rssKb(this.pid);
-    const startAt = Date.now() + 300;
-    const warmupMs = opts.warmup * 1000;
-    const measureMs = measureSeconds * 1000;
-    const results = this.generators.map((g, i) =>
-      g.request(
-        { type: 'run', startAt, warmupMs, measureMs, rate: opts.rate, active: perGenerator[i]! },
-        warmupMs + measureMs + 60_000,
-      ),
-    );
-    const genPids = this.generators.map((g) => g.child.pid);
-    const genCpu = () => genPids.reduce((n: number, pid) => n + cpuSeconds(pid), 0);
-    await sleep(startAt + warmupMs - Date.now());
-    this.onWindow?.('start', label);
-    const cpu0 = cpuSeconds(this.pid);
-    const gen0 = genCpu();
-    const t0 = Date.now();
-    await sleep(measureMs);
-    const wall = (Date.now() - t0) / 1000;
-    const cpu1 = cpuSeconds(this.pid);
-    const gen1 = genCpu();
-    const rss = rssKb(this.pid);
-    this.onWindow?.('end', label);
-    const replies = (await Promise.all(results)) as RunResult[];
-
-    const lat: number[] = [];
-    const at: number[] = [];
-    const ack: number[] = [];
-    const byType: Record<string, number[]> = {};
-    const rejected: Record<string, number> = {};
-    const errors: Record<string, number> = {};
-    let accepted = 0;
-    let sent = 0;
-    let late = 0;
-    let disconnects = 0;
-    let vbSum = 0;
-    let vbCount = 0;
-    for (const r of replies) {
-      for (const x of r.latencies) lat.push(x);
-      for (const x of r.emittedAt) at.push(x);
-      for (const x of r.ackLatencies) ack.push(x);
-      for (const [k, v] of Object.entries(r.byType)) (byType[k] ??= []).push(...v);
-      for (const [k, v] of Object.entries(r.rejected)) rejected[k] = (rejected[k] ?? 0) + v;
-      for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
-      accepted += r.accepted;
-      sent += r.sent;
-      late += r.late;
-      disconnects += r.disconnects;
-      vbSum += r.viewBytes.sum;
-      vbCount += r.viewBytes.count;
-    }
-    const participants = active * PEOPLE.length;
-    const latency = summarize(lat);
-    const slices = Math.max(1, Math.min(12, Math.floor(measureSeconds / 5)));
-    const sliceMs = measureMs / slices;
-    const result: LevelResult = {
-      p99BySlice: percentileBySlice(lat, at, sliceMs, slices, 99),
-      sliceSeconds: sliceMs / 1000,
-      label,
-      target: this.target,
-      meetings: active,
-      connected: this.meetings * PEOPLE.length,
-      participants,
-      measureSeconds,
-      latency,
-      ack: summarize(ack),
-      byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, summarize(v)])),
-      accepted,
-      sent,
-      throughput: latency.count / measureSeconds,
-      rejected,
-      errors,
-      late,
-      disconnects,
-      serverCpu: cpuShare(cpu0, cpu1, wall),
-      generatorCpu: cpuShare(gen0, gen1, wall),
-      rssKb: rss,
-      rssBeforeKb: rssBefore,
-      rssPerParticipantKb: (rss - this.idleRssKb) / (this.meetings * PEOPLE.length),
-      viewBytes: vbCount ? vbSum / vbCount : 0,
-    };
-    log(
-      `${label}: ${active} meetings${active < this.meetings ? ` (of ${this.meetings} connected)` : ''}, ${latency.count} commands measured, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, server CPU ${(result.serverCpu * 100).toFixed(0)}%, generators ${(result.generatorCpu * 100).toFixed(0)}%`,
-    );
-    return result;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.generators.map((g) => g.close()));
-  }
-}
-
-function startGenerators(n: number): Generator[] {
-  return Array.from({ length: n }, () => new Generator());
-}
-
-async function generatorsReady(gs: Generator[]): Promise<void> {
-  await withDeadline(Promise.all(gs.map((g) => g.ready)), 60_000, 'load generators start');
-}
-
-/** Runs `fn` on the items with at most `limit` at once. */
-async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // the app
@@ -435,9 +134,7 @@ async function startApp(opts: BenchOptions): Promise<{ server: ServerProcess; ta
   await generatorsReady(generators);
   const target = new Load(
     'app',
-    server.child.pid!,
-    server.url,
-    idle,
+    [{ name: 'app', pid: server.child.pid!, url: server.url, idleRssKb: idle }],
     generators,
     newMeetings,
     cookie,
@@ -490,9 +187,7 @@ async function startBaseline(
   await generatorsReady(generators);
   const target = new Load(
     'baseline',
-    child.pid!,
-    `http://127.0.0.1:${port}`,
-    idle,
+    [{ name: 'baseline', pid: child.pid!, url: `http://127.0.0.1:${port}`, idleRssKb: idle }],
     generators,
     newMeetings,
     '',
@@ -634,10 +329,9 @@ async function main(): Promise<void> {
   const watchdog = setTimeout(
     () => {
       log('watchdog: the run took far longer than its budget; stopping');
-      cleanup();
-      process.exit(3);
+      void exitAfterCleanup(3);
     },
-    (opts.budget + 90) * 1000,
+    (opts.budget + (opts.distributed ? 180 : 90)) * 1000,
   );
   watchdog.unref();
   const load0 = os.loadavg()[0]!;
@@ -665,6 +359,7 @@ async function main(): Promise<void> {
   let flood: FloodResult | null = null;
   let floodError: string | null = null;
   let probe: Record<string, number> | null = null;
+  let stepStop: StepUpStop = 'off';
   if (opts.cpuProf || opts.heapProf || opts.probe) {
     // Profile (and probe) the main level's measured window only (tests/load/app-probe.mjs).
     app.target.onWindow = (_edge, label) => {
@@ -682,26 +377,43 @@ async function main(): Promise<void> {
     const floodReserveMs = opts.flood > 0 ? (floodQuietSeconds(opts) + opts.flood + 15) * 1000 : 0;
     const baselineReserveMs =
       opts.meetings * 15 + (opts.warmup + opts.baselineDuration) * 1000 + 15_000 + floodReserveMs;
-    // The largest level known to pass and the smallest known to fail (p99 under 100 ms).
+    // The distributed run: services and nodes, set-up over PostgreSQL, its two windows.
+    const distReserveMs = opts.distributed
+      ? opts.meetings * 40 +
+        (2 * opts.warmup + opts.distDuration + opts.failoverDuration + 30) * 1000
+      : 0;
+    // The largest level known to pass and the smallest known to fail (p99 under 100 ms). The
+    // step-up goes on until a level fails; only its bounds (meetings, time) stop it earlier, and
+    // then the outcome says so (stepUpOutcome).
     const under = (l: LevelResult) => l.latency.p99 < P99_LIMIT_MS;
     let pass = under(main) ? main.meetings : 0;
     let fail = under(main) ? Infinity : main.meetings;
+    stepStop = opts.stepUp ? 'failed' : 'off';
     while (opts.stepUp && fail === Infinity) {
-      const add = opts.step;
+      const add = Math.min(opts.step, opts.maxMeetings - app.target.meetings);
+      if (add <= 0) {
+        log(
+          `step-up: the cap of ${opts.maxMeetings} meetings is reached, p99 still under ${P99_LIMIT_MS} ms`,
+        );
+        stepStop = 'count';
+        break;
+      }
       const needMs =
         add * app.target.setupMsPerMeeting * 1.5 +
         (opts.warmup + opts.stepDuration) * 1000 +
         10_000;
-      if (Date.now() + needMs + baselineReserveMs > deadline) {
+      if (Date.now() + needMs + baselineReserveMs + distReserveMs > deadline) {
         log(
           `step-up: no time left for ${app.target.meetings + add} meetings within the ${opts.budget} s budget`,
         );
+        stepStop = 'time';
         break;
       }
       try {
         await app.target.addMeetings(add);
       } catch (e) {
         log(`step-up: could not add meetings: ${(e as Error).message}`);
+        stepStop = 'error';
         break;
       }
       const l = await app.target.level('app step', opts, opts.stepDuration);
@@ -715,7 +427,7 @@ async function main(): Promise<void> {
       const mid = pass === 0 ? Math.floor(fail / 2) : Math.round((pass + fail) / 2 / 25) * 25;
       if (mid <= pass || mid >= fail || mid < 10) break;
       const needMs = (opts.warmup + opts.stepDuration) * 1000 + 10_000;
-      if (Date.now() + needMs + baselineReserveMs > deadline) {
+      if (Date.now() + needMs + baselineReserveMs + distReserveMs > deadline) {
         log(`refine: no time left to try ${mid} meetings within the ${opts.budget} s budget`);
         break;
       }
@@ -768,11 +480,28 @@ async function main(): Promise<void> {
     base.child.kill('SIGTERM');
   }
 
-  // 4. Report.
-  const maxMeetings = maxLevelUnder(
+  // 4. The distributed run: two app nodes, PostgreSQL, Redis; then a node is killed mid-load.
+  // A failure here is reported and the rest of the report still goes out.
+  let dist: DistributedResult | null = null;
+  let distError: string | null = null;
+  const distLoad = { start: os.loadavg()[0]!, end: NaN };
+  if (opts.distributed) {
+    try {
+      dist = await distributedPhase(opts);
+    } catch (e) {
+      distError = String((e as Error)?.stack ?? e).slice(0, 600);
+      log(`distributed run FAILED: ${distError}`);
+    }
+    distLoad.end = os.loadavg()[0]!;
+  }
+
+  // 5. Report.
+  const stepUp = stepUpOutcome(
     levels.map((l) => ({ meetings: l.meetings, p99: l.latency.p99 })),
     P99_LIMIT_MS,
+    stepStop,
   );
+  const maxMeetings = stepUp.limit;
   const m = machine();
   const ratioP50 = ratio(main.latency.p50, baseline.latency.p50);
   const ratioP99 = ratio(main.latency.p99, baseline.latency.p99);
@@ -843,7 +572,13 @@ async function main(): Promise<void> {
     );
   }
   out.push('');
+  out.push(
+    `Step-up (embedded): p99 under ${P99_LIMIT_MS} ms up to ${describeStepUp(stepUp, P99_LIMIT_MS)}.`,
+    '',
+  );
   if (flood) out.push(...floodLines(flood), '');
+  if (dist) out.push(...distributedLines(dist, main, distLoad), '');
+  if (distError) out.push(`Distributed run FAILED: ${distError}`, '');
   if (floodError) out.push(`Flood phase FAILED: ${floodError}`, '');
   out.push(
     `Join page JS (${join.source}): ${join.kb === null ? 'n/a' : `${join.kb.toFixed(1)} kB gzip`}`,
@@ -866,7 +601,16 @@ async function main(): Promise<void> {
       check('ratio_p99', ratioP99, '<=', 2),
       check('p99_ms', main.latency.p99, '<=', 50),
       check('rss per participant vs baseline', rssRatio, '<=', 2, 'x'),
-      check('max_meetings_p99_under_100ms', maxMeetings, '>=', 400),
+      // A lower bound (the step-up stopped by a bound, p99 still under 100 ms) meets the target
+      // when it is above it, but is shown as what it is, never as the limit.
+      stepUp.limit !== null
+        ? check('max_meetings_p99_under_100ms', stepUp.limit, '>=', 400)
+        : [
+            'max_meetings_p99_under_100ms',
+            `not reached within ${stepUp.atLeast}`,
+            '>= 400',
+            stepUp.atLeast >= 400 ? 'met (lower bound)' : 'n/a',
+          ],
       check('join_page_js_gzip_kb', join.kb, '<=', 150),
       // Issue 12: a flood from one invite must not delay a facilitator's command.
       ...(flood
@@ -912,6 +656,15 @@ async function main(): Promise<void> {
     rss_ratio: round(rssRatio),
     view_bytes: Math.round(viewBytes),
     max_meetings_p99_under_100ms: maxMeetings,
+    step_up: {
+      limit: stepUp.limit,
+      at_least: stepUp.atLeast,
+      first_failure: stepUp.firstFailure,
+      stopped_by: stepUp.stoppedBy,
+      max_meetings: opts.maxMeetings,
+    },
+    ...(dist ? distributedJson(dist, distLoad) : {}),
+    ...(distError ? { distributed_error: distError.slice(0, 300) } : {}),
     ...(flood ? floodJson(flood) : {}),
     ...(floodError ? { flood_error: floodError } : {}),
     ...(probe ? { probe } : {}),
@@ -942,13 +695,9 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => {
-    cleanup();
-    process.exit(0);
-  },
+  () => exitAfterCleanup(0),
   (e) => {
     log(`FAILED: ${(e as Error)?.stack ?? e}`);
-    cleanup();
-    process.exit(1);
+    return exitAfterCleanup(1);
   },
 );

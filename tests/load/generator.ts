@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { RoomView } from '../../shared/room/views';
+import { nodeFor } from './distributed-stats';
 import { INVITEES, nextStep, PEOPLE, type PersonKey, type ScriptContext } from './script';
 
 export interface MeetingSpec {
@@ -22,8 +23,27 @@ export interface MeetingSpec {
 
 export type Target = 'app' | 'baseline';
 
+/**
+ * A node is about to be killed mid-run: sockets on `killUrl` that drop reconnect to `liveUrl`
+ * (as a browser behind a proxy would reach the surviving node), and each meeting whose sockets
+ * dropped reports when all five were back on one version (RunResult.converged).
+ */
+export interface Failover {
+  killUrl: string;
+  liveUrl: string;
+  /** How long a dropped socket keeps trying to reconnect. */
+  timeoutMs: number;
+}
+
 export type GeneratorRequest =
-  | { type: 'setup'; target: Target; url: string; cookie: string; meetings: MeetingSpec[] }
+  | {
+      type: 'setup';
+      target: Target;
+      /** The target's servers: the sockets of a meeting alternate between them (nodeFor). */
+      urls: string[];
+      cookie: string;
+      meetings: MeetingSpec[];
+    }
   | {
       type: 'run';
       /** Epoch ms at which the first commands go out (all generators share it). */
@@ -34,6 +54,7 @@ export type GeneratorRequest =
       rate: number;
       /** How many of this generator's meetings run the script (the others stay connected, idle). */
       active: number;
+      failover?: Failover;
     }
   | { type: 'close' };
 
@@ -52,6 +73,8 @@ export interface RunResult {
   late: number;
   viewBytes: { sum: number; count: number };
   disconnects: number;
+  /** With a failover: each disturbed meeting and when (epoch ms) it was back on one version. */
+  converged: [string, number | null][];
 }
 
 export type GeneratorReply =
@@ -60,6 +83,8 @@ export type GeneratorReply =
   | RunResult
   | { type: 'fatal'; message: string };
 
+/** CG_BENCH_DEBUG=1: after a failover, print what each meeting that did not come back holds. */
+const DEBUG = !!process.env.CG_BENCH_DEBUG;
 const COMMAND_TIMEOUT_MS = 10_000;
 const VIEW_TIMEOUT_MS = 10_000;
 const RING = 64;
@@ -69,6 +94,14 @@ type Waiter = { version: number; resolve: (t: number) => void };
 /** One participant's socket and what it has received. */
 class Person {
   socket!: Socket;
+  /** The server this socket is on, and how it signs in (to reconnect after a failover). */
+  url = '';
+  auth: Record<string, unknown> = {};
+  cookie: string | undefined;
+  /** A view arrived on the current socket (after a reconnect: the server answered). */
+  fresh = false;
+  /** Versions received on the surviving node (CG_BENCH_DEBUG only). */
+  seen: number[] = [];
   latest: RoomView | null = null;
   lastVersion = -1;
   private versions = new Float64Array(RING);
@@ -126,10 +159,16 @@ interface Meeting {
   people: Record<PersonKey, Person>;
   ctx: ScriptContext;
   pos: number;
+  /** A socket of it dropped in a failover; when it was back on one version (epoch ms). */
+  disturbed: boolean;
+  convergedAt: number | null;
 }
 
 let target: Target = 'app';
-let url = '';
+let urls: string[] = [];
+/** Meetings set up so far in this process (which node each person's socket goes to). */
+let meetingSeq = 0;
+let failover: Failover | null = null;
 const meetings: Meeting[] = [];
 let disconnects = 0;
 let running = false;
@@ -141,12 +180,48 @@ function send(msg: GeneratorReply): void {
   process.send?.(msg);
 }
 
+/**
+ * After a failover, a meeting is back when every socket of it is connected and answered, all hold
+ * the same version, and that version shows every member connected (the new owner counted
+ * everyone in).
+ */
+function checkConverged(m: Meeting): void {
+  if (!m.disturbed || m.convergedAt !== null) return;
+  const ps = PEOPLE.map((k) => m.people[k]);
+  if (!ps.every((p) => p.socket.connected && p.fresh)) return;
+  const v = ps[0]!.lastVersion;
+  if (!ps.every((p) => p.lastVersion === v)) return;
+  const view = m.people.facilitator.latest;
+  if (target === 'app' && !(view?.version === v && view.members.every((x) => x.connected))) return;
+  m.convergedAt = Date.now();
+}
+
+/** A dropped socket of a killed node: reconnect to the surviving one until it answers. */
+async function reconnect(m: Meeting, p: Person, f: Failover): Promise<void> {
+  const end = Date.now() + f.timeoutMs;
+  while (Date.now() < end) {
+    try {
+      await connectPerson(p, f.liveUrl, p.auth, p.cookie, m);
+      return;
+    } catch {
+      p.socket.disconnect();
+      await sleep(100);
+    }
+  }
+}
+
 function connectPerson(
   p: Person,
+  to: string,
   auth: Record<string, unknown>,
   cookie: string | undefined,
+  m: Meeting,
 ): Promise<void> {
-  const socket = ioClient(url, {
+  p.url = to;
+  p.auth = auth;
+  p.cookie = cookie;
+  p.fresh = false;
+  const socket = ioClient(to, {
     auth: { protocol: PROTOCOL_VERSION, ...auth },
     extraHeaders: cookie ? { cookie } : undefined,
     transports: ['websocket'],
@@ -164,12 +239,23 @@ function connectPerson(
     const before = p.lastVersion;
     p.received(v, t);
     if (target === 'app' && v.version > before) p.latest = v;
+    if (p.socket === socket) p.fresh = true;
+    if (DEBUG && failover && p.url === failover.liveUrl) p.seen.push(v.version);
+    checkConverged(m);
   });
   socket.on('disconnect', () => {
     if (running) disconnects += 1;
+    const f = failover;
+    if (f && running && p.socket === socket && p.url === f.killUrl) {
+      m.disturbed = true;
+      void reconnect(m, p, f);
+    }
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
+    socket.once('connect', () => {
+      resolve();
+      checkConverged(m);
+    });
     socket.once('connect_error', (e) => reject(new Error(`connect_error: ${e.message}`)));
   });
 }
@@ -201,19 +287,27 @@ async function setUpMeeting(spec: MeetingSpec, cookie: string): Promise<Meeting>
     people,
     ctx: { view: null, ids: spec.ids, memo: { phaseDir: 1, proposals: 0 } },
     pos: Math.floor(Math.random() * 5),
+    disturbed: false,
+    convergedAt: null,
   };
+  const seq = meetingSeq++;
+  const urlOf = (k: PersonKey) => urls[nodeFor(seq, PEOPLE.indexOf(k), urls.length)]!;
   if (target === 'baseline') {
     await Promise.all(
-      PEOPLE.map((k) => connectPerson(people[k], { meetingId: spec.meetingId }, undefined)),
+      PEOPLE.map((k) =>
+        connectPerson(people[k], urlOf(k), { meetingId: spec.meetingId }, undefined, m),
+      ),
     );
     await Promise.all(PEOPLE.map((k) => waitFirstView(people[k])));
     return m;
   }
   const f = people.facilitator;
-  await connectPerson(f, { meetingId: spec.meetingId }, cookie);
+  await connectPerson(f, urlOf('facilitator'), { meetingId: spec.meetingId }, cookie, m);
   await waitFirstView(f);
   await Promise.all(
-    INVITEES.map((i) => connectPerson(people[i.key], { invite: spec.tokens[i.key] }, undefined)),
+    INVITEES.map((i) =>
+      connectPerson(people[i.key], urlOf(i.key), { invite: spec.tokens[i.key] }, undefined, m),
+    ),
   );
   await Promise.all(INVITEES.map((i) => waitFirstView(people[i.key])));
   await Promise.all(INVITEES.map((i) => mustCommand(people[i.key], { type: 'lobby.join' })));
@@ -226,7 +320,7 @@ async function setUpMeeting(spec: MeetingSpec, cookie: string): Promise<Meeting>
 
 async function setup(msg: Extract<GeneratorRequest, { type: 'setup' }>): Promise<GeneratorReply> {
   target = msg.target;
-  url = msg.url;
+  urls = msg.urls;
   const errors: string[] = [];
   let failed = 0;
   let next = 0;
@@ -271,6 +365,7 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
   viewBytes.sum = 0;
   viewBytes.count = 0;
   disconnects = 0;
+  failover = msg.failover ?? null;
   running = true;
 
   const loop = async (m: Meeting) => {
@@ -319,6 +414,19 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
   };
   await Promise.all(meetings.slice(0, msg.active).map(loop));
   running = false;
+  const converged: [string, number | null][] = meetings
+    .filter((m) => m.disturbed)
+    .map((m) => [m.spec.meetingId, m.convergedAt]);
+  if (DEBUG)
+    for (const m of meetings.filter((x) => x.disturbed && x.convergedAt === null))
+      process.stderr.write(
+        `not converged ${m.spec.meetingId}: ${PEOPLE.map((k) => {
+          const p = m.people[k];
+          return `${k} ${p.socket.connected ? 'up' : 'down'}${p.fresh ? '' : ' stale'} v${p.lastVersion} [${p.seen.join(',')}]`;
+        }).join(', ')}; facilitator sees ${m.people.facilitator.latest?.members
+          .map((x) => `${x.role}:${x.connected ? 'on' : 'off'}`)
+          .join(' ')} at v${m.people.facilitator.latest?.version}\n`,
+      );
   return {
     type: 'result',
     latencies: Float64Array.from(latencies),
@@ -332,6 +440,7 @@ async function run(msg: Extract<GeneratorRequest, { type: 'run' }>): Promise<Run
     late,
     viewBytes: { ...viewBytes },
     disconnects,
+    converged,
   };
 }
 

@@ -99,6 +99,54 @@ export function maxLevelUnder(
   return best;
 }
 
+/** Why the step-up stopped: a level failed, or one of its bounds (meetings, time) came first. */
+export type StepUpStop = 'failed' | 'count' | 'time' | 'error' | 'off';
+
+export interface StepUpOutcome {
+  /** The measured limit: the largest level under the limit below the first failing one. */
+  limit: number | null;
+  /** The largest level known to pass (a lower bound when no level failed). */
+  atLeast: number;
+  /** The smallest level that failed, or null when none did. */
+  firstFailure: number | null;
+  stoppedBy: StepUpStop;
+}
+
+/**
+ * What the step-up measured. Only a failing level makes the largest passing one a limit: when a
+ * bound (the meeting cap, the time, an error) stopped it first, `limit` is null and `atLeast`
+ * says how far it got, so a bound is never reported as the limit.
+ */
+export function stepUpOutcome(
+  levels: { meetings: number; p99: number }[],
+  limitMs: number,
+  stoppedBy: StepUpStop,
+): StepUpOutcome {
+  const failing = levels.filter((l) => !(l.p99 < limitMs)).map((l) => l.meetings);
+  const firstFailure = failing.length ? Math.min(...failing) : null;
+  const atLeast = maxLevelUnder(levels, limitMs);
+  return {
+    limit: firstFailure === null ? null : atLeast,
+    atLeast,
+    firstFailure,
+    stoppedBy: firstFailure === null ? stoppedBy : 'failed',
+  };
+}
+
+/** The step-up's outcome in words, for the table ("not reached within N" is never a limit). */
+export function describeStepUp(o: StepUpOutcome, limitMs: number): string {
+  if (o.limit !== null)
+    return `${o.limit} meetings (p99 passed ${limitMs} ms at ${o.firstFailure})`;
+  const why = {
+    count: 'the meeting cap',
+    time: 'the time budget',
+    error: 'an error',
+    off: 'step-up off',
+    failed: '',
+  }[o.stoppedBy];
+  return `not reached within ${o.atLeast} meetings (stopped by ${why})`;
+}
+
 /** CPU share (1.0 = one core busy) from two cumulative CPU readings in seconds, over a wall time. */
 export function cpuShare(cpuSecondsBefore: number, cpuSecondsAfter: number, wallSeconds: number) {
   if (!(wallSeconds > 0)) return NaN;
@@ -163,6 +211,14 @@ export interface BenchOptions {
    * facilitator sends a steady stream; 0 skips it). A quiet window of a quarter of it comes first.
    */
   flood: number;
+  /** The step-up's bound in meetings (it stops there even when p99 is still under 100 ms). */
+  maxMeetings: number;
+  /** The distributed run: two app nodes, PostgreSQL and Redis, after the embedded one. */
+  distributed: boolean;
+  /** Seconds measured in the distributed run (after the warm-up). */
+  distDuration: number;
+  /** Seconds of the failover window (a node is killed a fifth of the way in). */
+  failoverDuration: number;
   quick: boolean;
 }
 
@@ -175,7 +231,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   stepDuration: 15,
   step: 200,
   workers: 2,
-  budget: 215,
+  budget: 480,
   baselineDuration: 25,
   noBuild: false,
   cpuProf: null,
@@ -183,10 +239,14 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   probe: null,
   dataDir: null,
   flood: 20,
+  maxMeetings: 2000,
+  distributed: true,
+  distDuration: 25,
+  failoverDuration: 20,
   quick: false,
 };
 
-/** A smoke run that finishes in about 40 seconds (the flood phase is a third of it). */
+/** A smoke run of about 90 seconds (the flood phase and the distributed run are most of it). */
 export const QUICK_OPTIONS: Partial<BenchOptions> = {
   meetings: 10,
   duration: 4,
@@ -194,7 +254,9 @@ export const QUICK_OPTIONS: Partial<BenchOptions> = {
   stepUp: false,
   baselineDuration: 3,
   flood: 6,
-  budget: 60,
+  distDuration: 4,
+  failoverDuration: 12,
+  budget: 120,
 };
 
 const ON = new Set(['on', 'true', 'yes', '1']);
@@ -256,6 +318,10 @@ export function parseArgs(argv: string[]): BenchOptions {
     'data-dir',
     'probe',
     'flood',
+    'max-meetings',
+    'distributed',
+    'dist-duration',
+    'failover-duration',
     'quick',
   ]);
   for (const k of raw.keys()) if (!known.has(k)) throw new Error(`Unknown flag: --${k}`);
@@ -271,6 +337,10 @@ export function parseArgs(argv: string[]): BenchOptions {
   o.baselineDuration = num('baseline-duration', 1, 3600) ?? o.baselineDuration;
   o.noBuild = bool('no-build') ?? o.noBuild;
   o.flood = num('flood', 0, 600) ?? o.flood;
+  o.maxMeetings = num('max-meetings', 1, 20000, true) ?? o.maxMeetings;
+  o.distributed = bool('distributed') ?? o.distributed;
+  o.distDuration = num('dist-duration', 1, 3600) ?? o.distDuration;
+  o.failoverDuration = num('failover-duration', 8, 600) ?? o.failoverDuration;
   const prof = raw.get('cpu-prof');
   if (prof !== undefined) o.cpuProf = prof === true ? 'cpu-profiles' : prof;
   const heapProf = raw.get('heap-prof');

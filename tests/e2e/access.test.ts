@@ -41,18 +41,41 @@ describe('accessibility: axe-core WCAG 2.2 AA on every screen, in English and Fr
    * A meeting whose patient's link is in `lang`, with a co-facilitator (assigned before the
    * consents: who will be there is part of what people agree to), ready to start.
    */
-  async function meeting(lang: Language) {
+  async function meeting(lang: Language, access = false) {
     const m = await createMeeting(
       stack.server,
       [
         { key: 'patient', name: PATIENT, party: 'patient', role: 'patient', language: lang },
         { key: 'clinician', name: CLINICIAN, party: 'hcw', role: 'hcw' },
+        // Issue 17: a captioner and the patient's sign-language interpreter.
+        ...(access
+          ? [
+              {
+                key: 'captioner',
+                name: 'Kim Captioner',
+                party: 'other' as const,
+                role: 'captioner' as const,
+                language: lang,
+              },
+              {
+                key: 'interpreter',
+                name: 'Sam Signs',
+                party: 'other' as const,
+                role: 'interpreter' as const,
+                interpretsFor: { key: 'patient', mode: 'sign' as const },
+              },
+            ]
+          : []),
       ],
       'gentle',
       { ready: false },
     );
     const cofac = await addCofacilitator(stack.server, m.caseId, 'Cory Cofac');
-    await makeReady(stack.server, m, [m.people.patient!.token, m.people.clinician!.token]);
+    await makeReady(
+      stack.server,
+      m,
+      Object.values(m.people).map((p) => p.token),
+    );
     return { ...m, cofac };
   }
 
@@ -108,7 +131,7 @@ describe('accessibility: axe-core WCAG 2.2 AA on every screen, in English and Fr
       await fac.getByLabel(T.auth.password).fill(stack.server.facilitator.password);
       await button(fac, T.auth.signIn).click();
       await waitForScreen(fac, 'cases');
-      const m = await meeting(lang);
+      const m = await meeting(lang, true);
       await fac.reload();
       await waitForScreen(fac, 'cases');
       await fac.getByRole('heading', { level: 1, name: T.cases.heading }).waitFor();
@@ -158,6 +181,28 @@ describe('accessibility: axe-core WCAG 2.2 AA on every screen, in English and Fr
       await patient.getByText(T.floor.facilitators).first().waitFor();
       await check(patient, 'room as patient');
       await check(fac, 'room as facilitator');
+
+      // Issue 17: the captioner's desk, and the patient's room with captions on and their
+      // interpreter there.
+      const interp = await sock({ invite: m.people.interpreter!.token });
+      await interp({ type: 'lobby.join' });
+      await co({ type: 'lobby.admit', memberId: m.people.interpreter!.id });
+      const captioner = await stack.newPage(`captioner-${lang}`, { locale });
+      await captioner.goto(`${stack.server.url}/j/${m.people.captioner!.token}`);
+      await waitForScreen(captioner, 'welcome');
+      await button(captioner, T.welcome.continue).click();
+      await waitForScreen(captioner, 'device-check');
+      await button(captioner, T.devices.join).click();
+      await waitForScreen(captioner, 'waiting');
+      await co({ type: 'lobby.admit', memberId: m.people.captioner!.id });
+      await waitForScreen(captioner, 'room');
+      const desk = captioner.getByLabel(T.captions.deskLabel);
+      await desk.waitFor();
+      await check(captioner, 'captioner desk');
+      await button(patient, T.captions.toggle).click();
+      await desk.pressSequentially('Welcome everyone', { delay: 20 });
+      await patient.getByTestId('captions').getByText('Welcome everyone').waitFor();
+      await check(patient, 'room as patient, captions on, an interpreter there');
 
       // The pause screen, for the patient, and the facilitator's view of the pause.
       await co({ type: 'pause.start', message: null, breakMinutes: 5 });

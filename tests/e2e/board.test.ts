@@ -173,6 +173,12 @@ describe('agreement board: propose, edit, consent, finalise, summary, follow-up 
       (v) => v === 'true',
       'the Agreements tab still selected after the reload',
     );
+    // Away longer than the party's grace (1 s here), the patient's party dropping paused the
+    // meeting; the pause holds the focus and the room behind it is inert until the facilitator
+    // resumes, as they would once the person is back.
+    await shows(patient.getByTestId('pause-screen'));
+    await facilitator.getByRole('button', { name: 'Resume', exact: true }).click();
+    await gone(patient.getByTestId('pause-screen'));
     // The lost connection and the reload above cut the call on purpose (LiveKit logs its aborted
     // channels): the console is checked from here on.
     stack.clearConsole();

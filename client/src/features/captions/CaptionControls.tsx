@@ -15,13 +15,15 @@ const SIZE_KEYS = {
 /**
  * In the room's bottom bar: captions on or off, and their size, for this person only. Facilitators
  * also see that a captioner is here. In reach during a pause (a facilitator may still speak).
+ * Shown only in a meeting that has a captioner (let in): elsewhere there is nothing to turn on,
+ * and the bar stays as short as it can be on a phone.
  */
 export function CaptionControls({ view }: { view: RoomView }) {
   const { t } = useTranslation();
   const key = view.me.id;
   const prefs = useCaptionPrefs(key);
   const sizeId = useId();
-  if (!hearsMainRoom(view)) return null;
+  if (!hearsMainRoom(view) || !view.members.some((m) => m.role === 'captioner')) return null;
   return (
     <div className="caption-controls" {...IN_REACH}>
       <button

@@ -14,7 +14,7 @@ import {
   type SafetyPlan,
 } from '../../../shared/protocol/prep';
 import type { ReadinessDecision } from '../../../shared/room/prep/gate';
-import { consentStatus, consentVersion, gateItems } from '../rooms/prepGate';
+import { consentStatus, consentVersion, gateItems, newMembersOf } from '../rooms/prepGate';
 import { HttpError, parseBody, route } from './errors';
 import type { ApiDeps, Guards } from './guards';
 import { chooseMembers, syncCaseGates, syncGate } from './prepMembers';
@@ -87,15 +87,7 @@ export function createPrepRouter(deps: ApiDeps, guards: Guards): Router {
       const ids = await chooseMembers(repo, m.caseId, m.kind, body.memberIds);
       const before = await repo.memberIdsOf(m.id);
       await repo.setMeetingMembers(m.id, ids);
-      const members = (await Promise.all(ids.map((id) => repo.personById(id))))
-        .map((p) => p!)
-        .map((p) => ({
-          id: p.id,
-          name: p.displayName,
-          role: p.role,
-          party: p.party,
-          interpretsFor: p.interpretsFor ?? null,
-        }));
+      const members = await newMembersOf(repo, m.id);
       await (await deps.rooms.handle(m.id))?.dispatch({ type: 'system.setMembers', members });
       // Whoever is no longer in it loses their link and any open connection at once.
       for (const gone of before.filter((id) => !ids.includes(id))) {

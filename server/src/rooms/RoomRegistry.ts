@@ -3,7 +3,7 @@ import { createRoomState, type NewMember } from '../../../shared/room/state';
 import { errorReason } from '../logger';
 import type { AccountStore, CaseStore, MeetingStore } from '../store/ports';
 import type { MeetingHandle } from './handle';
-import { gateItems, sameGate, type GateStore } from './prepGate';
+import { gateItems, newMembersOf, sameGate, type GateStore } from './prepGate';
 import { RoomActor, type RoomActorDeps } from './RoomActor';
 
 /** What the registry needs: the actors' own deps, and where meetings and their cases are read. */
@@ -92,17 +92,7 @@ export class RoomRegistry {
           role: 'cofacilitator' as const,
           party: 'facilitation' as const,
         })),
-        ...(
-          await Promise.all((await store.memberIdsOf(meetingId)).map((id) => store.personById(id)))
-        )
-          .map((p) => p!)
-          .map((p) => ({
-            id: p.id,
-            name: p.displayName,
-            role: p.role,
-            party: p.party,
-            interpretsFor: p.interpretsFor ?? null,
-          })),
+        ...(await newMembersOf(store, meetingId)),
       ];
       state = createRoomState({
         meetingId,

@@ -1,6 +1,7 @@
 import type { ConsentStatus } from '../../../shared/protocol/prep';
 import type { GateItem, ReadinessDecision } from '../../../shared/room/prep/gate';
 import type { Party } from '../../../shared/room/roles';
+import type { NewMember } from '../../../shared/room/state';
 import { sha256 } from '../auth/crypto';
 import type { CaseStore, MeetingMemberStore, MeetingStore, PrepStore } from '../store/ports';
 
@@ -18,6 +19,17 @@ export type GateStore = Pick<MeetingStore, 'meetingById'> &
 async function peopleOf(store: GateStore, meetingId: string) {
   const ids = await store.memberIdsOf(meetingId);
   return (await Promise.all(ids.map((id) => store.personById(id)))).filter((p) => p !== undefined);
+}
+
+/** A meeting's people (not its facilitators) as its room takes them in. */
+export async function newMembersOf(store: GateStore, meetingId: string): Promise<NewMember[]> {
+  return (await peopleOf(store, meetingId)).map((p) => ({
+    id: p.id,
+    name: p.displayName,
+    role: p.role,
+    party: p.party,
+    interpretsFor: p.interpretsFor ?? null,
+  }));
 }
 
 export async function consentVersion(store: GateStore, meetingId: string): Promise<string> {

@@ -7,15 +7,4 @@ set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
-cd "$ROOT"
-
-ensure_node_modules
-ensure_chromium
-export CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
-ensure_livekit
-if [[ ! -f client/dist/index.html ]] ||
-  [[ -n "$(find client/src client/index.html shared -newer client/dist/index.html -print -quit)" ]]; then
-  log 'building the client (client/dist is missing or older than its source)...'
-  npm run build --silent
-fi
-node --import tsx tests/load/uiBench.ts "$@"
+run_page_bench uiBench.ts "$@"

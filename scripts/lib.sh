@@ -7,6 +7,7 @@
 #   ensure_postgres, ensure_redis   install Debian's postgresql / redis-server when missing
 #                         (scripts/ensure-services.sh; the tests start them themselves)
 #   wait_for_http URL TIMEOUT_SECONDS [PID]   wait until URL answers 2xx
+#   run_page_bench FILE [ARGS...]   a benchmark in real Chromium pages (bench:ui, bench:media)
 #   write_livekit_config ...                  (scripts/livekit-config.sh)
 
 _LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -91,4 +92,23 @@ wait_for_http() {
 # random_hex BYTES: that many random bytes as lowercase hex.
 random_hex() {
   od -An -tx1 -N"${1:-32}" /dev/urandom | tr -d ' \n'
+}
+
+# run_page_bench FILE [ARGS...]: a benchmark that drives real Chromium pages through the real app
+# and LiveKit server (tests/load/FILE). Chromium and LiveKit are installed or built when missing,
+# and the client is built first when client/dist is missing or older than its source.
+run_page_bench() {
+  local file="$1"
+  shift
+  cd "$ROOT"
+  ensure_node_modules
+  ensure_chromium
+  export CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
+  ensure_livekit
+  if [[ ! -f client/dist/index.html ]] ||
+    [[ -n "$(find client/src client/index.html shared -newer client/dist/index.html -print -quit)" ]]; then
+    log 'building the client (client/dist is missing or older than its source)...'
+    npm run build --silent
+  fi
+  node --import tsx "tests/load/$file" "$@"
 }

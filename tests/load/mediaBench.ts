@@ -28,7 +28,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { createMeeting } from '../support/server';
 import { startStack, type Stack } from '../e2e/support/stack';
 import { formatTable, round } from './stats';
-import { button, reveal, screenOf, until } from './pageSteps';
+import { admit, button, enterAsFacilitator, joinWaitingArea, reveal, until } from './pageSteps';
 
 type Mode = 'off' | 'on';
 
@@ -247,54 +247,17 @@ async function oneRun(mode: Mode, run: number, onStack: (s: Stack) => void): Pro
   for (const page of pages) await setMode(stack, page, mode, rewrites);
   const [fac, ...others] = pages as [Page, ...Page[]];
 
-  const [cookieName, ...rest] = s.facilitator.cookie.split('=');
-  await fac.context().addCookies([{ name: cookieName!, value: rest.join('='), url: s.url }]);
-  await fac.goto(`${s.url}/meet/${m.meetingId}`);
-  const first = await until(
-    () => screenOf(fac),
-    (x) => x === 'room' || x === 'device-check',
-    'facilitator room',
-  );
-  if (first === 'device-check') await button(fac, 'Go into the meeting room').click();
-  await until(
-    () => screenOf(fac),
-    (x) => x === 'room',
-    'facilitator room',
-  );
+  await enterAsFacilitator(fac, {
+    url: s.url,
+    cookie: s.facilitator.cookie,
+    meetingId: m.meetingId,
+  });
 
   // Each person opens their link, passes the device check (camera on, microphone muted) and waits.
   await Promise.all(
-    others.map(async (page, i) => {
-      await page.goto(m.people[invitees[i]!.key]!.invite.url);
-      await until(
-        () => screenOf(page),
-        (x) => x === 'welcome',
-        'welcome',
-      );
-      await button(page, 'Continue').click();
-      await until(
-        () => screenOf(page),
-        (x) => x === 'device-check',
-        'device check',
-      );
-      await button(page, 'Join the waiting area').click();
-      await until(
-        () => screenOf(page),
-        (x) => x === 'waiting',
-        'waiting area',
-      );
-    }),
+    others.map((page, i) => joinWaitingArea(page, m.people[invitees[i]!.key]!.invite.url)),
   );
-  for (const [i, page] of others.entries()) {
-    const admit = `Admit ${invitees[i]!.name}`;
-    await reveal(fac, admit);
-    await button(fac, admit).click();
-    await until(
-      () => screenOf(page),
-      (x) => x === 'room',
-      `${invitees[i]!.name} in the room`,
-    );
-  }
+  for (const [i, page] of others.entries()) await admit(fac, page, invitees[i]!.name);
   await reveal(fac, 'Start the meeting');
   await button(fac, 'Start the meeting').click();
   for (const page of others) {

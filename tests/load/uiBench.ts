@@ -20,7 +20,7 @@ import { makeReady } from '../support/readiness';
 import { createMeeting } from '../support/server';
 import { startStack, type Stack } from '../e2e/support/stack';
 import { formatTable, round, summarize } from './stats';
-import { button, reveal, screenOf, until } from './pageSteps';
+import { admit, button, enterAsFacilitator, joinWaitingArea, reveal, until } from './pageSteps';
 
 const DEADLINE_MS = 170_000;
 /** A facilitator does not click twice a second: the gap lets each change settle (LiveKit too). */
@@ -151,47 +151,13 @@ async function main(): Promise<void> {
     stack.newPage('patient'),
   ]);
   for (const p of [fac, patient]) await p.context().addInitScript({ content: INSTRUMENT });
-  const [cookieName, ...rest] = s.facilitator.cookie.split('=');
-  await fac.context().addCookies([{ name: cookieName!, value: rest.join('='), url: s.url }]);
-
-  await fac.goto(`${s.url}/meet/${m.meetingId}`);
-  const first = await until(
-    () => screenOf(fac),
-    (x) => x === 'room' || x === 'device-check',
-    'facilitator room',
-  );
-  if (first === 'device-check') await fac.locator('button.button--primary').first().click();
-  await until(
-    () => screenOf(fac),
-    (x) => x === 'room',
-    'facilitator room',
-  );
-
-  await patient.goto(m.people.patient!.invite.url);
-  await until(
-    () => screenOf(patient),
-    (x) => x === 'welcome',
-    'welcome',
-  );
-  await button(patient, 'Continue').click();
-  await until(
-    () => screenOf(patient),
-    (x) => x === 'device-check',
-    'device check',
-  );
-  await button(patient, 'Join the waiting area').click();
-  await until(
-    () => screenOf(patient),
-    (x) => x === 'waiting',
-    'waiting area',
-  );
-  await reveal(fac, 'Admit Pat Doe');
-  await button(fac, 'Admit Pat Doe').click();
-  await until(
-    () => screenOf(patient),
-    (x) => x === 'room',
-    'patient in the room',
-  );
+  await enterAsFacilitator(fac, {
+    url: s.url,
+    cookie: s.facilitator.cookie,
+    meetingId: m.meetingId,
+  });
+  await joinWaitingArea(patient, m.people.patient!.invite.url);
+  await admit(fac, patient, 'Pat Doe');
   await reveal(fac, 'Start the meeting');
   await button(fac, 'Start the meeting').click();
   await until(

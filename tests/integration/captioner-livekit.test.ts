@@ -1,16 +1,14 @@
-import type { Room } from '@livekit/rtc-node';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveKitGateway } from '../../server/src/livekit/gateway';
-import { startLiveKit, type LiveKitServer } from '../support/livekit';
+import { connect, createMeeting, type Client, type TestServer } from '../support/server';
 import {
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
-import { joinCall, publishMic, readUntil, sfuMics } from '../support/sfu';
+  joinCall,
+  publishMic,
+  readUntil,
+  sfuMics,
+  startSfuStack,
+  type SfuStack,
+} from '../support/sfu';
 
 /**
  * Issue 17, item 2, at the real SFU: a captioner (CART) is in the call to hear it, and may publish
@@ -18,24 +16,18 @@ import { joinCall, publishMic, readUntil, sfuMics } from '../support/sfu';
  * participant list, and tried with a real WebRTC participant.
  */
 describe('a captioner publishes nothing at the SFU (real LiveKit)', () => {
-  let lk: LiveKitServer;
   let s: TestServer;
   let svc: RoomServiceClient;
   let fac: Client;
-  const sockets: Client[] = [];
-  const rooms: Room[] = [];
+  let t: SfuStack;
 
   beforeAll(async () => {
-    lk = await startLiveKit();
-    s = await startTestServer({ livekit: createLiveKitGateway(lk) });
-    svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+    t = await startSfuStack();
+    ({ s, svc } = t);
   }, 60_000);
 
   afterAll(async () => {
-    for (const r of rooms) await r.disconnect().catch(() => undefined);
-    for (const c of sockets) c.close();
-    await s?.close();
-    await lk?.stop();
+    await t?.close();
   });
 
   it('never a microphone or a camera right, in any floor; the others keep theirs', async () => {
@@ -48,14 +40,10 @@ describe('a captioner publishes nothing at the SFU (real LiveKit)', () => {
       'gentle',
     );
     fac = await connect(s, { meetingId: m.meetingId, cookie: s.facilitator.cookie });
-    sockets.push(fac);
+    t.opened.sockets.push(fac);
     await fac.waitFor((v) => v.me.status === 'admitted');
     const join = (key: 'patient' | 'captioner') =>
-      joinCall(
-        s,
-        { fac, token: m.people[key]!.token, memberId: m.people[key]!.id },
-        { sockets, rooms },
-      );
+      joinCall(t, { fac, token: m.people[key]!.token, memberId: m.people[key]!.id });
     const patient = await join('patient');
     const captioner = await join('captioner');
     expect(await fac.command({ type: 'meeting.start' })).toMatchObject({ ok: true });

@@ -1,18 +1,15 @@
-import type { Room } from '@livekit/rtc-node';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDto, PersonDto } from '../../shared/protocol/http';
-import { createLiveKitGateway } from '../../server/src/livekit/gateway';
-import { startLiveKit, type LiveKitServer } from '../support/livekit';
+import { api, connect, createMeeting, type Client, type TestServer } from '../support/server';
 import {
-  api,
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
-import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sfu';
+  joinCall,
+  publishMic,
+  readUntil as until,
+  sfuMics,
+  startSfuStack,
+  type SfuStack,
+} from '../support/sfu';
 
 /**
  * Issue 17, item 3, through the real server and the real LiveKit SFU: an interpreter linked on
@@ -20,19 +17,17 @@ import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sf
  * protected floor exactly while their person's party holds it. The SFU's own permissions are read.
  */
 describe('interpreters on a protected floor (real SFU)', () => {
-  let lk: LiveKitServer;
   let s: TestServer;
   let svc: RoomServiceClient;
   let fac: Client;
-  const sockets: Client[] = [];
-  const rooms: Room[] = [];
+  let t: SfuStack;
   let meeting: Awaited<ReturnType<typeof createMeeting>>;
   const lkRoom = () => `cg_${meeting.meetingId}`;
   type Key = 'patient' | 'clinician' | 'patientInterpreter' | 'clinicianInterpreter';
   const id = (key: Key) => meeting.people[key]!.id;
 
   const join = (key: Key) =>
-    joinCall(s, { fac, token: meeting.people[key]!.token, memberId: id(key) }, { sockets, rooms });
+    joinCall(t, { fac, token: meeting.people[key]!.token, memberId: id(key) });
 
   /** Who may publish a microphone, as the SFU itself says. */
   const micRights = async () =>
@@ -41,9 +36,8 @@ describe('interpreters on a protected floor (real SFU)', () => {
     );
 
   beforeAll(async () => {
-    lk = await startLiveKit();
-    s = await startTestServer({ livekit: createLiveKitGateway(lk) });
-    svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+    t = await startSfuStack();
+    ({ s, svc } = t);
     meeting = await createMeeting(
       s,
       [
@@ -61,15 +55,12 @@ describe('interpreters on a protected floor (real SFU)', () => {
       'protected',
     );
     fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
-    sockets.push(fac);
+    t.opened.sockets.push(fac);
     await fac.waitFor((v) => v.me.status === 'admitted');
   }, 60_000);
 
   afterAll(async () => {
-    for (const r of rooms) await r.disconnect().catch(() => undefined);
-    for (const c of sockets) c.close();
-    await s?.close();
-    await lk?.stop();
+    await t?.close();
   });
 
   it('the link set on the invite is stored with the person and reaches the room', async () => {

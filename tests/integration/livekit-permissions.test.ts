@@ -1,16 +1,14 @@
-import type { Room } from '@livekit/rtc-node';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveKitGateway } from '../../server/src/livekit/gateway';
-import { startLiveKit, type LiveKitServer } from '../support/livekit';
+import { connect, createMeeting, type Client, type TestServer } from '../support/server';
 import {
-  connect,
-  createMeeting,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from '../support/server';
-import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sfu';
+  joinCall,
+  publishMic,
+  readUntil as until,
+  sfuMics,
+  startSfuStack,
+  type SfuStack,
+} from '../support/sfu';
 
 /**
  * Against the real LiveKit server, with real WebRTC participants (@livekit/rtc-node): protected
@@ -18,27 +16,20 @@ import { joinCall, publishMic, readUntil as until, sfuMics } from '../support/sf
  * nobody is unmuted after resume without their own action.
  */
 describe('LiveKit permissions follow the room state (real SFU)', () => {
-  let lk: LiveKitServer;
   let s: TestServer;
   let svc: RoomServiceClient;
   let fac: Client;
-  const sockets: Client[] = [];
-  const rooms: Room[] = [];
+  let t: SfuStack;
   let meeting: Awaited<ReturnType<typeof createMeeting>>;
   const lkRoom = () => `cg_${meeting.meetingId}`;
 
   const join = (key: 'patient' | 'clinician') =>
-    joinCall(
-      s,
-      { fac, token: meeting.people[key]!.token, memberId: meeting.people[key]!.id },
-      { sockets, rooms },
-    );
+    joinCall(t, { fac, token: meeting.people[key]!.token, memberId: meeting.people[key]!.id });
   const serverMics = () => sfuMics(svc, lkRoom());
 
   beforeAll(async () => {
-    lk = await startLiveKit();
-    s = await startTestServer({ livekit: createLiveKitGateway(lk) });
-    svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+    t = await startSfuStack();
+    ({ s, svc } = t);
     meeting = await createMeeting(
       s,
       [
@@ -48,15 +39,12 @@ describe('LiveKit permissions follow the room state (real SFU)', () => {
       'protected',
     );
     fac = await connect(s, { meetingId: meeting.meetingId, cookie: s.facilitator.cookie });
-    sockets.push(fac);
+    t.opened.sockets.push(fac);
     await fac.waitFor((v) => v.me.status === 'admitted');
   }, 60_000);
 
   afterAll(async () => {
-    for (const r of rooms) await r.disconnect().catch(() => undefined);
-    for (const c of sockets) c.close();
-    await s?.close();
-    await lk?.stop();
+    await t?.close();
   });
 
   it('protected floor: only the holder can publish a microphone; pause mutes; resume unmutes nobody', async () => {

@@ -10,17 +10,47 @@ import {
   TrackPublishOptions,
   TrackSource as RtcTrackSource,
 } from '@livekit/rtc-node';
-import { TrackSource, TrackType, type RoomServiceClient } from 'livekit-server-sdk';
-import { connect, type Client, type TestServer } from './server';
+import { RoomServiceClient, TrackSource, TrackType } from 'livekit-server-sdk';
+import { createLiveKitGateway } from '../../server/src/livekit/gateway';
+import { startLiveKit, type LiveKitServer } from './livekit';
+import { connect, startTestServer, type Client, type TestServer } from './server';
+
+/** A real LiveKit server, the app in this process on it, and LiveKit's room service client. */
+export interface SfuStack {
+  lk: LiveKitServer;
+  s: TestServer;
+  svc: RoomServiceClient;
+  /** The sockets and calls a test opened (joinCall adds to them), closed by close(). */
+  opened: { sockets: Client[]; rooms: Room[] };
+  close(): Promise<void>;
+}
+
+export async function startSfuStack(): Promise<SfuStack> {
+  const lk = await startLiveKit();
+  const s = await startTestServer({ livekit: createLiveKitGateway(lk) });
+  const svc = new RoomServiceClient(`http://127.0.0.1:${lk.port}`, lk.apiKey, lk.apiSecret);
+  const opened = { sockets: [] as Client[], rooms: [] as Room[] };
+  return {
+    lk,
+    s,
+    svc,
+    opened,
+    close: async () => {
+      for (const r of opened.rooms) await r.disconnect().catch(() => undefined);
+      for (const c of opened.sockets) c.close();
+      await s.close();
+      await lk.stop();
+    },
+  };
+}
 
 /**
  * A person of the meeting comes in through their own link: asks to join, the facilitator lets
- * them in, and they join the call. Their socket and call are added to `opened` (to close after).
+ * them in, and they join the call. Their socket and call are added to the stack's `opened`.
  */
 export async function joinCall(
-  s: TestServer,
+  { s, opened }: Pick<SfuStack, 's' | 'opened'>,
   o: { fac: Client; token: string; memberId: string },
-  opened: { sockets: Client[]; rooms: Room[] },
 ): Promise<{ socket: Client; room: Room; id: string }> {
   const socket = await connect(s, { invite: o.token });
   opened.sockets.push(socket);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { openSoundMeter } from '../../lib/soundLevel';
 
 /** `noCamera`: the microphone works and there is no camera (join with sound only). */
 export type PreviewProblem = 'blocked' | 'none' | 'noCamera' | 'unavailable' | null;
@@ -98,32 +99,18 @@ export function useMediaPreview(
 
   useEffect(() => {
     const track = stream?.getAudioTracks()[0];
-    if (!stream || !track || typeof AudioContext === 'undefined') {
+    const meter = track ? openSoundMeter(track, 512) : null;
+    if (!meter) {
       setLevel(0);
       return;
     }
-    const ctx = new AudioContext();
-    void ctx.resume().catch(() => undefined);
-    const source = ctx.createMediaStreamSource(new MediaStream([track]));
-    const analyser = ctx.createAnalyser();
-    analyser.fftSize = 512;
-    source.connect(analyser);
-    const data = new Uint8Array(analyser.fftSize);
     // Ten updates a second is enough for a level meter and keeps re-renders low.
     const id = window.setInterval(() => {
-      analyser.getByteTimeDomainData(data);
-      let sum = 0;
-      for (const v of data) {
-        const x = (v - 128) / 128;
-        sum += x * x;
-      }
-      const rms = Math.sqrt(sum / data.length);
-      setLevel(Math.min(1, Math.round(rms * 400) / 100));
+      setLevel(Math.min(1, Math.round(meter.rms() * 400) / 100));
     }, 100);
     return () => {
       window.clearInterval(id);
-      source.disconnect();
-      void ctx.close().catch(() => undefined);
+      meter.close();
     };
   }, [stream]);
 

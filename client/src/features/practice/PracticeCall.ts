@@ -3,6 +3,7 @@ import type { PracticeGrantDto } from '../../../../shared/protocol/around';
 import type { DeviceChoices } from '../../lib/deviceChoices';
 import { iceOptions } from '../../lib/mediaIce';
 import { roomOptions } from '../../lib/roomOptions';
+import { openSoundMeter, type SoundMeter } from '../../lib/soundLevel';
 
 export type PracticeStatus = 'idle' | 'connecting' | 'connected' | 'failed';
 
@@ -11,11 +12,15 @@ export interface PracticeSnapshot {
   /** Camera and microphone as they came back through the media server. */
   video: RemoteTrack | null;
   audio: RemoteTrack | null;
-  /** The media server heard sound on the microphone at least once. */
+  /** Sound from the microphone came back through the media server at least once. */
   heard: boolean;
 }
 
 const IDLE: PracticeSnapshot = { status: 'idle', video: null, audio: null, heard: false };
+
+/** How often the returned sound is measured, and the peak (0..1, about -34 dBFS) that counts. */
+export const SOUND_CHECK_MS = 250;
+export const AUDIBLE_PEAK = 0.02;
 
 /**
  * A practice call: LiveKit never sends a participant its own tracks, so the page joins the
@@ -27,6 +32,7 @@ export class PracticeCall {
   private sender: Room | null = null;
   private receiver: Room | null = null;
   private snap: PracticeSnapshot = IDLE;
+  private meter: { timer: ReturnType<typeof setInterval>; meter: SoundMeter } | null = null;
   private readonly listeners = new Set<() => void>();
 
   subscribe = (l: () => void): (() => void) => {
@@ -51,15 +57,20 @@ export class PracticeCall {
     this.sender = sender;
     receiver.on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind === Track.Kind.Video) this.set({ video: track });
-      if (track.kind === Track.Kind.Audio) this.set({ audio: track });
+      if (track.kind === Track.Kind.Audio) {
+        this.set({ audio: track });
+        this.listenTo(track);
+      }
     });
     receiver.on(RoomEvent.TrackUnsubscribed, (track) => {
       if (track === this.snap.video) this.set({ video: null });
       if (track === this.snap.audio) this.set({ audio: null });
     });
-    // The media server says who it hears to everyone in the room, the sending connection too:
-    // either telling us is enough (a receiver that joined while the sound went on may hear of it
-    // only at the next change).
+    // Two ways to know the sound comes through, either is enough: the returned track carries
+    // sound (listenTo), or the media server says it hears someone, to everyone in the room, the
+    // sending connection too. Its speaker detection wants sustained speech, so a short sound can
+    // pass under it; and a receiver that joined while the sound went on hears of it only at the
+    // next change.
     const heard = (speakers: unknown[]) => {
       if (speakers.length > 0 && !this.snap.heard) this.set({ heard: true });
     };
@@ -84,7 +95,34 @@ export class PracticeCall {
     }
   }
 
+  /**
+   * Measures the returned sound until it is heard or the track ends. On the track itself, not
+   * on the receiver's statistics: those measure after the page's volume, and the returned sound
+   * plays muted unless the person asks to hear it.
+   */
+  private listenTo(track: RemoteTrack): void {
+    this.stopListening();
+    const meter = openSoundMeter(track.mediaStreamTrack);
+    if (!meter) return;
+    const timer = setInterval(() => {
+      if (this.snap.heard || this.snap.audio !== track) this.stopListening();
+      else if (meter.peak() >= AUDIBLE_PEAK) {
+        this.stopListening();
+        this.set({ heard: true });
+      }
+    }, SOUND_CHECK_MS);
+    this.meter = { timer, meter };
+  }
+
+  private stopListening(): void {
+    if (!this.meter) return;
+    clearInterval(this.meter.timer);
+    this.meter.meter.close();
+    this.meter = null;
+  }
+
   async stop(): Promise<void> {
+    this.stopListening();
     const rooms = [this.sender, this.receiver];
     this.sender = null;
     this.receiver = null;

@@ -5,7 +5,25 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PracticeGrantDto } from '../../../../../shared/protocol/around';
 import type { MediaIce } from '../../../../../shared/protocol/events';
 
-const holder = vi.hoisted(() => ({ Room: null as unknown }));
+const holder = vi.hoisted(() => ({
+  Room: null as unknown,
+  /** The peaks the sound meter reads, in turn (the last one repeats), and how it was used. */
+  peaks: [0] as number[],
+  meters: [] as { track: unknown; closed: boolean }[],
+}));
+vi.mock('../../../../../client/src/lib/soundLevel', () => ({
+  openSoundMeter: (track: unknown) => {
+    const meter = { track, closed: false };
+    holder.meters.push(meter);
+    let i = 0;
+    return {
+      peak: () => holder.peaks[Math.min(i++, holder.peaks.length - 1)]!,
+      close: () => {
+        meter.closed = true;
+      },
+    };
+  },
+}));
 vi.mock('livekit-client', async (original) => ({
   ...(await original<typeof import('livekit-client')>()),
   get Room() {
@@ -21,13 +39,19 @@ class FakeRoom {
     setCameraEnabled: async () => undefined,
     setMicrophoneEnabled: async () => undefined,
   };
+  readonly handlers = new Map<string, ((...args: unknown[]) => void)[]>();
   constructor() {
     FakeRoom.instances.push(this);
   }
-  on(): this {
+  on(event: string, handler: (...args: unknown[]) => void): this {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
     return this;
   }
+  emit(event: string, ...args: unknown[]): void {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
   removeAllListeners(): this {
+    this.handlers.clear();
     return this;
   }
   async connect(_url: string, token: string, opts: unknown): Promise<void> {
@@ -37,7 +61,8 @@ class FakeRoom {
 }
 holder.Room = FakeRoom;
 
-const { PracticeCall } = await import('../../../../../client/src/features/practice/PracticeCall');
+const { PracticeCall, AUDIBLE_PEAK, SOUND_CHECK_MS } =
+  await import('../../../../../client/src/features/practice/PracticeCall');
 
 const CHOICES = { cameraOn: true, micOn: true, cameraId: null, micId: null, audioOnly: false };
 const grant = (ice: MediaIce): PracticeGrantDto => ({
@@ -70,6 +95,54 @@ describe('PracticeCall ICE servers', () => {
       { token: 'receive', opts: {} },
       { token: 'send', opts: {} },
     ]);
+  });
+});
+
+describe('PracticeCall: the microphone comes through', () => {
+  beforeEach(() => {
+    FakeRoom.instances = [];
+    holder.meters = [];
+    vi.useFakeTimers();
+    return () => vi.useRealTimers();
+  });
+
+  const started = async (peaks: number[]) => {
+    holder.peaks = peaks;
+    const call = new PracticeCall();
+    await call.start(grant('loopback'), CHOICES);
+    const receiver = FakeRoom.instances.filter((r) => r.connectedWith?.token === 'receive').at(-1)!;
+    const track = { kind: 'audio', mediaStreamTrack: { id: 'returned-mic' } };
+    receiver.emit('trackSubscribed', track);
+    return { call, receiver, track };
+  };
+
+  it('says heard once the returned sound reaches the audible peak, and not before', async () => {
+    const { call, track } = await started([0, AUDIBLE_PEAK / 2, AUDIBLE_PEAK]);
+    expect(holder.meters.map((m) => m.track)).toEqual([track.mediaStreamTrack]);
+    await vi.advanceTimersByTimeAsync(SOUND_CHECK_MS * 2);
+    expect(call.getSnapshot().heard).toBe(false);
+    await vi.advanceTimersByTimeAsync(SOUND_CHECK_MS);
+    expect(call.getSnapshot().heard).toBe(true);
+    expect(holder.meters[0]!.closed).toBe(true);
+  });
+
+  it('says heard when the media server reports a speaker, never while the sound is silent', async () => {
+    const { call, receiver } = await started([0]);
+    await vi.advanceTimersByTimeAsync(SOUND_CHECK_MS * 10);
+    expect(call.getSnapshot().heard).toBe(false);
+    receiver.emit('activeSpeakersChanged', [{ identity: 'send' }]);
+    expect(call.getSnapshot().heard).toBe(true);
+  });
+
+  it('stops measuring when the call stops or the track goes', async () => {
+    const first = await started([0]);
+    await first.call.stop();
+    expect(holder.meters[0]!.closed).toBe(true);
+    const second = await started([0]);
+    second.receiver.emit('trackUnsubscribed', second.track);
+    await vi.advanceTimersByTimeAsync(SOUND_CHECK_MS);
+    expect(holder.meters[1]!.closed).toBe(true);
+    expect(second.call.getSnapshot().heard).toBe(false);
   });
 });
 

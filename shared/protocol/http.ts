@@ -195,6 +195,17 @@ export interface InviteInfoDto {
   person: PersonDto;
   invitedBy: string;
   meetingStatus: 'open' | 'live' | 'ended';
+  /**
+   * What this person's side asked for in preparation (its record's access needs), applied as a
+   * default the person can change: captions on, and audio only on the device check. Only these
+   * two flags, never the record itself (facilitators only, PRE-2).
+   */
+  access: PreparedAccess;
+}
+
+export interface PreparedAccess {
+  captions: boolean;
+  audioOnly: boolean;
 }
 
 /** GET /api/summary/:token and /api/meetings/:id/summary: only agreed items (409 until every party agreed to it). */

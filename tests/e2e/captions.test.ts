@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en';
-import { connect, createMeeting, type Client, type ScriptedMeeting } from '../support/server';
+import { api, connect, createMeeting, type Client, type ScriptedMeeting } from '../support/server';
 import {
   admit,
   button,
@@ -125,6 +125,10 @@ describe('live captions with a human captioner (real Chromium + LiveKit)', () =>
   });
 
   it('captions as typed for those who turned them on; nothing kept after the meeting', async () => {
+    // The patient's side asked for captions in preparation: theirs start on.
+    await api(stack.server, 'POST', `/cases/${m.caseId}/prep/patient`, {
+      access: { captions: true },
+    });
     await signIn(fac, stack.server);
     await fac.goto(`${stack.server.url}/cases/${m.caseId}`);
     await waitForScreen(fac, 'case');
@@ -155,12 +159,20 @@ describe('live captions with a human captioner (real Chromium + LiveKit)', () =>
     await waitForPresence(fac, byTestId('captioner-present'));
     expect(await fac.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('false');
 
-    // The patient and the clinician turn captions on; the patient chooses large ones.
+    // The patient's captions are on already (their side asked in preparation); the clinician
+    // turns theirs on. The patient chooses large ones.
+    await waitForPresence(patient, byTestId('captions'));
+    await clinician.getByTestId('captions-toggle').click();
     for (const page of [patient, clinician]) {
-      await page.getByTestId('captions-toggle').click();
       await waitForPresence(page, byTestId('captions'));
       expect(await page.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
     }
+    // The captioner sends no picture or sound: no empty tile for them, on their page or others',
+    // once everyone else's tiles are there.
+    await waitForPresence(patient, `[data-tile-id="${m.people.cli!.id}"]`);
+    await waitForPresence(captioner, `[data-tile-id="${m.people.pat!.id}"]`);
+    for (const page of [patient, clinician, captioner])
+      expect(await page.locator(`[data-tile-id="${m.people.cap!.id}"]`).count()).toBe(0);
     await patient.getByTestId('captions-size').selectOption('large');
     expect(await patient.getByTestId('captions').getAttribute('data-size')).toBe('large');
     const kept = await patient.evaluate(

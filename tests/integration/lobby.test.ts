@@ -140,6 +140,7 @@ describe('lobby and admission over real sockets', () => {
       `/invite/${m.people.stranger!.token}`,
     );
     expect(Object.keys(info).sort()).toEqual([
+      'access',
       'invitedBy',
       'meetingId',
       'meetingStatus',

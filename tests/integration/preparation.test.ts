@@ -2,7 +2,7 @@
 // meeting's start, consent versions and withdrawal, the patient's timing, the preparation record's
 // access, the patient's questions and the purge.
 import { describe, expect, it } from 'vitest';
-import type { InviteDto, MeetingDto, PersonDto } from '../../shared/protocol/http';
+import type { InviteDto, InviteInfoDto, MeetingDto, PersonDto } from '../../shared/protocol/http';
 import type {
   CasePrepDto,
   ConsentTermsDto,
@@ -298,12 +298,25 @@ describe('issue 15: before the joint meeting', () => {
       const w = await apiCall(s, 'POST', `/cases/${m.caseId}/prep/hcw`, record, cookie);
       expect([401, 404]).toContain(w.status);
     }
-    // A person's link opens none of it.
-    for (const token of [pat.token, m.people.hcw!.token]) {
+    // A person's link opens none of it: only the two access defaults of their own side
+    // (captions on for the patient's side here; nothing for the clinicians' side).
+    for (const [token, captions] of [
+      [pat.token, true],
+      [m.people.hcw!.token, false],
+    ] as const) {
       const r = await linkRaw(s, 'GET', `/invite/${token}`);
       expect(JSON.stringify(r.body)).not.toContain('SECRET');
+      expect((r.body as unknown as InviteInfoDto).access).toEqual({ captions, audioOnly: false });
       expect((await linkRaw(s, 'GET', `/invite/${token}/prep`)).status).toBe(404);
     }
+    await api(s, 'POST', `/cases/${m.caseId}/prep/hcw`, {
+      access: { captions: false, interpreter: false, language: '', audioOnly: true, breaks: false },
+    });
+    const hcwInfo = await linkRaw(s, 'GET', `/invite/${m.people.hcw!.token}`);
+    expect((hcwInfo.body as unknown as InviteInfoDto).access).toEqual({
+      captions: false,
+      audioOnly: true,
+    });
     // Bad input is a typed 400 and changes nothing.
     const bad = await apiCall(s, 'POST', `/cases/${m.caseId}/people/${pat.id}/safety`, {
       callbackNumber: 'call <script>',

@@ -132,6 +132,8 @@ export const enPrep = {
     namesPronouns: 'Preferred names and pronouns',
     supportPeople: 'Support people they want to bring',
     access: 'Access needs',
+    accessHint:
+      'Captions and audio only start turned on for everyone on this side when they open their link. Each person can still turn them off.',
     captions: 'Captions',
     interpreter: 'Interpreter',
     audioOnly: 'Audio only',

@@ -1251,6 +1251,8 @@ export const frPrep = {
     namesPronouns: 'Noms et pronoms souhaités',
     supportPeople: 'Personnes de soutien qu’ils souhaitent amener',
     access: 'Besoins d’accessibilité',
+    accessHint:
+      'Les sous-titres et l’audio seulement seront déjà activés pour chaque personne de ce côté lorsqu’elle ouvrira son lien. Chacun peut toujours les désactiver.',
     captions: 'Sous-titres',
     interpreter: 'Interprète',
     audioOnly: 'Audio seulement',

@@ -22,10 +22,17 @@ export const DEFAULT_CHOICES: DeviceChoices = {
   audioOnly: false,
 };
 
-export function loadChoices(): DeviceChoices {
+/**
+ * This tab's choices; before any, the defaults, with audio only when the person's side asked for
+ * it in preparation (`prepared`, from their link): they can still turn it off.
+ */
+export function loadChoices(prepared?: { audioOnly: boolean }): DeviceChoices {
+  const first = prepared?.audioOnly
+    ? { ...DEFAULT_CHOICES, audioOnly: true, cameraOn: false }
+    : DEFAULT_CHOICES;
   try {
     const raw = window.sessionStorage.getItem(KEY);
-    if (!raw) return DEFAULT_CHOICES;
+    if (!raw) return first;
     const v = JSON.parse(raw) as Partial<DeviceChoices>;
     const audioOnly = v.audioOnly === true;
     return {
@@ -36,7 +43,7 @@ export function loadChoices(): DeviceChoices {
       audioOnly,
     };
   } catch {
-    return DEFAULT_CHOICES;
+    return first;
   }
 }
 

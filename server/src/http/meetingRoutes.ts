@@ -1,5 +1,10 @@
 import express, { type Router } from 'express';
-import { CREATE_MEETING_BODY, type InviteInfoDto } from '../../../shared/protocol/http';
+import {
+  CREATE_MEETING_BODY,
+  type InviteInfoDto,
+  type PreparedAccess,
+} from '../../../shared/protocol/http';
+import { PREP_RECORD_BODY } from '../../../shared/protocol/prep';
 import { randomId } from '../auth/crypto';
 import type { Dtos } from './dtos';
 import { HttpError, parseBody, route } from './errors';
@@ -87,6 +92,14 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
     }),
   );
 
+  /** The access needs a side's preparation record asked for, as defaults for its people. */
+  const preparedAccess = async (caseId: string, party: string): Promise<PreparedAccess> => {
+    const row = (await repo.prepRecords(caseId)).find((x) => x.party === party);
+    const record = row ? PREP_RECORD_BODY.safeParse(JSON.parse(row.body_json)) : null;
+    const access = record?.success ? record.data.access : null;
+    return { captions: access?.captions ?? false, audioOnly: access?.audioOnly ?? false };
+  };
+
   r.get(
     '/invite/:token',
     route(async (req, res) => {
@@ -106,6 +119,7 @@ export function createMeetingRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): 
         },
         invitedBy: owner.name,
         meetingStatus: m.status,
+        access: await preparedAccess(m.caseId, person.party),
       };
       res.json(body);
     }),

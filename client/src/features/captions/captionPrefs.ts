@@ -63,10 +63,26 @@ function browserStorage(): PrefsStorage {
 const shown = new Map<string, CaptionPrefs>();
 const listeners = new Set<() => void>();
 
-function current(personKey: string): CaptionPrefs {
+/** This person's captions as shown now: their choice, else the default. */
+export function current(personKey: string): CaptionPrefs {
   let prefs = shown.get(personKey);
   if (!prefs) shown.set(personKey, (prefs = readPrefs(browserStorage(), personKey)));
   return prefs;
+}
+
+/**
+ * Captions on for this person unless they already chose (their side asked for captions in
+ * preparation): a default, not a choice, so it is not saved and their own choice wins.
+ */
+export function captionsByDefault(personKey: string): void {
+  try {
+    if (browserStorage()?.getItem(PREFIX + personKey) != null) return;
+  } catch {
+    // unreadable storage: as if nothing was chosen
+  }
+  if (current(personKey).on) return;
+  shown.set(personKey, { ...current(personKey), on: true });
+  listeners.forEach((l) => l());
 }
 
 /** Changes this person's captions choice, remembered in this browser. */

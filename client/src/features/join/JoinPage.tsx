@@ -11,6 +11,8 @@ import { paths } from '../../lib/router';
 import { RoomConnection } from '../../lib/roomConnection';
 import { useApi } from '../../lib/useApi';
 import { useRoomConnection } from '../../lib/useRoomConnection';
+// Not the feature's index either: only the choice is needed here, not the captions' screens.
+import { captionsByDefault } from '../captions/captionPrefs';
 import { WaitingScreen } from '../lobby';
 // Not the feature's index: that also holds the practice call (livekit-client), loaded on demand.
 import { PracticeLink } from '../practice/PracticeLink';
@@ -53,6 +55,11 @@ export function JoinPage({ token }: { token: string }) {
     invite.data ? `person:${invite.data.person.id}` : null,
     invite.data?.person.language,
   );
+  // Captions start on when this person's side asked for them in preparation (unless they chose).
+  const captionsAsked = invite.data?.access.captions ? invite.data.person.id : null;
+  useEffect(() => {
+    if (captionsAsked) captionsByDefault(captionsAsked);
+  }, [captionsAsked]);
   const [step, setStep] = useState<Step>('welcome');
   const [choices, setChoices] = useState<DeviceChoices>(loadChoices);
   // One socket connection per "session" number; a new number (Join, Rejoin) makes a new socket.
@@ -100,7 +107,7 @@ export function JoinPage({ token }: { token: string }) {
       <Suspense fallback={<LoadingScreen />}>
         <ConsentGate token={token} onBack={() => setStep('welcome')}>
           <DeviceCheckScreen
-            initial={choices}
+            initial={loadChoices(info.access)}
             onBack={() => setStep('welcome')}
             onJoin={(c) => {
               saveChoices(c);

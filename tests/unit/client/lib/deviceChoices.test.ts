@@ -37,4 +37,15 @@ describe('device choices', () => {
     window.sessionStorage.setItem('common-ground.devices', '{not json');
     expect(loadChoices()).toEqual(DEFAULT_CHOICES);
   });
+
+  it('starts in audio only when the person’s side asked for it in preparation, until they choose', () => {
+    expect(loadChoices({ audioOnly: true })).toEqual({
+      ...DEFAULT_CHOICES,
+      audioOnly: true,
+      cameraOn: false,
+    });
+    expect(loadChoices({ audioOnly: false })).toEqual(DEFAULT_CHOICES);
+    saveChoices({ ...DEFAULT_CHOICES, audioOnly: false });
+    expect(loadChoices({ audioOnly: true }).audioOnly).toBe(false);
+  });
 });

@@ -72,6 +72,7 @@ export function PrepRecordForm({
       ))}
       <fieldset>
         <legend>{t('record.access')}</legend>
+        <p className="field__hint">{t('record.accessHint')}</p>
         {FLAGS.map((k) => (
           <CheckboxField
             key={k}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView, RoomView } from '../../../../../shared/room/views';
 import { roleLabel } from '../../../lib/labels';
 import { useCall, useCallVersion } from './CallContext';
-import { gridColumns, pinnedInterpreterId, spotlightId } from './spotlight';
+import { gridColumns, onStage, pinnedInterpreterId, spotlightId } from './spotlight';
 import { interpreterLabel } from '../../interpreters';
 import { TrackVideo } from './TrackElements';
 
@@ -109,9 +109,12 @@ export function VideoGrid({ view, hideSelf }: { view: RoomView; hideSelf: boolea
   if (!room) return <p className="stage__empty">{t('room.stageWaiting')}</p>;
   const order = new Map(view.members.map((m, i) => [m.id, i]));
   const byId = new Map(view.members.map((m) => [m.id, m]));
-  const remotes = [...room.remoteParticipants.values()].sort(
-    (a, b) => (order.get(a.identity) ?? 1e6) - (order.get(b.identity) ?? 1e6),
-  );
+  const shown = new Set(onStage(view, [...room.remoteParticipants.keys()]));
+  const remotes = [...room.remoteParticipants.values()]
+    .filter((p) => shown.has(p.identity))
+    .sort((a, b) => (order.get(a.identity) ?? 1e6) - (order.get(b.identity) ?? 1e6));
+  // A captioner sends nothing: no tile of their own either, the stage is all theirs to watch.
+  const selfShown = !hideSelf && view.me.role !== 'captioner';
   const me = byId.get(view.me.id);
   const spot = spotlightId(
     view,
@@ -127,7 +130,7 @@ export function VideoGrid({ view, hideSelf }: { view: RoomView; hideSelf: boolea
       );
   const pinned = pin ? remotes.find((p) => p.identity === pin) : undefined;
   const others = remotes.filter((p) => p !== star && p !== pinned);
-  const count = remotes.length + (hideSelf ? 0 : 1);
+  const count = remotes.length + (selfShown ? 1 : 0);
   const large = (star ? 1 : 0) + (pinned ? 1 : 0);
   const strip = count - large;
   // The speaker and the interpreter share the top row, half each; the strip's tiles then span two
@@ -168,7 +171,7 @@ export function VideoGrid({ view, hideSelf }: { view: RoomView; hideSelf: boolea
           pinned
         />
       ) : null}
-      {hideSelf ? null : <Tile participant={room.localParticipant} member={me} view={view} self />}
+      {selfShown ? <Tile participant={room.localParticipant} member={me} view={view} self /> : null}
       {others.map((p) => (
         <Tile key={p.identity} participant={p} member={byId.get(p.identity)} view={view} />
       ))}

@@ -1,6 +1,15 @@
 import type { RoomView } from '../../../../../shared/room/views';
 
 /**
+ * Who has a tile on the stage, of those in this call: everyone but captioners, who never send
+ * picture or sound (issue 17) and would only be an empty tile; they are listed under People.
+ */
+export function onStage(view: RoomView, inCall: readonly string[]): string[] {
+  const captioners = new Set(view.members.filter((m) => m.role === 'captioner').map((m) => m.id));
+  return inCall.filter((id) => !captioners.has(id));
+}
+
+/**
  * Who is shown large on the stage: the first person holding the floor who is in this call and is
  * not me (the speaker, when a party or person has the floor). Nobody (an even grid) when the
  * facilitator holds it, in open discussion, or when only I hold it: whoever speaks looks at the

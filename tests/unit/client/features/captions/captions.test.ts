@@ -1,7 +1,7 @@
 // Issue 17 item 2 in the browser, without one: the caption lines shown (replaced in place while
 // typed, the last few only, forgotten on clear), the captioner's line sent at most every
 // throttleMs with the last keystroke always going, and each person's choice kept per person.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CAPTION_LIMITS, type CaptionSend } from '../../../../../shared/protocol/captions';
 import { CaptionFeed } from '../../../../../client/src/features/captions/CaptionFeed';
 import {
@@ -9,6 +9,9 @@ import {
   type TypingTimers,
 } from '../../../../../client/src/features/captions/CaptionTyping';
 import {
+  captionsByDefault,
+  chooseCaptions,
+  current,
   DEFAULT_PREFS,
   readPrefs,
   savePrefs,
@@ -165,5 +168,37 @@ describe('caption choices per person', () => {
     const { s, map } = storage();
     savePrefs(s, 'pat', { on: true, size: 'large' });
     expect([...map.values()]).toEqual(['{"on":true,"size":"large"}']);
+  });
+});
+
+describe('captions on by default when the side asked for them in preparation', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const browser = () => {
+    const map = new Map<string, string>();
+    vi.stubGlobal('window', {
+      localStorage: {
+        getItem: (k: string) => map.get(k) ?? null,
+        setItem: (k: string, v: string) => void map.set(k, v),
+      },
+    });
+    return map;
+  };
+
+  it('turns them on for a person who has not chosen, without saving it as their choice', () => {
+    const map = browser();
+    expect(current('asked-1').on).toBe(false);
+    captionsByDefault('asked-1');
+    expect(current('asked-1')).toEqual({ on: true, size: 'normal' });
+    expect(map.size).toBe(0);
+  });
+
+  it('leaves a person’s own choice alone, in this page or saved from an earlier visit', () => {
+    const map = browser();
+    chooseCaptions('asked-2', { on: false, size: 'large' });
+    captionsByDefault('asked-2');
+    expect(current('asked-2')).toEqual({ on: false, size: 'large' });
+    map.set('cg.captions.asked-3', '{"on":false,"size":"xlarge"}');
+    captionsByDefault('asked-3');
+    expect(current('asked-3')).toEqual({ on: false, size: 'xlarge' });
   });
 });

@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   gridColumns,
+  onStage,
   pinnedInterpreterId,
   spotlightId,
 } from '../../../../../client/src/features/room/call/spotlight';
 import {
+  CAP,
   cast,
   COFAC,
   EVERYONE,
@@ -16,6 +18,14 @@ import {
   PAT,
   PAT_SUP,
 } from '../../../shared/room/helpers';
+
+describe('onStage', () => {
+  it('everyone in the call but the captioner, who sends no picture or sound', () => {
+    const h = meeting();
+    expect(onStage(h.view(PAT), [FAC, CAP, HCW, PAT_SUP])).toEqual([FAC, HCW, PAT_SUP]);
+    expect(onStage(h.view(FAC), [PAT, HCW])).toEqual([PAT, HCW]);
+  });
+});
 
 describe('spotlightId', () => {
   it('nobody while the facilitator holds the floor: an even grid', () => {

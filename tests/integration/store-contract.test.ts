@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomState } from '../../shared/room/state';
+import type { InterpreterLink } from '../../shared/room/interpreters/mode';
 import { CommandLog } from '../../server/src/store/commandLog';
 import { openDb } from '../../server/src/store/db';
 import { PgCommandLog } from '../../server/src/store/pgCommands';
@@ -392,18 +393,24 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     expect((await s.personById(other))!.language).toBe('fr');
   });
 
-  it('an interpreter’s person and mode: stored on the invite, changed, cleared (issue 17)', async () => {
-    const m = await meeting();
+  /** An interpreter on the meeting's case, linked to `interpretsFor` or to nobody. */
+  const interpreter = async (caseId: string, interpretsFor?: InterpreterLink): Promise<string> => {
     const interp = id('p');
     await s.insertPerson({
       id: interp,
-      caseId: m.caseId,
+      caseId,
       displayName: 'I',
       party: 'other',
       role: 'interpreter',
-      interpretsFor: { memberId: m.personId, mode: 'sign' },
+      ...(interpretsFor ? { interpretsFor } : {}),
       now: T0 + 1,
     });
+    return interp;
+  };
+
+  it('an interpreter’s person and mode: stored on the invite, changed, cleared (issue 17)', async () => {
+    const m = await meeting();
+    const interp = await interpreter(m.caseId, { memberId: m.personId, mode: 'sign' });
     expect((await s.personById(interp))!.interpretsFor).toEqual({
       memberId: m.personId,
       mode: 'sign',
@@ -413,6 +420,31 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     const listed = (await s.peopleByCase(m.caseId)).find((p) => p.id === interp);
     expect(listed!.interpretsFor).toEqual({ memberId: m.personId, mode: 'spoken' });
     await s.setInterpreterLink(interp, null);
+    expect((await s.personById(interp))!.interpretsFor).toBeUndefined();
+  });
+
+  it('an interpreter’s link changed in the room is saved with the command, and only with it', async () => {
+    const m = await meeting();
+    const interp = await interpreter(m.caseId);
+    const link = { memberId: m.personId, mode: 'sign' as const };
+    await (
+      await b.commands.write(
+        commit(m.state, 1, 'c1', { interpreterLinks: [{ personId: interp, interpretsFor: link }] }),
+      )
+    ).durable;
+    expect((await s.personById(interp))!.interpretsFor).toEqual(link);
+    // A command that loses the version race writes nothing: the link stays as it was.
+    await expect(
+      b.commands.write(
+        commit(m.state, 1, 'c2', { interpreterLinks: [{ personId: interp, interpretsFor: null }] }),
+      ),
+    ).rejects.toThrow();
+    expect((await s.personById(interp))!.interpretsFor).toEqual(link);
+    await (
+      await b.commands.write(
+        commit(m.state, 2, 'c3', { interpreterLinks: [{ personId: interp, interpretsFor: null }] }),
+      )
+    ).durable;
     expect((await s.personById(interp))!.interpretsFor).toBeUndefined();
   });
 

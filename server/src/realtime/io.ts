@@ -310,21 +310,9 @@ export function createIo(
         actor
           .dispatch({ ...command, actorId: memberId }, `${memberId}:${id}`)
           .then(
-            async (res) => {
-              // Issue 17: a link changed in the room is the interpreter's link on the case too, so
-              // the next meeting of the case starts with it.
-              if (res.ok && command.type === 'interpreter.link') {
-                await repo
-                  .setInterpreterLink(command.memberId, command.interpretsFor)
-                  .catch((err: unknown) =>
-                    logger.warn('interpreter.link.store_failed', {
-                      meetingId,
-                      reason: errorReason(err),
-                    }),
-                  );
-              }
-              ack(res);
-            },
+            // An interpreter's link changed in the room is saved on the case in the command's
+            // own transaction (RoomActor, CommitRecord.interpreterLinks).
+            (res) => ack(res),
             (err) => {
               logger.error('command.failed', {
                 meetingId,

@@ -12,7 +12,7 @@ import { errorReason, type Logger } from '../logger';
 import type { CommandMetrics } from '../metrics';
 import { DeadlineTimer, type Due } from './deadlineTimer';
 import type { MeetingHandle } from './handle';
-import type { CommandStore } from '../store/ports';
+import type { CommandStore, InterpreterLinkChange } from '../store/ports';
 
 export interface Clock {
   now(): number;
@@ -289,6 +289,8 @@ export class RoomActor implements MeetingHandle {
         })),
       // The meeting's row follows its state in the same transaction (open, live, ended).
       status: before.status !== result.state.status ? result.state.status : null,
+      // So does an interpreter's link on the case.
+      interpreterLinks: interpreterLinkChanges(before, result.state),
     });
     this.state = result.state;
     // The timer follows the new state's deadlines at once, not only once the command is durable.
@@ -505,4 +507,22 @@ export class RoomActor implements MeetingHandle {
     await this.enqueue(async () => undefined);
     await this.enqueueEffect(async () => undefined);
   }
+}
+
+/** The interpreter links that differ between two states of a meeting (CommitRecord). */
+export function interpreterLinkChanges(
+  before: RoomState,
+  after: RoomState,
+): InterpreterLinkChange[] {
+  const changes: InterpreterLinkChange[] = [];
+  for (const [id, m] of Object.entries(after.members)) {
+    const was = before.members[id]?.interpretsFor ?? null;
+    const now = m.interpretsFor ?? null;
+    if (was?.memberId === now?.memberId && was?.mode === now?.mode) continue;
+    changes.push({
+      personId: id,
+      interpretsFor: now ? { memberId: now.memberId, mode: now.mode } : null,
+    });
+  }
+  return changes;
 }

@@ -56,12 +56,14 @@ export class CommandLog implements CommandStore {
     const status = this.conn.prepare(COMMIT_SQL.status);
     const audit = this.conn.prepare(COMMIT_SQL.audit);
     const endSafety = this.conn.prepare(COMMIT_SQL.endSafety);
+    const interpreterLink = this.conn.prepare(COMMIT_SQL.interpreterLink);
     // The meeting's status (open, live, ended) changes with the state, in the same transaction.
     this.insert = this.conn.transaction((r: CommitRows) => {
       command.run(...r.command);
       snapshot.run(...r.snapshot);
       if (r.status) status.run(...r.status);
       if (r.endSafety) endSafety.run(...r.endSafety);
+      for (const l of r.interpreterLinks) interpreterLink.run(...l);
       for (const a of r.audit) audit.run(...a);
     });
     this.recentIds = this.conn.prepare(

@@ -17,6 +17,8 @@ export const COMMIT_SQL = {
    * follow-up meeting ends, its members' plans go, in the transaction that ends it. A preparation
    * meeting's end keeps them: the plan is made during preparation, for the meeting to come.
    */
+  /** An interpreter's link changed in the room is theirs on the case too (ports.ts). */
+  interpreterLink: 'UPDATE people SET interprets_for = ?, interpret_mode = ? WHERE id = ?',
   endSafety: `DELETE FROM safety_plans WHERE person_id IN (SELECT person_id FROM meeting_members WHERE meeting_id = ?)
        AND EXISTS (SELECT 1 FROM meetings WHERE id = ? AND kind != 'prep')`,
 } as const;
@@ -30,6 +32,7 @@ export interface CommitRows {
   status: SqlValue[] | null;
   /** Only when the command ends the meeting. */
   endSafety: SqlValue[] | null;
+  interpreterLinks: SqlValue[][];
   audit: SqlValue[][];
 }
 
@@ -39,6 +42,11 @@ export function toCommitRows(r: CommitRecord): CommitRows {
     snapshot: [r.meetingId, r.state.version, JSON.stringify(r.state), r.now],
     status: r.status ? [r.status, r.meetingId] : null,
     endSafety: r.status === 'ended' ? [r.meetingId, r.meetingId] : null,
+    interpreterLinks: (r.interpreterLinks ?? []).map((l) => [
+      l.interpretsFor?.memberId ?? null,
+      l.interpretsFor?.mode ?? null,
+      l.personId,
+    ]),
     audit: r.audit.map((a) => [r.meetingId, r.now, a.event, a.actorId, a.actorRole]),
   };
 }

@@ -15,8 +15,8 @@ export class VersionConflictError extends Error {
 /*
  * One accepted command as ONE statement (so one round trip, and atomic on its own): the snapshot
  * moves from version n-1 to n only if it is still at n-1, and the command row, the status and the
- * audit rows are written (and, when it ends the meeting, its safety plans deleted) only if it
- * did. Two nodes that both think they own a meeting can never both write version n: the second
+ * audit rows are written (and, when it ends the meeting, its safety plans deleted; when it
+ * changes an interpreter's link, the link on the case) only if it did. Two nodes that both think they own a meeting can never both write version n: the second
  * finds 0 rows and writes nothing.
  */
 const COMMIT = `
@@ -34,12 +34,27 @@ WITH snap AS (
   DELETE FROM safety_plans WHERE $7::text = 'ended'
     AND person_id IN (SELECT mm.person_id FROM meeting_members mm JOIN snap ON mm.meeting_id = snap.meeting_id)
     AND EXISTS (SELECT 1 FROM meetings WHERE id = $1 AND kind <> 'prep')
+), il AS (
+  -- An interpreter's link changed in the room is theirs on the case too (commitSql.ts).
+  UPDATE people SET interprets_for = l.interprets_for, interpret_mode = l.interpret_mode
+  FROM unnest($11::text[], $12::text[], $13::text[]) AS l(person_id, interprets_for, interpret_mode)
+  WHERE people.id = l.person_id AND EXISTS (SELECT 1 FROM snap)
 ), au AS (
   INSERT INTO audit (meeting_id, at, event, actor_id, actor_role)
   SELECT snap.meeting_id, $6, a.event, a.actor_id, a.actor_role
   FROM snap, unnest($8::text[], $9::text[], $10::text[]) AS a(event, actor_id, actor_role)
 )
 SELECT count(*)::int AS n FROM snap`;
+
+/** The interpreter links of a commit as three parallel arrays ($11 to $13 of COMMIT). */
+function interpreterLinkColumns(r: CommitRecord): [string[], (string | null)[], (string | null)[]] {
+  const links = r.interpreterLinks ?? [];
+  return [
+    links.map((l) => l.personId),
+    links.map((l) => l.interpretsFor?.memberId ?? null),
+    links.map((l) => l.interpretsFor?.mode ?? null),
+  ];
+}
 
 /**
  * The command log on PostgreSQL: a command is committed (on the disk, with PostgreSQL's default
@@ -68,6 +83,7 @@ export class PgCommandLog implements CommandStore {
       r.audit.map((a) => a.event),
       r.audit.map((a) => a.actorId),
       r.audit.map((a) => a.actorRole),
+      ...interpreterLinkColumns(r),
     ]);
     if (rows[0]!.n !== 1) throw new VersionConflictError(r.meetingId, r.state.version);
     return { durable: Promise.resolve() };

@@ -109,6 +109,16 @@ export interface CommitRecord {
    * same transaction as the snapshot, so the two never disagree), else null or absent.
    */
   status?: RoomState['status'] | null;
+  /**
+   * Interpreter links this command changed (issue 17): the person's link on the case follows, in
+   * the same transaction, so the case's next meeting starts with it. Member id = person id.
+   */
+  interpreterLinks?: InterpreterLinkChange[];
+}
+
+export interface InterpreterLinkChange {
+  personId: string;
+  interpretsFor: { memberId: string; mode: 'spoken' | 'sign' } | null;
 }
 
 /** Facilitator accounts, their sessions and colleagues' one-time set-up links. */

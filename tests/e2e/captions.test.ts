@@ -237,6 +237,23 @@ describe('live captions with a human captioner (real Chromium + LiveKit)', () =>
       'the facilitator sees the caption',
     );
 
+    // During a pause a facilitator may still speak: the captioner keeps typing on their pause
+    // screen (the desk stays in reach of the keyboard), and the patient reads it over theirs.
+    await ok({ type: 'pause.start', message: null, breakMinutes: null });
+    for (const page of [patient, captioner]) await waitForPresence(page, byTestId('pause-screen'));
+    await input.focus();
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await captioner.keyboard.press('Enter');
+    await captioner.keyboard.type('We will take a short break', { delay: 20 });
+    await poll(
+      async () => (await patient.getByTestId('captions').textContent()) ?? '',
+      (t) => t.includes('We will take a short break'),
+      'the patient reads the caption during the pause',
+    );
+    expect(await patient.getByTestId('captions').isVisible()).toBe(true);
+    await ok({ type: 'pause.resume' });
+    await waitForPresence(patient, byTestId('pause-screen'), false);
+
     const sorted = [...delays].sort((a, b) => a - b);
     const p50 = quantile(sorted, 0.5);
     const p95 = quantile(sorted, 0.95);

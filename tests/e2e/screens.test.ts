@@ -17,6 +17,7 @@ import {
   waitForPresence,
   waitForScreen,
 } from './support/actors';
+import { axeViolations, formatViolations } from './support/axe';
 import { decodingVideos, startStack, type Stack } from './support/stack';
 
 /**
@@ -24,8 +25,9 @@ import { decodingVideos, startStack, type Stack } from './support/stack';
  * LiveKit server: a meeting of a facilitator, a patient and a clinician, photographed at a laptop's
  * 1366x768 and a phone's 390x844 (the patient's room, the facilitator's console, the pause screen,
  * into docs/screenshots for the README); each screen fits its window without page scrolling, the
- * video stage is the larger part of a laptop's screen, and on a phone the patient's own controls
- * are on screen. A private conversation opened and closed on the way, and a normal meeting as a
+ * video stage is the larger part of a laptop's screen, and on a phone the patient's stage keeps
+ * at least 0.40 of the window with their own controls on screen (the language inside "Display",
+ * by keyboard, and no axe violation). A private conversation opened and closed on the way, and a normal meeting as a
  * whole, leave no console error or warning on any page. With the call held in another window, no
  * "You can unmute now" prompt shows in the first.
  */
@@ -43,6 +45,14 @@ const PEOPLE = [
 ] as const;
 /** The share of a laptop's window the video stage takes at least (faces first). */
 const STAGE_SHARE = 0.45;
+/**
+ * The share of a phone's window the patient's stage takes at least: a person on a phone is often
+ * the most fragile one in the meeting (weak connection, small screen), so faces first there too
+ * (the top bar one row, the floor one line, the bottom bar two rows, the tabs a short panel).
+ */
+const PHONE_STAGE_SHARE = 0.4;
+/** The facilitator's console on a phone keeps at least what it had before (its tools a third). */
+const CONSOLE_PHONE_STAGE_SHARE = 0.44;
 
 /** The page's own size against its window: no page scroll in either direction. */
 const pageSize = (page: Page) =>
@@ -265,7 +275,34 @@ describe('screens: faces first at 1366x768 and 390x844, and a console without er
       const b = patient.getByRole('button', { name }).first();
       expect.soft(await onScreen(patient, b), String(name)).toBe(true);
     }
-    expect.soft(await stageShare(patient)).toBeGreaterThan(0);
+    const phone = await stageShare(patient);
+    expect
+      .soft(phone, `patient room on a phone: the stage covers ${phone.toFixed(2)} of the window`)
+      .toBeGreaterThanOrEqual(PHONE_STAGE_SHARE);
+    const consolePhone = await stageShare(fac);
+    expect
+      .soft(
+        consolePhone,
+        `facilitator console on a phone: the stage covers ${consolePhone.toFixed(2)} of the window`,
+      )
+      .toBeGreaterThanOrEqual(CONSOLE_PHONE_STAGE_SHARE);
+
+    // The top bar keeps one row: the language is inside "Display", reached by keyboard, under
+    // the same names, and the room so laid out has no WCAG 2.2 AA violation.
+    const display = patient.locator('.room__top .display-controls');
+    await display.locator(':scope > summary').focus();
+    await patient.keyboard.press('Enter');
+    await patient.keyboard.press('Tab');
+    // Tab from "Display" goes first to the language, named as in the app's header.
+    expect(await patient.evaluate(() => document.activeElement?.textContent)).toBe('English');
+    const language = display.getByRole('group', { name: 'Language' });
+    for (const name of ['English', 'Français']) {
+      expect.soft(await onScreen(patient, language.getByRole('button', { name })), name).toBe(true);
+    }
+    const violations = await axeViolations(patient);
+    expect.soft(violations, formatViolations('patient room on a phone', violations)).toEqual([]);
+    await patient.keyboard.press('Escape');
+    expect(await display.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
   });
 
   it('a private conversation opened and closed, and the whole meeting so far: no console error or warning', async () => {

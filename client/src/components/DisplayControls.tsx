@@ -9,6 +9,7 @@ import {
   type TextSize,
 } from '../lib/display';
 import { useDismissablePopover } from '../lib/popover';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const SIZE_KEYS = {
   normal: 'display.sizeNormal',
@@ -23,9 +24,10 @@ const CONTRAST_KEYS = {
 /**
  * On every page, beside the language switch: text size and contrast for the person looking,
  * remembered in this browser (lib/display). A small popover of two radio groups (lib/popover:
- * Escape closes it and returns focus to its button; leaving it closes it).
+ * Escape closes it and returns focus to its button; leaving it closes it). With `language` (the
+ * room on a phone, where the top bar keeps one row) the language switch opens first inside it.
  */
-export function DisplayControls() {
+export function DisplayControls({ language = false }: { language?: boolean }) {
   const { t } = useTranslation();
   const display = useDisplay();
   const id = useId();
@@ -35,6 +37,7 @@ export function DisplayControls() {
     <details ref={details} className="bar-popover bar-popover--down display-controls">
       <summary>{t('display.button')}</summary>
       <div className="bar-popover__panel">
+        {language ? <LanguageSwitch labelled /> : null}
         <fieldset className="display-controls__group">
           <legend>{t('display.textSize')}</legend>
           {TEXT_SIZES.map((size) => (

@@ -421,6 +421,7 @@ export const en = {
     open: 'Open discussion: anyone may speak.',
     facilitators: 'The facilitator is guiding the conversation.',
     youHaveIt: 'You have the floor. Unmute when you are ready.',
+    youHaveItShort: 'You have the floor.',
     nowSpeaking: 'Now speaking: {{name}}',
     pass: 'Pass',
     done: "I'm done",

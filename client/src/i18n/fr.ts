@@ -259,6 +259,7 @@ export const fr = {
     open: 'Discussion ouverte : chacun peut parler.',
     facilitators: 'Le facilitateur guide la conversation.',
     youHaveIt: 'Vous avez la parole. Réactivez votre micro quand vous le souhaitez.',
+    youHaveItShort: 'Vous avez la parole.',
     nowSpeaking: 'A la parole : {{name}}',
     pass: 'Passer',
     done: 'J’ai terminé',

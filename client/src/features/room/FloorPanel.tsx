@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useDismissablePopover } from '../../lib/popover';
 import { useCommand } from '../../lib/useCommand';
 import { floorStatus } from './floorText';
+import { useNarrowRoom } from './useNarrowRoom';
 
 /**
  * Whose turn it is, and the holder's one-tap Pass / I'm done, or Ask to speak: each offered when
@@ -24,6 +25,11 @@ export function FloorPanel({ view }: { view: RoomView }) {
   const round = isRoundPhase(view.phases[view.phaseIndex]?.kind);
   const passHint = round ? t('floor.passHintRound') : t('floor.passHint');
   const holding = inMainRoom && (can.passFloor || can.finishFloor);
+  // On a phone the panel keeps one line beside Pass and I'm done: "Unmute when you are ready" is
+  // said by the bar (who can hear me, Unmute) and the prompt on the stage.
+  const narrow = useNarrowRoom();
+  const full = floorStatus(t, view);
+  const status = narrow && full === t('floor.youHaveIt') ? t('floor.youHaveItShort') : full;
   return (
     <section className="floor-panel" aria-labelledby="floor-heading">
       {/* One compact line above the stage: the heading is for screen readers, the explanations
@@ -32,7 +38,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
         {t('floor.heading')}
       </h2>
       <p className="floor-panel__status" data-testid="floor-status">
-        {floorStatus(t, view)}
+        {status}
       </p>
       {inMainRoom ? (
         holding ? (
@@ -85,7 +91,10 @@ export function FloorPanel({ view }: { view: RoomView }) {
         ) : null
       ) : null}
       <details ref={explain} className="floor-panel__more">
-        <summary>{t('floor.whatMeans')}</summary>
+        {/* On a phone a round "?" (its name still "What does this mean?"): the line stays one. */}
+        <summary aria-label={narrow ? t('floor.whatMeans') : undefined}>
+          {narrow ? <span aria-hidden="true">?</span> : t('floor.whatMeans')}
+        </summary>
         <div className="floor-panel__explain">
           <p>{t('floor.explain')}</p>
           {view.floor.mode === 'protected' && !view.floor.open ? (

@@ -24,6 +24,7 @@ import { RoomPanels } from './RoomPanels';
 import { LeaveControl, PauseRequestButton, StepOutControl } from './SelfControls';
 import { SideRoomNotice } from './SideRoomNotice';
 import { WhoCanHear } from './WhoCanHear';
+import { useNarrowRoom } from './useNarrowRoom';
 import { useRoomAnnouncements, useMediaPrompt } from './useRoomNotices';
 
 export interface RoomScreenProps {
@@ -61,6 +62,7 @@ function RoomBody({
   const call = useCall();
   useCallVersion(call);
   const [hideSelf, setHideSelf] = useState(false);
+  const narrow = useNarrowRoom();
   const [prompt, dismissPrompt] = useMediaPrompt(view);
   useRoomAnnouncements(view);
   useScreen('room');
@@ -94,10 +96,17 @@ function RoomBody({
       <header className="room__top" {...IN_REACH}>
         <PhaseBar view={view} />
         <ConnectionPill socketReconnecting={socketStatus === 'reconnecting'} />
+        {/* The app's header is hidden in the room (styles.css): its language switch and display
+            controls live here. On a phone the language is inside "Display", beside the phase, so
+            the top bar keeps one row (the facilitator's pause on a second) and the faces the room. */}
+        {narrow ? <DisplayControls language /> : null}
         {topActions ? <div className="room__top-actions">{topActions}</div> : null}
-        {/* The app's header is hidden in the room (styles.css): its language switch and display controls live here. */}
-        <DisplayControls />
-        <LanguageSwitch />
+        {narrow ? null : (
+          <>
+            <DisplayControls />
+            <LanguageSwitch />
+          </>
+        )}
       </header>
       <main id="main" className="room__main">
         <h1 ref={headingRef} tabIndex={-1} className="visually-hidden">

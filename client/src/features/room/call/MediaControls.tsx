@@ -1,25 +1,29 @@
 import { Room } from 'livekit-client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../../shared/room/views';
 import { SelectField } from '../../../components/Fields';
 import { loadChoices, saveChoices } from '../../../lib/deviceChoices';
 import { useDismissablePopover } from '../../../lib/popover';
+import { useNarrowRoom } from '../useNarrowRoom';
 import { useCall, useCallVersion } from './CallContext';
 import { useHasCamera } from './useHasCamera';
 
 /**
- * "More": self-view and the choice of camera and microphone, in a small popover so the bar stays
- * one row on a laptop. The devices are listed only once it opens.
+ * "More": self-view and the choice of camera and microphone (and, on a phone, Audio only: its
+ * `children`), in a small popover so the bar stays one row on a laptop. The devices are listed
+ * only once it opens.
  */
 function MoreMenu({
   hideSelf,
   onHideSelf,
   connected,
+  children,
 }: {
   hideSelf: boolean;
   onHideSelf: (hide: boolean) => void;
   connected: boolean;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const call = useCall();
@@ -51,6 +55,7 @@ function MoreMenu({
     >
       <summary aria-label={t('media.moreLabel')}>{t('media.more')}</summary>
       <div className="devices__panel bar-popover__panel">
+        {children}
         <button
           type="button"
           className="button"
@@ -109,6 +114,9 @@ export function MediaControls({
   const camOn = call.cameraOn;
   const audioOnly = call.audioOnly;
   const hasCamera = useHasCamera();
+  // On a phone Audio only waits in "More" (a setting for a weak connection, not a tap in the
+  // moment), so the bar keeps two rows and the faces the room.
+  const narrow = useNarrowRoom();
 
   let micHint: string | null = null;
   if (media && !canAudio) {
@@ -131,6 +139,25 @@ export function MediaControls({
     }
   };
 
+  const audioOnlyToggle = (
+    <button
+      type="button"
+      className={audioOnly ? 'button button--on' : 'button'}
+      aria-pressed={audioOnly}
+      disabled={busy}
+      data-testid="audio-only-toggle"
+      onClick={() =>
+        void run(async () => {
+          // Kept for this tab, so a reload or the next room stays audio only.
+          saveChoices({ ...loadChoices(), audioOnly: !audioOnly, cameraOn: false });
+          await call.setAudioOnly(!audioOnly);
+        })
+      }
+    >
+      {t('media.audioOnly')}
+    </button>
+  );
+
   return (
     <div className="media-controls" role="group" aria-label={t('media.groupLabel')}>
       <button
@@ -151,22 +178,7 @@ export function MediaControls({
       >
         {camOn ? t('media.cameraOff') : t('media.cameraOn')}
       </button>
-      <button
-        type="button"
-        className={audioOnly ? 'button button--on' : 'button'}
-        aria-pressed={audioOnly}
-        disabled={busy}
-        data-testid="audio-only-toggle"
-        onClick={() =>
-          void run(async () => {
-            // Kept for this tab, so a reload or the next room stays audio only.
-            saveChoices({ ...loadChoices(), audioOnly: !audioOnly, cameraOn: false });
-            await call.setAudioOnly(!audioOnly);
-          })
-        }
-      >
-        {t('media.audioOnly')}
-      </button>
+      {narrow ? null : audioOnlyToggle}
       {call.room && !call.room.canPlaybackAudio ? (
         <button
           type="button"
@@ -186,7 +198,9 @@ export function MediaControls({
           {micHint}
         </p>
       ) : null}
-      <MoreMenu hideSelf={hideSelf} onHideSelf={onHideSelf} connected={connected} />
+      <MoreMenu hideSelf={hideSelf} onHideSelf={onHideSelf} connected={connected}>
+        {narrow ? audioOnlyToggle : null}
+      </MoreMenu>
     </div>
   );
 }

@@ -351,7 +351,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   );
 
-  const io = createIo(httpServer, { ...apiDeps, rooms, limits: deps.socketLimits });
+  const io = createIo(httpServer, {
+    ...apiDeps,
+    rooms,
+    limits: deps.socketLimits,
+    clustered: cluster !== null,
+  });
   ioRef.current = io;
   if (cluster) {
     // Views and socket closings reach a person's sockets on any node: the Socket.IO adapter on

@@ -9,7 +9,8 @@ import { createFeedbackRouter } from './feedbackRoutes';
 import { createFollowUpRouter } from './followupRoutes';
 import { createMeetingRouter } from './meetingRoutes';
 import { createNotifyRouter } from './notifyRoutes';
-import { createPracticeRouter } from './practiceRoutes';
+import { createPracticeRooms } from '../livekit/practiceRooms';
+import { closingPractice, createPracticeRouter } from './practiceRoutes';
 import { createRelayRouter } from './relayRoutes';
 import { createSummaryRouter } from './summaryRoutes';
 import { createPrepRouter } from './prepRoutes';
@@ -38,10 +39,19 @@ export { overdueItems } from './caseRoutes';
  * The REST API under /api: JSON bodies, the CSRF and Origin check on every state-changing request,
  * then one router per resource (guards.ts holds what they share), then a JSON 404.
  */
-export function createApiRouter(deps: ApiDeps): Router {
+export function createApiRouter(apiDeps: ApiDeps): Router {
+  // Practice rooms belong to links: a link withdrawn loses its room too (practiceRoutes.ts).
+  const practice = apiDeps.livekit ? createPracticeRooms(apiDeps.livekit, apiDeps.now) : null;
+  const deps = closingPractice(apiDeps, practice);
   const r = express.Router();
   r.use(express.json({ limit: '32kb' }));
   r.use(csrfGuard(deps.config));
+  // No answer of the API belongs in a cache: a case carries its people's links, a link's pages
+  // its written exchange; a shared computer's browser cache would keep them on its disk.
+  r.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   const guards = createGuards(deps);
   const dtos = createDtos(deps, guards);
@@ -64,7 +74,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   r.use(createPrepRouter(deps, guards));
   r.use(createConsentRouter(deps));
   r.use(createTimingRouter(deps, guards));
-  r.use(createPracticeRouter(deps));
+  r.use(createPracticeRouter(deps, practice));
   r.use(createFollowUpRouter(deps, guards));
   r.use(createRelayRouter(deps, guards));
   r.use(createNotifyRouter(deps, guards));

@@ -35,7 +35,7 @@ export interface PracticeGrant {
 export interface PracticeRooms {
   /**
    * A fresh room for one link (the link's previous practice room is closed first); null when too
-   * many are open.
+   * many are open, or while this link's previous request is still being answered.
    */
   open(linkId: string, name: string): Promise<PracticeGrant | null>;
   /** Closes the link's practice room, if it has one. */
@@ -48,6 +48,17 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
   // Which practice room each link has: one at a time, so a reload does not pile rooms up. Lost on
   // restart, which is fine: LiveKit closes an empty room by itself (emptyTimeout).
   const byLink = new Map<string, { room: string; openedAt: number }>();
+  // Opening and closing run one at a time: each awaits LiveKit between reading byLink and
+  // writing it, so requests at once (one link's, or many links') would each create a room and
+  // only the last be remembered, the others left at the SFU beyond PRACTICE_MAX_OPEN.
+  // One link holds at most one place in that queue: a flood from one link waits for nothing.
+  const opening = new Set<string>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
   const close = async (linkId: string) => {
     const open = byLink.get(linkId);
@@ -64,12 +75,25 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
 
   return {
     async open(linkId, name) {
-      await close(linkId);
-      await prune();
-      if (byLink.size >= PRACTICE_MAX_OPEN) return null;
-      const room = `${PRACTICE_PREFIX}${randomId(24)}`;
-      await lk.createRoom(room, { maxParticipants: PRACTICE_MAX_PARTICIPANTS });
-      byLink.set(linkId, { room, openedAt: now() });
+      if (opening.has(linkId)) return null;
+      opening.add(linkId);
+      const room = await serial(async () => {
+        await close(linkId);
+        await prune();
+        if (byLink.size >= PRACTICE_MAX_OPEN) return null;
+        const created = `${PRACTICE_PREFIX}${randomId(24)}`;
+        await lk.createRoom(created, { maxParticipants: PRACTICE_MAX_PARTICIPANTS });
+        byLink.set(linkId, { room: created, openedAt: now() });
+        // A connected call outlives its tokens (LiveKit refreshes them): the room is closed at
+        // its age even if nobody opens another (after its meeting ended, or its link expired).
+        setTimeout(() => {
+          void serial(async () => {
+            if (byLink.get(linkId)?.room === created) await close(linkId);
+          }).catch(() => undefined);
+        }, PRACTICE_MAX_AGE_MS).unref();
+        return created;
+      }).finally(() => opening.delete(linkId));
+      if (!room) return null;
       const [sendToken, receiveToken] = await Promise.all([
         lk.mintToken({
           room,
@@ -86,7 +110,7 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
       ]);
       return { url: lk.url ?? '', sendToken, receiveToken, ice: lk.ice };
     },
-    close,
+    close: (linkId) => serial(() => close(linkId)),
     roomOf: (linkId) => byLink.get(linkId)?.room,
   };
 }

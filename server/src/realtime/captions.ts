@@ -15,8 +15,9 @@ import type { RoomView } from '../../../shared/room/views';
  * Who receives is a Socket.IO room per meeting, the caption audience (`captionChannel`): its
  * members are kept in step with each person's view (`followCaptions`, after every view the meeting
  * publishes; and on connection, from the view the new socket starts with). Socket.IO rooms are the
- * adapter's business, so with several app nodes the Redis adapter carries both the membership
- * changes and the lines to whichever node holds a person's sockets.
+ * adapter's business, so with several app nodes the Redis adapter carries the membership changes
+ * (ids only) to whichever node holds a person's sockets; the lines themselves never go through
+ * its stream (CaptionFanout).
  */
 
 /** The meeting's caption audience: the sockets of everyone who hears its main room now. */
@@ -29,9 +30,18 @@ interface AudienceIo {
 
 /** What the relay needs of the sending socket. */
 export interface CaptionSocket {
+  readonly id: string;
   readonly rooms: Set<string>;
-  to(room: string): { emit(event: 'caption:line', line: CaptionLine): boolean };
 }
+
+/**
+ * Hands a line to the meeting's caption audience except the sending socket, on every node. Never
+ * through the Socket.IO adapter's broadcast: with several nodes that is the Redis Streams adapter,
+ * which appends every broadcast to a stream kept by count, not time, so the text would stay in
+ * Redis after the meeting. Another node is reached by a server-side emit (Redis PUB/SUB: passed
+ * on, never kept), and each node writes to its own sockets (realtime/io.ts).
+ */
+export type CaptionFanout = (meetingId: string, line: CaptionLine, exceptSocketId: string) => void;
 
 /**
  * People whose sockets were last put in their meeting's audience, per server: a view that leaves
@@ -83,6 +93,7 @@ export interface CaptionBudget {
 export function relayCaption(
   o: {
     socket: CaptionSocket;
+    fanout: CaptionFanout;
     meetingId: string;
     memberId: string;
     role: Role | undefined;
@@ -121,6 +132,6 @@ export function relayCaption(
   if (!o.budget.take(`${o.meetingId}:${o.memberId}`)) {
     return ack({ ok: false, error: { code: 'RATE_LIMITED', message: 'Please slow down.' } });
   }
-  o.socket.to(channel).emit('caption:line', { ...parsed.data, by: o.memberId });
+  o.fanout(o.meetingId, { ...parsed.data, by: o.memberId }, o.socket.id);
   ack({ ok: true, data: null });
 }

@@ -25,7 +25,7 @@ import { RoomActor, type Delivery } from '../rooms/RoomActor';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { EncodedJson, serverParser } from './viewEncoder';
 import { captionChannel, followCaptions, relayCaption } from './captions';
-import { CAPTION_LIMITS, hearsMainRoom } from '../../../shared/protocol/captions';
+import { CAPTION_LIMITS, hearsMainRoom, type CaptionLine } from '../../../shared/protocol/captions';
 import { withReason } from '../http/errors';
 
 export interface SocketData {
@@ -37,18 +37,18 @@ export interface SocketData {
   sessionHash: string | null;
 }
 
+/** Between app nodes (Redis PUB/SUB, never the stream): a caption line (captions.ts). */
+export interface InterServerEvents {
+  'caption:line': (meetingId: string, line: CaptionLine, exceptSocketId: string) => void;
+}
+
 export type IoServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
-type IoSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Socket.IO room names come from here, never built inline. */
 export const memberChannel = (meetingId: string, memberId: string) => `m:${meetingId}:${memberId}`;
@@ -86,6 +86,8 @@ export function createIo(
   deps: Pick<ApiDeps, 'repo' | 'config' | 'now' | 'logger'> & {
     rooms: RoomRegistry;
     limits?: SocketLimits;
+    /** Several app nodes: caption lines also go to the other nodes (captions.ts). */
+    clustered?: boolean;
   },
 ): IoServer {
   const { rooms, repo, logger, config } = deps;
@@ -115,6 +117,16 @@ export function createIo(
     // that comes back is a new connection: authenticated again, then sent the view. (Recovery
     // would only keep a copy of recent views in memory for every person for nothing.)
   });
+
+  // A caption line reaches this node's sockets of the audience directly, the other nodes' by a
+  // server-side emit, and each of them writes it to its own (captions.ts CaptionFanout).
+  const toLocalAudience = (meetingId: string, line: CaptionLine, exceptSocketId: string) =>
+    io.local.to(captionChannel(meetingId)).except(exceptSocketId).emit('caption:line', line);
+  const fanout = (meetingId: string, line: CaptionLine, exceptSocketId: string) => {
+    toLocalAudience(meetingId, line, exceptSocketId);
+    if (deps.clustered) io.serverSideEmit('caption:line', meetingId, line, exceptSocketId);
+  };
+  io.on('caption:line', toLocalAudience);
 
   /** The meeting's actor each authenticated socket was admitted to (read on its connection). */
   const actors = new WeakMap<IoSocket, MeetingHandle>();
@@ -355,7 +367,7 @@ export function createIo(
       'caption:send',
       guard((payload: unknown, ack: (res: Ack<null>) => void) =>
         relayCaption(
-          { socket, meetingId, memberId, role, budget: captionBudgets, strike },
+          { socket, fanout, meetingId, memberId, role, budget: captionBudgets, strike },
           payload,
           ack,
         ),

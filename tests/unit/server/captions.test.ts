@@ -9,6 +9,7 @@ import {
   captionChannel,
   followCaptions,
   relayCaption,
+  type CaptionFanout,
   type CaptionSocket,
 } from '../../../server/src/realtime/captions';
 import { gateItems, type GateStore } from '../../../server/src/rooms/prepGate';
@@ -18,19 +19,24 @@ import { CAP, EVERYONE, FAC, join, meeting, PAT, without } from '../shared/room/
 function fakeSocket(inAudience: boolean) {
   const sent: { room: string; line: CaptionLine }[] = [];
   const socket: CaptionSocket = {
+    id: 'sock-cap',
     rooms: new Set(inAudience ? ['m:mtg:cap', captionChannel('mtg')] : ['m:mtg:cap']),
-    to: (room) => ({ emit: (_event, line) => (sent.push({ room, line }), true) }),
   };
-  return { socket, sent };
+  const fanout: CaptionFanout = (meetingId, line, except) => {
+    expect(except).toBe('sock-cap');
+    sent.push({ room: captionChannel(meetingId), line });
+  };
+  return { socket, fanout, sent };
 }
 
 function send(o: { role?: Role; inAudience?: boolean; budget?: boolean }, payload: unknown) {
-  const { socket, sent } = fakeSocket(o.inAudience ?? true);
+  const { socket, fanout, sent } = fakeSocket(o.inAudience ?? true);
   let strikes = 0;
   let answer: Ack<null> | undefined;
   relayCaption(
     {
       socket,
+      fanout,
       meetingId: 'mtg',
       memberId: 'cap',
       role: o.role ?? 'captioner',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../../shared/protocol/http';
 import {
   createFakeLiveKitGateway,
   type FakeLiveKitGateway,
@@ -129,24 +130,23 @@ describe('lobby and admission over real sockets', () => {
     }
     expect(lk.tokens.some((t) => t.identity === m.people.stranger!.id)).toBe(false);
 
-    // The socket is dropped, and the same link is refused at the socket and token level.
+    // The socket is dropped, and the same link is refused at the socket and token level: it
+    // was withdrawn with the denial.
     await expect(connect(s, { invite: m.people.stranger!.token })).rejects.toMatchObject({
-      data: { code: 'FORBIDDEN' },
+      data: { code: 'INVITE_REVOKED' },
     });
-    // HTTP: the link still describes the invitation but carries no room state.
-    const info = await api<Record<string, unknown>>(
-      s,
-      'GET',
-      `/invite/${m.people.stranger!.token}`,
-    );
-    expect(Object.keys(info).sort()).toEqual([
-      'access',
-      'invitedBy',
-      'meetingId',
-      'meetingStatus',
-      'meetingTitle',
-      'person',
-    ]);
+    // HTTP: the link was withdrawn with the denial: it opens none of the pages around the
+    // meeting either (its welcome, the case's questions, the written exchange, practice).
+    for (const p of ['', '/questions', '/relay', '/consent', '/timing']) {
+      const res = await fetch(`${s.url}/api/invite/${m.people.stranger!.token}${p}`);
+      expect(res.status, p).toBe(410);
+    }
+    const practice = await fetch(`${s.url}/api/invite/${m.people.stranger!.token}/practice`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      body: '{}',
+    });
+    expect(practice.status).toBe(410);
   });
 
   it('rejects bad payloads with a typed error and changes nothing', async () => {

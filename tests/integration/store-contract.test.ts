@@ -448,6 +448,43 @@ describe.each(IMPLEMENTATIONS)('store contract: %s', (_name, open) => {
     expect((await s.personById(interp))!.interpretsFor).toBeUndefined();
   });
 
+  it('someone turned away at the lobby loses their links to that meeting, with the command', async () => {
+    const m = await meeting();
+    const other = id('m');
+    await s.insertMeeting({
+      id: other,
+      caseId: m.caseId,
+      title: 'N',
+      floorMode: 'gentle',
+      now: T0,
+    });
+    const link = (meetingId: string) => ({
+      id: id('i'),
+      meetingId,
+      personId: m.personId,
+      now: T0,
+      expiresAt: T0 + DAY,
+    });
+    const here = link(m.meetingId);
+    const elsewhere = link(other);
+    for (const l of [here, elsewhere]) await s.insertInvite(l);
+    const revoked = async (inviteId: string) => (await s.inviteById(inviteId))!.revoked_at;
+    // A commit that loses the version race withdraws nothing.
+    await (
+      await b.commands.write(commit(m.state, 1, 'd1'))
+    ).durable;
+    await expect(
+      b.commands.write(commit(m.state, 1, 'd2', { withdrawLinksOf: [m.personId] })),
+    ).rejects.toThrow();
+    expect(await revoked(here.id)).toBeNull();
+    await (
+      await b.commands.write(commit(m.state, 2, 'd3', { withdrawLinksOf: [m.personId] }))
+    ).durable;
+    expect(await revoked(here.id)).toBe(T0 + 2);
+    // Their link to another meeting of the case stays.
+    expect(await revoked(elsewhere.id)).toBeNull();
+  });
+
   it('preparation: latest readiness per party, consent withdrawn once, one time chosen', async () => {
     const m = await meeting();
     const r = (party: string, decision: string, now: number) =>

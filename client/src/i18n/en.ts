@@ -591,7 +591,7 @@ export const en = {
   denied: {
     denied: {
       title: 'Not today',
-      text: 'The facilitator was not able to let you in this time.',
+      text: 'The facilitator was not able to let you in this time. This link no longer opens the meeting or its pages.',
     },
     removed: {
       title: 'You are no longer in the meeting',

@@ -440,7 +440,7 @@ export const fr = {
   denied: {
     denied: {
       title: 'Pas aujourd’hui',
-      text: 'Le facilitateur n’a pas pu vous faire entrer cette fois-ci.',
+      text: 'Le facilitateur n’a pas pu vous faire entrer cette fois-ci. Ce lien n’ouvre plus la rencontre ni ses pages.',
     },
     removed: {
       title: 'Vous ne faites plus partie de la rencontre',

@@ -289,8 +289,11 @@ export class RoomActor implements MeetingHandle {
         })),
       // The meeting's row follows its state in the same transaction (open, live, ended).
       status: before.status !== result.state.status ? result.state.status : null,
-      // So does an interpreter's link on the case.
+      // So does an interpreter's link on the case, and the links of someone turned away.
       interpreterLinks: interpreterLinkChanges(before, result.state),
+      withdrawLinksOf: result.events.flatMap((e) =>
+        e.type === 'member.denied' && e.targetId ? [e.targetId] : [],
+      ),
     });
     this.state = result.state;
     // The timer follows the new state's deadlines at once, not only once the command is durable.

@@ -57,6 +57,7 @@ export class CommandLog implements CommandStore {
     const audit = this.conn.prepare(COMMIT_SQL.audit);
     const endSafety = this.conn.prepare(COMMIT_SQL.endSafety);
     const interpreterLink = this.conn.prepare(COMMIT_SQL.interpreterLink);
+    const withdrawLinks = this.conn.prepare(COMMIT_SQL.withdrawLinks);
     // The meeting's status (open, live, ended) changes with the state, in the same transaction.
     this.insert = this.conn.transaction((r: CommitRows) => {
       command.run(...r.command);
@@ -64,6 +65,7 @@ export class CommandLog implements CommandStore {
       if (r.status) status.run(...r.status);
       if (r.endSafety) endSafety.run(...r.endSafety);
       for (const l of r.interpreterLinks) interpreterLink.run(...l);
+      for (const w of r.withdrawLinks) withdrawLinks.run(...w);
       for (const a of r.audit) audit.run(...a);
     });
     this.recentIds = this.conn.prepare(

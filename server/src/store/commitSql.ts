@@ -17,6 +17,9 @@ export const COMMIT_SQL = {
    * follow-up meeting ends, its members' plans go, in the transaction that ends it. A preparation
    * meeting's end keeps them: the plan is made during preparation, for the meeting to come.
    */
+  /** A person turned away at the lobby loses their links to the meeting (ports.ts). */
+  withdrawLinks:
+    'UPDATE invites SET revoked_at = ? WHERE meeting_id = ? AND person_id = ? AND revoked_at IS NULL',
   /** An interpreter's link changed in the room is theirs on the case too (ports.ts). */
   interpreterLink: 'UPDATE people SET interprets_for = ?, interpret_mode = ? WHERE id = ?',
   endSafety: `DELETE FROM safety_plans WHERE person_id IN (SELECT person_id FROM meeting_members WHERE meeting_id = ?)
@@ -33,6 +36,7 @@ export interface CommitRows {
   /** Only when the command ends the meeting. */
   endSafety: SqlValue[] | null;
   interpreterLinks: SqlValue[][];
+  withdrawLinks: SqlValue[][];
   audit: SqlValue[][];
 }
 
@@ -42,6 +46,7 @@ export function toCommitRows(r: CommitRecord): CommitRows {
     snapshot: [r.meetingId, r.state.version, JSON.stringify(r.state), r.now],
     status: r.status ? [r.status, r.meetingId] : null,
     endSafety: r.status === 'ended' ? [r.meetingId, r.meetingId] : null,
+    withdrawLinks: (r.withdrawLinksOf ?? []).map((personId) => [r.now, r.meetingId, personId]),
     interpreterLinks: (r.interpreterLinks ?? []).map((l) => [
       l.interpretsFor?.memberId ?? null,
       l.interpretsFor?.mode ?? null,

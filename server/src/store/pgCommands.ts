@@ -16,7 +16,8 @@ export class VersionConflictError extends Error {
  * One accepted command as ONE statement (so one round trip, and atomic on its own): the snapshot
  * moves from version n-1 to n only if it is still at n-1, and the command row, the status and the
  * audit rows are written (and, when it ends the meeting, its safety plans deleted; when it
- * changes an interpreter's link, the link on the case) only if it did. Two nodes that both think they own a meeting can never both write version n: the second
+ * changes an interpreter's link, the link on the case; when it turns someone away at the lobby,
+ * their links to the meeting withdrawn) only if it did. Two nodes that both think they own a meeting can never both write version n: the second
  * finds 0 rows and writes nothing.
  */
 const COMMIT = `
@@ -39,6 +40,11 @@ WITH snap AS (
   UPDATE people SET interprets_for = l.interprets_for, interpret_mode = l.interpret_mode
   FROM unnest($11::text[], $12::text[], $13::text[]) AS l(person_id, interprets_for, interpret_mode)
   WHERE people.id = l.person_id AND EXISTS (SELECT 1 FROM snap)
+), wl AS (
+  -- Someone turned away at the lobby loses their links to the meeting (commitSql.ts).
+  UPDATE invites SET revoked_at = $6
+  WHERE meeting_id = $1 AND person_id = ANY($14::text[]) AND revoked_at IS NULL
+    AND EXISTS (SELECT 1 FROM snap)
 ), au AS (
   INSERT INTO audit (meeting_id, at, event, actor_id, actor_role)
   SELECT snap.meeting_id, $6, a.event, a.actor_id, a.actor_role
@@ -84,6 +90,7 @@ export class PgCommandLog implements CommandStore {
       r.audit.map((a) => a.actorId),
       r.audit.map((a) => a.actorRole),
       ...interpreterLinkColumns(r),
+      r.withdrawLinksOf ?? [],
     ]);
     if (rows[0]!.n !== 1) throw new VersionConflictError(r.meetingId, r.state.version);
     return { durable: Promise.resolve() };

@@ -114,6 +114,12 @@ export interface CommitRecord {
    * the same transaction, so the case's next meeting starts with it. Member id = person id.
    */
   interpreterLinks?: InterpreterLinkChange[];
+  /**
+   * People this command turned away at the lobby: their links to this meeting are withdrawn in
+   * the same transaction. A link that reached the wrong person must not keep opening the case's
+   * pages around the meeting (its preparation, questions, written exchange).
+   */
+  withdrawLinksOf?: string[];
 }
 
 export interface InterpreterLinkChange {

@@ -33,7 +33,7 @@ import type { Db } from './store/db';
 import type { Store } from './store/ports';
 import { createSqliteStore } from './store/sqliteStore';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { ClusterNode } from './cluster/cluster';
+import { ClusterNode, VIEW_STREAM } from './cluster/cluster';
 import { PgCommandLog } from './store/pgCommands';
 import type { PgPool } from './store/pgDb';
 import { createPgStore } from './store/pgStore';
@@ -158,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         store: repo,
         logger,
         nodeId: config.nodeName ?? undefined,
+        streamKeepMs: config.redisStreamKeepMs,
       })
     : null;
   const rooms = new RoomRegistry({
@@ -362,7 +363,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Views and socket closings reach a person's sockets on any node: the Socket.IO adapter on
     // Redis Streams (a short Redis outage loses no message: the nodes read on from the stream).
     // The stream is trimmed short: it holds people's views only as long as a brief outage needs.
-    io.adapter(createAdapter(cluster.redis, { maxLen: 2_000, onlyPlaintext: true }));
+    io.adapter(
+      createAdapter(cluster.redis, {
+        streamName: VIEW_STREAM,
+        maxLen: 2_000,
+        onlyPlaintext: true,
+      }),
+    );
     await cluster.start();
   }
 

@@ -63,6 +63,8 @@ const ENV_SCHEMA = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .optional(),
+    /** How long the nodes' Redis stream keeps a view (cluster.ts VIEW_STREAM), in seconds. */
+    REDIS_STREAM_KEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** This node's name in the logs (several nodes); random when absent. */
     NODE_NAME: z
       .string()
@@ -119,6 +121,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Redis for several app nodes (null: this node is the only one). */
   redisUrl: string | null;
+  /** How long the nodes' Redis stream keeps a view (REDIS_STREAM_KEEP_SECONDS). */
+  redisStreamKeepMs: number;
   nodeName: string | null;
   /** E-mail notifications, when an SMTP server is configured (off by default). */
   smtp: { url: string; from: string } | null;
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomIdleEvictMs: e.ROOM_IDLE_MINUTES * 60_000,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    redisStreamKeepMs: e.REDIS_STREAM_KEEP_SECONDS * 1000,
     nodeName: e.NODE_NAME ?? null,
     smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };

@@ -541,4 +541,43 @@ describe('attack: caption text in the Redis stream (several-node mode)', () => {
       await r.quit();
     }
   }, 60_000);
+
+  // Found: the views themselves (names, board text) stayed in the stream until 2,000 newer
+  // entries pushed them out, a purged case's included. The nodes now trim it by age too
+  // (cluster.ts VIEW_STREAM; REDIS_STREAM_KEEP_SECONDS, 60 by default, 1 here).
+  it('what a meeting said leaves the Redis stream once it is older than the stream keeps', async () => {
+    const NAME = 'Pat Quillfeather';
+    const node = await spawnServer(
+      nodeEnv(
+        2,
+        { databaseUrl: await pg.createDatabase(), redisUrl: redis.url, email: EMAIL },
+        { REDIS_STREAM_KEEP_SECONDS: '1' },
+      ),
+      await freeTcpPort(),
+    );
+    procs.push(node);
+    const seeded = await seedMeeting(node.url, EMAIL, [
+      { displayName: NAME, party: 'patient', role: 'patient' },
+    ]);
+    const fac = nodeClient(node.url, { meetingId: seeded.meeting.id }, seeded.cookie, null);
+    sockets.push(fac.socket);
+    await until(() => !!fac.state.view, 'first view');
+    const r = createClient({ url: redis.url });
+    await r.connect();
+    const streamText = async () => JSON.stringify(await r.xRange('socket.io', '-', '+'));
+    try {
+      // Each command's views pass through the stream, the patient's name in them.
+      let seen = false;
+      for (let i = 0; i < 20 && !seen; i++) {
+        const locked = i % 2 === 0;
+        const res = await fac.command({ type: 'lobby.lock', locked }, `lock-command-${i}`);
+        expect(res, JSON.stringify(res)).toMatchObject({ ok: true });
+        seen = (await streamText()).includes(NAME);
+      }
+      expect(seen).toBe(true);
+      await until(async () => !(await streamText()).includes(NAME), 'the stream trimmed', 15_000);
+    } finally {
+      await r.quit();
+    }
+  }, 60_000);
 });

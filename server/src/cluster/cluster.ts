@@ -28,6 +28,18 @@ const TAKEOVER = 'cg:takeover';
  */
 const DEADLINES = 'cg:deadlines';
 
+/**
+ * The Socket.IO adapter's Redis stream: every view and socket closing between nodes passes
+ * through it, with names, board text and messages to the facilitators. The adapter trims it by
+ * count (app.ts: maxLen); the nodes also trim it by age, so what a meeting said does not stay
+ * readable in Redis after it (a purged case included). A node cut off from Redis for longer
+ * than that misses views, and its people get the next one (every view is whole).
+ */
+export const VIEW_STREAM = 'socket.io';
+export const VIEW_STREAM_KEEP_MS = 60_000;
+/** How often a node trims the stream by age (at most). */
+const TRIM_EVERY_MS = 5_000;
+
 /** The earliest pending deadline of a live meeting (none fires in another state), or null. */
 function nextDeadline(state: RoomState): number | null {
   if (state.status !== 'live') return null;
@@ -54,6 +66,7 @@ export class ClusterNode {
   private readonly presence = new Map<string, Map<string, number>>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private trimmedAt = 0;
   /**
    * On the owner: how many sockets each node says it holds per member, per actor (a new actor,
    * after a load or a takeover, starts from nothing). Nodes send their count, not a +1/-1, so a
@@ -71,6 +84,7 @@ export class ClusterNode {
     private readonly store: Pick<MeetingStore, 'loadSnapshot' | 'meetingById'>,
     private readonly logger: Logger,
     nodeId?: string,
+    private readonly streamKeepMs = VIEW_STREAM_KEEP_MS,
   ) {
     this.nodeId = nodeId ?? randomId(9);
     this.leases = new Leases(redis, this.nodeId);
@@ -83,11 +97,13 @@ export class ClusterNode {
     store: Pick<MeetingStore, 'loadSnapshot' | 'meetingById'>;
     logger: Logger;
     nodeId?: string;
+    /** How long the view stream keeps an entry (VIEW_STREAM_KEEP_MS by default). */
+    streamKeepMs?: number;
   }): Promise<ClusterNode> {
     const redis: RedisClientType = createClient({ url: o.url });
     redis.on('error', (err: unknown) => o.logger.warn('redis.error', { reason: errorReason(err) }));
     await redis.connect();
-    return new ClusterNode(redis, o.rooms, o.store, o.logger, o.nodeId);
+    return new ClusterNode(redis, o.rooms, o.store, o.logger, o.nodeId, o.streamKeepMs);
   }
 
   /** Starts answering forwarded calls and takeover requests, and the lease loop. */
@@ -227,9 +243,18 @@ export class ClusterNode {
         if ((await this.leases.owner(meetingId)) !== null) continue;
         await this.takeOver(meetingId);
       }
+      await this.trimViewStream();
     } catch (err) {
       this.logger.warn('cluster.tick.failed', { reason: errorReason(err) });
     }
+  }
+
+  /** Drops the view stream's entries older than streamKeepMs (VIEW_STREAM), every few seconds. */
+  private async trimViewStream(): Promise<void> {
+    const now = Date.now();
+    if (now - this.trimmedAt < Math.min(TRIM_EVERY_MS, this.streamKeepMs)) return;
+    this.trimmedAt = now;
+    await this.redis.xTrim(VIEW_STREAM, 'MINID', `${now - this.streamKeepMs}-0`);
   }
 
   /** Takes over a meeting whose owner stopped renewing its lease (see the class comment). */

@@ -23,9 +23,23 @@ export const CAPTION_LIMITS = {
   shownLines: 3,
 } as const;
 
-/** Any control character (a line is one line: Enter ends it, and nothing invisible rides along). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * Any control character (a line is one line: Enter ends it, and nothing invisible rides along),
+ * and the bidirectional embeddings, overrides and isolates, which reorder how the rest of a
+ * line is shown (a caption must read as it was typed).
+ */
+const CONTROL_CLASS =
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const CONTROL = new RegExp(CONTROL_CLASS);
+const CONTROLS = new RegExp(`${CONTROL_CLASS}+`, 'g');
+
+/**
+ * What the captioner's typing surface sends of what is in it: line breaks and other control
+ * characters (a paste may bring them) become one space, so a line is never refused for them.
+ */
+export function captionText(raw: string): string {
+  return raw.replace(CONTROLS, ' ');
+}
 
 /**
  * What the captioner's page sends (`caption:send`): the line being typed, whole each time (so a

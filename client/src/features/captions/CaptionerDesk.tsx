@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAPTION_LIMITS, maySendCaptions } from '../../../../shared/protocol/captions';
+import { CAPTION_LIMITS, captionText, maySendCaptions } from '../../../../shared/protocol/captions';
 import type { RoomView } from '../../../../shared/room/views';
 import { Notice } from '../../components/Notice';
 import { useConnection } from '../../lib/connectionContext';
@@ -65,7 +65,7 @@ export function CaptionerDesk({ view }: { view: RoomView }) {
         spellCheck
         onChange={(e) => {
           // One line at a time: a pasted line break does what Enter does, as a space.
-          const text = e.target.value.replace(/[\r\n]+/g, ' ');
+          const text = captionText(e.target.value);
           setValue(text);
           typing.type(text);
         }}

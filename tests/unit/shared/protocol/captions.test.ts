@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CAPTION_LIMITS,
   CAPTION_SEND_SCHEMA,
+  captionText,
   captionerPresent,
   hearsMainRoom,
   maySendCaptions,
@@ -37,6 +38,8 @@ describe('CAPTION_SEND_SCHEMA', () => {
     ['too long', { line: 1, text: 'a'.repeat(CAPTION_LIMITS.chars + 1), final: false }],
     ['a line break', { line: 1, text: 'one\ntwo', final: false }],
     ['another control character', { line: 1, text: 'bell\u0007', final: false }],
+    ['a right-to-left override', { line: 1, text: 'evil \u202etxt.exe', final: false }],
+    ['a bidirectional isolate', { line: 1, text: 'a \u2067b\u2069 c', final: false }],
     ['a negative line', { line: -1, text: 'x', final: false }],
     ['a fractional line', { line: 1.5, text: 'x', final: false }],
     ['no text', { line: 1, final: false }],
@@ -116,5 +119,21 @@ describe('the captioner in the room (research/domain.md §5.1)', () => {
     expect(can.requestPause).toBe(true);
     expect(can.messageFacilitators).toBe(true);
     expect(can.leave).toBe(true);
+  });
+});
+
+describe('captionText (what the typing surface sends)', () => {
+  it('turns line breaks, control and bidirectional control characters into one space', () => {
+    expect(captionText('one\r\ntwo')).toBe('one two');
+    expect(captionText('a\u202e\u2066b\u0007c')).toBe('a b c');
+    expect(
+      CAPTION_SEND_SCHEMA.safeParse({ line: 1, text: captionText('x\u202ey'), final: false })
+        .success,
+    ).toBe(true);
+  });
+
+  it('keeps every script as typed, joiners included (Persian, emoji)', () => {
+    for (const text of ['Nous commençons', 'می\u200cخواهم', 'שלום', '👩\u200d⚕️'])
+      expect(captionText(text)).toBe(text);
   });
 });

@@ -9,7 +9,7 @@ import type { PracticeGrantDto } from '../../shared/protocol/around';
 import type { Ack } from '../../shared/protocol/errors';
 import { CSRF_HEADER } from '../../shared/protocol/http';
 import type { PersonDto } from '../../shared/protocol/http';
-import { PRACTICE_PREFIX } from '../../server/src/livekit/practiceRooms';
+import { PRACTICE_PREFIX, PRACTICE_REOPEN_MS } from '../../server/src/livekit/practiceRooms';
 import { freeTcpPort } from '../support/livekit';
 import { useTestServer } from '../support/lifecycle';
 import { nodeClient, nodeEnv, seedMeeting, until } from '../support/nodes';
@@ -134,7 +134,15 @@ describe('attack: practice rooms (real SFU)', () => {
     for (const stale of grants.filter((g) => roomOfToken(g.sendToken) !== open[0]))
       expect(await joins(stale.url, stale.sendToken)).toBe(false);
     expect(await practiceRooms()).toEqual(open);
-    // Asked again once answered, the link gets a fresh room, which replaces the old one.
+    // Asked again at once, the link is told to wait a moment (a loop of requests is cut, and
+    // with it the audit rows each opening writes); a moment later it gets a fresh room, which
+    // replaces the old one.
+    const tooSoon = await practice(s, token);
+    expect(tooSoon.status).toBe(429);
+    expect(((await tooSoon.json()) as { error: { reason?: string } }).error.reason).toBe(
+      'practice.again',
+    );
+    await new Promise((r) => setTimeout(r, PRACTICE_REOPEN_MS));
     const again = await practice(s, token);
     expect(again.status).toBe(201);
     const fresh = roomOfToken(((await again.json()) as PracticeGrantDto).sendToken);

@@ -52,11 +52,17 @@ export function createPracticeRouter(deps: ApiDeps, rooms: PracticeRooms | null)
         throw new HttpError(403, 'FORBIDDEN', 'You cannot join this meeting.');
       const person = (await repo.personById(invite.person_id))!;
       const grant = await rooms.open(invite.id, person.displayName);
-      if (!grant)
+      if (grant === 'full')
         throw new HttpError(
           429,
           'RATE_LIMITED',
           'Many people are practising right now. Please try again in a few minutes.',
+        );
+      if (grant === 'again')
+        throw new HttpError(
+          429,
+          'RATE_LIMITED',
+          'You started the practice a moment ago. Please wait a few seconds before starting it again.',
         );
       await repo.audit(invite.meeting_id, now(), 'practice.opened', person.id, person.role);
       const body: PracticeGrantDto = grant;

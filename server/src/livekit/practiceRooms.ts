@@ -21,6 +21,8 @@ export const PRACTICE_MAX_PARTICIPANTS = 2;
 export const PRACTICE_MAX_OPEN = 50;
 /** A practice room is forgotten (and closed) this long after it was opened. */
 export const PRACTICE_MAX_AGE_MS = 30 * 60_000;
+/** How soon one link may open a practice room again (a loop of requests is cut here). */
+export const PRACTICE_REOPEN_MS = 2_000;
 export const PRACTICE_IDENTITY = { send: 'practice-send', receive: 'practice-return' } as const;
 
 export interface PracticeGrant {
@@ -34,10 +36,11 @@ export interface PracticeGrant {
 
 export interface PracticeRooms {
   /**
-   * A fresh room for one link (the link's previous practice room is closed first); null when too
-   * many are open, or while this link's previous request is still being answered.
+   * A fresh room for one link (the link's previous practice room is closed first); 'full' when
+   * too many are open; 'again' while this link's previous request is still being answered, or
+   * was less than PRACTICE_REOPEN_MS ago.
    */
-  open(linkId: string, name: string): Promise<PracticeGrant | null>;
+  open(linkId: string, name: string): Promise<PracticeGrant | 'full' | 'again'>;
   /** Closes the link's practice room, if it has one. */
   close(linkId: string): Promise<void>;
   /** The room a link has open now (tests). */
@@ -53,6 +56,8 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
   // only the last be remembered, the others left at the SFU beyond PRACTICE_MAX_OPEN.
   // One link holds at most one place in that queue: a flood from one link waits for nothing.
   const opening = new Set<string>();
+  /** When each link last asked for a room (only the last PRACTICE_REOPEN_MS are kept). */
+  const askedAt = new Map<string, number>();
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -75,7 +80,10 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
 
   return {
     async open(linkId, name) {
-      if (opening.has(linkId)) return null;
+      const t = now();
+      for (const [id, at] of askedAt) if (t - at >= PRACTICE_REOPEN_MS) askedAt.delete(id);
+      if (opening.has(linkId) || askedAt.has(linkId)) return 'again';
+      askedAt.set(linkId, t);
       opening.add(linkId);
       const room = await serial(async () => {
         await close(linkId);
@@ -93,7 +101,7 @@ export function createPracticeRooms(lk: LiveKitGateway, now: () => number): Prac
         }, PRACTICE_MAX_AGE_MS).unref();
         return created;
       }).finally(() => opening.delete(linkId));
-      if (!room) return null;
+      if (!room) return 'full';
       const [sendToken, receiveToken] = await Promise.all([
         lk.mintToken({
           room,

@@ -224,6 +224,8 @@ export const serverEn = {
     'practice.over': 'The meeting is over, so practice is closed.',
     'practice.videoUnavailable': 'Video is not available on this server.',
     'practice.busy': 'Many people are practising right now. Please try again in a few minutes.',
+    'practice.again':
+      'You started the practice a moment ago. Please wait a few seconds before starting it again.',
     'consent.meetingEnded': 'This meeting has ended.',
     'consent.needed': 'Please give your consent on your page before joining.',
     'consent.listChanged':

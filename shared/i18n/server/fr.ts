@@ -234,6 +234,8 @@ export const serverFr = {
     'practice.videoUnavailable': 'La vidéo n’est pas disponible sur ce serveur.',
     'practice.busy':
       'Beaucoup de personnes font un essai en ce moment. Merci de réessayer dans quelques minutes.',
+    'practice.again':
+      'Vous venez de lancer l’essai. Merci d’attendre quelques secondes avant de le relancer.',
     'consent.meetingEnded': 'Cette rencontre est terminée.',
     'consent.needed':
       'Merci de donner votre accord sur votre page avant de rejoindre la rencontre.',

@@ -89,6 +89,13 @@ export const ADD_PERSON_BODY = z
   });
 /** The facilitator changes a person's language (POST /cases/:caseId/people/:personId/language). */
 export const PERSON_LANGUAGE_BODY = z.object({ language: LANGUAGE }).strict();
+/**
+ * The facilitator changes whom an interpreter interprets for, on the case page
+ * (POST /cases/:caseId/people/:personId/interpreter). Null: linked to nobody.
+ */
+export const PERSON_INTERPRETER_BODY = z
+  .object({ interpretsFor: INTERPRETER_LINK.nullable() })
+  .strict();
 /** `?lang=` on the summary: the Markdown in the reader's language (else the person's). */
 export const SUMMARY_QUERY = z.object({ lang: LANGUAGE.optional() });
 /** A colleague's one-time account set-up: the same fields as the first facilitator's. */

@@ -2,7 +2,7 @@ import { createDraft, finishDraft } from 'immer';
 import type { ClientCommand } from '../protocol/commands';
 import { boardHandlers } from './board/handlers';
 import { floorHandlers } from './floor/handlers';
-import { interpreterHandlers } from './interpreters/handlers';
+import { interpreterHandlers, interpreterSystemHandlers } from './interpreters/handlers';
 import { reject, Rejection, type ClientHandlers, type Draft, type SystemHandlers } from './kernel';
 import { lobbyHandlers } from './lobby/handlers';
 import { meetingHandlers } from './meeting/handlers';
@@ -33,7 +33,11 @@ const CLIENT: ClientHandlers = {
 };
 
 /** Every system command's handler, by type. */
-const SYSTEM: SystemHandlers = { ...presenceHandlers, ...prepHandlers };
+const SYSTEM: SystemHandlers = {
+  ...presenceHandlers,
+  ...prepHandlers,
+  ...interpreterSystemHandlers,
+};
 
 /**
  * The room state machine: applies one command to a state, or rejects it with a typed error and

@@ -1,6 +1,7 @@
 import type { ClientCommand } from '../protocol/commands';
 import type { Party } from './roles';
 import type { GateItem } from './prep/gate';
+import type { InterpreterLink } from './interpreters/mode';
 import type { NewMember, RoomState } from './state';
 
 /** Commands the server itself issues (presence, timers). Never accepted from a client. */
@@ -18,7 +19,18 @@ export type SystemCommand =
   | { type: 'system.handOver'; fromId: string; toId: string }
   /** A co-facilitator account taken off the case: out of this meeting, like a removal. */
   | { type: 'system.removeFacilitator'; memberId: string }
-  | PrepSystemCommand;
+  | PrepSystemCommand
+  | InterpreterSystemCommand;
+
+/**
+ * An interpreter's link changed on the case page (issue 17): the same rules as interpreter.link,
+ * with nobody acting in the room. Only the cases API sends it.
+ */
+export type InterpreterSystemCommand = {
+  type: 'system.linkInterpreter';
+  memberId: string;
+  interpretsFor: InterpreterLink | null;
+};
 
 /**
  * What the server's preparation records tell the room (issue 15): the gate, derived again

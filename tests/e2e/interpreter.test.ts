@@ -20,8 +20,8 @@ import { playingVideos, startStack, type Stack } from './support/stack';
 /**
  * Issue 17, item 3 (A11Y-2, FAC-12): a sign-language interpreter linked to the patient on their
  * invite is pinned large on the patient's stage, beside the speaker; the clinician sees them as an
- * ordinary tile. The facilitator moves the link in the room and the pin follows. The tile's share
- * of the stage is measured in the real browser.
+ * ordinary tile. The facilitator moves the link in the room, then back on the case page, and the
+ * pin follows each time. The tile's share of the stage is measured in the real browser.
  */
 
 const INTERPRETER = 'Sam Signs';
@@ -185,6 +185,39 @@ describe('an interpreter in their place (issue 17)', () => {
       'no longer pinned for the patient',
       30_000,
     );
+    stack.assertCleanConsole();
+  });
+
+  it('the facilitator links the interpreter back to the patient on the case page: the label and the pin follow', async () => {
+    // In a second window: the facilitator stays in the room (without them the meeting pauses).
+    const casePage = await stack.newPage('facilitator case page');
+    await signIn(casePage, stack.server);
+    await casePage.goto(`${stack.server.url}/cases/${m.caseId}`);
+    await waitForScreen(casePage, 'case');
+    const roleOf = casePage
+      .locator('.people__item', { hasText: INTERPRETER })
+      .locator('.people__role');
+    // The room's change is the person's link too.
+    await roleOf.getByText('Interpreter for Dr Casey Lee').waitFor();
+    const control = casePage.getByRole('form', { name: `Who ${INTERPRETER} interprets for` });
+    await control.getByLabel('Interprets for').selectOption({ label: 'Pat Doe' });
+    await control.getByLabel('Kind of interpreting').selectOption({ label: 'Sign language' });
+    await control.getByRole('button', { name: 'Save' }).click();
+    await control.getByText('Saved.').waitFor();
+    await roleOf.getByText('Sign language interpreter for Pat Doe').waitFor();
+    await expectNoAxeViolations(casePage, 'the case page with the interpreter’s link control');
+    // The meeting still running follows at once: the patient's stage pins the interpreter again.
+    await poll(
+      () => tileOf(patient, interpreterId),
+      (t) => t?.pinned === 'sign',
+      'the interpreter pinned for the patient again',
+      30_000,
+    );
+    const c = await api<CaseDto>(stack.server, 'GET', `/cases/${m.caseId}`);
+    expect(c.people.find((p) => p.id === interpreterId)?.interpretsFor).toEqual({
+      memberId: m.people.pat!.id,
+      mode: 'sign',
+    });
     stack.assertCleanConsole();
   });
 });

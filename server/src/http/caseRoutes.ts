@@ -1,8 +1,10 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import type { ZodType } from 'zod';
 import type { RoomState } from '../../../shared/room/state';
 import {
   ADD_PERSON_BODY,
   PERSON_LANGUAGE_BODY,
+  PERSON_INTERPRETER_BODY,
   type PersonDto,
   ASSIGN_FACILITATOR_BODY,
   CREATE_CASE_BODY,
@@ -254,21 +256,70 @@ export function createCaseRouter(deps: ApiDeps, guards: Guards, dtos: Dtos): Rou
     }),
   );
 
+  /**
+   * The route's person (:personId) on an open case the facilitator leads (:caseId), and the body
+   * parsed with `schema`: 404 when the person is not on this case.
+   */
+  const openCasePerson = async <T>(req: Request, schema: ZodType<T>) => {
+    const f = await requireFacilitator(req);
+    const c = await ownCase(f, String(req.params.caseId));
+    requireOpenCase(c);
+    const body = parseBody(schema, req.body);
+    const p = await repo.personById(String(req.params.personId));
+    if (!p || p.caseId !== c.id) {
+      throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
+    }
+    return { f, c, p, body };
+  };
+
   // Issue 17: the facilitator sets each person's language (their link, screens and summary).
   r.post(
     '/cases/:caseId/people/:personId/language',
     route(async (req, res) => {
-      const f = await requireFacilitator(req);
-      const c = await ownCase(f, String(req.params.caseId));
-      requireOpenCase(c);
-      const body = parseBody(PERSON_LANGUAGE_BODY, req.body);
-      const p = await repo.personById(String(req.params.personId));
-      if (!p || p.caseId !== c.id) {
-        throw new HttpError(404, 'NOT_FOUND', 'That person is not part of this case.');
-      }
+      const { p, body } = await openCasePerson(req, PERSON_LANGUAGE_BODY);
       await repo.setPersonLanguage(p.id, body.language);
       const { caseId: _caseId, ...person } = { ...p, language: body.language };
       res.json(person satisfies PersonDto);
+    }),
+  );
+
+  // Issue 17: the facilitator changes whom an interpreter interprets for, on the case page. The
+  // meetings not ended that have the interpreter follow at once (system.linkInterpreter); the
+  // room's change is stored with its command, as a change made in the room is.
+  r.post(
+    '/cases/:caseId/people/:personId/interpreter',
+    route(async (req, res) => {
+      const { f, c, p, body } = await openCasePerson(req, PERSON_INTERPRETER_BODY);
+      if (p.role !== 'interpreter') {
+        throw new HttpError(400, 'INVALID_STATE', 'Only an interpreter can be linked to someone.');
+      }
+      if (body.interpretsFor?.memberId === p.id) {
+        throw new HttpError(
+          400,
+          'INVALID_PAYLOAD',
+          'An interpreter cannot interpret for themselves.',
+        );
+      }
+      const interpretsFor = await interpreterLink(repo, c.id, body.interpretsFor ?? undefined);
+      await repo.setInterpreterLink(p.id, interpretsFor);
+      await repo.audit(null, now(), 'case.interpreter_linked', f.id, 'facilitator');
+      for (const m of await repo.meetingsByCase(c.id)) {
+        if (m.status === 'ended') continue;
+        const actor = await deps.rooms.handle(m.id);
+        const seat = actor?.state.members[p.id];
+        if (!actor || !seat) continue;
+        const ack = await actor.dispatch({
+          type: 'system.linkInterpreter',
+          memberId: p.id,
+          interpretsFor,
+        });
+        if (!ack.ok) {
+          logger.warn('case.interpreter.room_refused', { meetingId: m.id, code: ack.error.code });
+        }
+      }
+      const { caseId: _caseId, interpretsFor: _old, ...rest } = p;
+      const person: PersonDto = { ...rest, ...(interpretsFor ? { interpretsFor } : {}) };
+      res.json(person);
     }),
   );
 

@@ -217,6 +217,7 @@ export const serverEn = {
     'interpreter.notFacilitator':
       'An interpreter is linked to a participant, not to a facilitator.',
     'interpreter.notInterpreter': 'An interpreter cannot be linked to another interpreter.',
+    'interpreter.notSelf': 'An interpreter cannot interpret for themselves.',
     // Added by issue 15 and 16 (preparation, the gate, the practice room).
     'gate.notReady': 'Not everyone is ready yet. The checklist shows what is missing.',
     'prep.beforeStartOnly': 'People can be changed before the start only.',

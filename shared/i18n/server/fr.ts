@@ -226,6 +226,7 @@ export const serverFr = {
     'interpreter.notFacilitator':
       'Un interprète est associé à un participant, pas à un facilitateur.',
     'interpreter.notInterpreter': 'Un interprète ne peut pas être associé à un autre interprète.',
+    'interpreter.notSelf': 'Un interprète ne peut pas interpréter pour lui-même.',
     'gate.notReady': 'Tout le monde n’est pas encore prêt. La liste indique ce qui manque.',
     'prep.beforeStartOnly': 'Les personnes ne peuvent être modifiées qu’avant le début.',
     'prep.facilitatorsFromCase':

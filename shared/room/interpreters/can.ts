@@ -14,12 +14,11 @@ const gone = (m: Member) => m.status === 'removed' || m.status === 'denied';
 export const canLinkInterpreter = rule(facilitator, notEnded);
 
 /**
- * This link: the one linked is an interpreter still part of the meeting; their person is a
- * participant still part of it (before they arrive is fine: the link is set up ahead), neither a
- * facilitator nor another interpreter.
+ * The link itself, whoever sets it: the one linked is an interpreter still part of the meeting;
+ * their person is a participant still part of it (before they arrive is fine: the link is set up
+ * ahead), neither a facilitator nor another interpreter.
  */
-export const canLinkInterpreterTo: Rule<[LinkTarget]> = rule<[LinkTarget]>(
-  canLinkInterpreter,
+const validLink: Rule<[LinkTarget]> = rule<[LinkTarget]>(
   check(
     (_s, _m, t) => t.interpreter.role === 'interpreter',
     'INVALID_STATE',
@@ -41,3 +40,15 @@ export const canLinkInterpreterTo: Rule<[LinkTarget]> = rule<[LinkTarget]>(
     'An interpreter cannot be linked to another interpreter.',
   ),
 );
+
+/** A facilitator in the room sets this link (interpreter.link). */
+export const canLinkInterpreterTo: Rule<[LinkTarget]> = rule<[LinkTarget]>(
+  canLinkInterpreter,
+  validLink,
+);
+
+/**
+ * The same link set on the case page (system.linkInterpreter): nobody acts in the room, so only
+ * the meeting and the link are checked (ask it with the interpreter in the actor's place).
+ */
+export const canLinkFromCase: Rule<[LinkTarget]> = rule<[LinkTarget]>(notEnded, validLink);

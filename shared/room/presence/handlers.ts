@@ -1,6 +1,6 @@
 import { keptLink } from '../interpreters/mode';
 import { alert, event, member, reject, requireNotEnded, type SystemHandlers } from '../kernel';
-import type { PrepSystemCommand, SystemCommand } from '../types';
+import type { InterpreterSystemCommand, PrepSystemCommand, SystemCommand } from '../types';
 import { pauseRoom } from '../pause/pausing';
 import { admittedOfParty, connectedOfParty, isFacilitator } from '../policies';
 import { detach } from './detach';
@@ -11,7 +11,7 @@ import { detach } from './detach';
  * client.
  */
 export const presenceHandlers: SystemHandlers<
-  Exclude<SystemCommand['type'], PrepSystemCommand['type']>
+  Exclude<SystemCommand['type'], PrepSystemCommand['type'] | InterpreterSystemCommand['type']>
 > = {
   'system.connect': (d, cmd) => {
     const s = d.state;

@@ -28,6 +28,7 @@ import { CasePrep, MeetingPrep, NewMeetingOfKind } from '../prep';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import { InviteRow } from './InviteRow';
 import { LanguageField, PersonLanguageControl } from './PersonLanguage';
+import { PersonInterpreterControl } from './PersonInterpreter';
 import type { Language } from '../../../../shared/i18n/languages';
 import { currentLanguage } from '../../i18n/language';
 import { useSubmit } from '../../lib/useSubmit';
@@ -265,6 +266,8 @@ function CaseBody({ caseId }: { caseId: string }) {
     );
   }
   const canEdit = c.viewerIsLead && c.closedAt === null;
+  const onPersonChanged = (next: PersonDto) =>
+    setCase((old) => ({ ...old, people: old.people.map((x) => (x.id === next.id ? next : x)) }));
   return (
     <Page screen="case" title={c.title} wide>
       <p>
@@ -297,15 +300,14 @@ function CaseBody({ caseId }: { caseId: string }) {
                 · {partyLabel(t, p.party)}
               </span>
               {canEdit ? (
-                <PersonLanguageControl
+                <PersonLanguageControl caseId={c.id} person={p} onChanged={onPersonChanged} />
+              ) : null}
+              {canEdit && p.role === 'interpreter' ? (
+                <PersonInterpreterControl
                   caseId={c.id}
                   person={p}
-                  onChanged={(next) =>
-                    setCase((old) => ({
-                      ...old,
-                      people: old.people.map((x) => (x.id === next.id ? next : x)),
-                    }))
-                  }
+                  people={c.people}
+                  onChanged={onPersonChanged}
                 />
               ) : null}
             </li>

@@ -5,11 +5,14 @@
 //   it, yet the survivor takes it over and the deadline still fires (timers are data);
 // - with a person whose socket stayed on the survivor all along: the new owner counts that
 //   socket in, so the views of later changes reach it.
+// And a node that does NOT run the meeting is killed: the owner counts its people out (they show
+// as gone, and their party's grace starts) instead of present for ever.
 import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonDto } from '../../shared/protocol/http';
 import type { RoomState } from '../../shared/room/state';
+import { NODE_ALIVE_MS } from '../../server/src/cluster/cluster';
 import { freeTcpPort } from '../support/livekit';
 import {
   nodeClient as client,
@@ -110,13 +113,19 @@ describe('several app nodes: a meeting taken over after its owner is killed', ()
     await p.kill('SIGKILL');
   }
 
-  it('takes over a meeting nobody is connected to, and its party-grace deadline still fires', async () => {
-    const t = await cluster();
+  /** The facilitator and the clinician on node 1 (the owner), the patient on `patientNode`, live. */
+  async function live(t: Awaited<ReturnType<typeof cluster>>, patientNode: ServerProcess) {
     const fac = client(t.node1.url, { meetingId: t.meetingId }, t.cookie);
-    const patient = client(t.node1.url, { invite: t.patToken });
+    const patient = client(patientNode.url, { invite: t.patToken });
     const clinician = client(t.node1.url, { invite: t.cliToken });
     sockets.push(fac.socket, patient.socket, clinician.socket);
     await start(fac, patient, clinician, t.pat.id, t.cli.id);
+    return { fac, patient, clinician };
+  }
+
+  it('takes over a meeting nobody is connected to, and its party-grace deadline still fires', async () => {
+    const t = await cluster();
+    const { fac, patient, clinician } = await live(t, t.node1);
 
     const db = new pg.Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -179,11 +188,7 @@ describe('several app nodes: a meeting taken over after its owner is killed', ()
   it('after a takeover, the views reach a socket that stayed on the surviving node', async () => {
     const t = await cluster();
     // The facilitator and the clinician on node 1 (the owner), the patient on node 2.
-    const fac = client(t.node1.url, { meetingId: t.meetingId }, t.cookie);
-    const patient = client(t.node2.url, { invite: t.patToken });
-    const clinician = client(t.node1.url, { invite: t.cliToken });
-    sockets.push(fac.socket, patient.socket, clinician.socket);
-    await start(fac, patient, clinician, t.pat.id, t.cli.id);
+    const { fac, patient, clinician } = await live(t, t.node2);
 
     await killed(t.node1);
     // The browsers on node 1 reconnect through the proxy, which now reaches node 2.
@@ -204,5 +209,25 @@ describe('several app nodes: a meeting taken over after its owner is killed', ()
       10_000,
     );
     expect(patient.state.view?.floor.mode).toBe('protected');
+  }, 120_000);
+
+  it('a node that does not run the meeting dies: its people are counted out, and their grace runs', async () => {
+    const t = await cluster();
+    // The facilitator and the clinician on node 1 (the owner), the patient on node 2.
+    const { fac, patient, clinician } = await live(t, t.node2);
+    const patientIn = () => fac.state.view?.members.find((m) => m.id === t.pat.id)?.connected;
+    expect(patientIn()).toBe(true);
+
+    // Node 2 dies with the patient's only socket; the patient's browser is gone with it.
+    patient.socket.io.opts.reconnection = false;
+    await killed(t.node2);
+    await until(() => patientIn() === false, 'the patient shown as gone', NODE_ALIVE_MS + 10_000);
+    // Their party was left with nobody: after its grace the meeting pauses for everyone.
+    await until(
+      () => fac.state.view?.pause !== null && fac.state.view?.pause !== undefined,
+      'the meeting paused after the patient side’s grace',
+      (GRACE_SECONDS + 10) * 1000,
+    );
+    expect(clinician.state.view?.members.find((m) => m.id === t.cli.id)?.connected).toBe(true);
   }, 120_000);
 });

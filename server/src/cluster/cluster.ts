@@ -40,6 +40,15 @@ export const VIEW_STREAM_KEEP_MS = 60_000;
 /** How often a node trims the stream by age (at most). */
 const TRIM_EVERY_MS = 5_000;
 
+/**
+ * Each node process says it is alive in Redis (renewed every tick); an owner counts out the
+ * sockets of a node whose key lapsed: it died, and its people are gone unless they reconnect
+ * elsewhere. Long enough that a slow moment of a living node never counts its people out (it
+ * counts them in again at once if it happens: beat()).
+ */
+export const NODE_ALIVE_MS = 6_000;
+const aliveKey = (presenceId: string) => `cg:alive:${presenceId}`;
+
 /** The earliest pending deadline of a live meeting (none fires in another state), or null. */
 function nextDeadline(state: RoomState): number | null {
   if (state.status !== 'live') return null;
@@ -59,6 +68,12 @@ function nextDeadline(state: RoomState): number | null {
  */
 export class ClusterNode {
   readonly nodeId: string;
+  /**
+   * This process among the nodes, in the owners' socket counts (ledgers): its name and a fresh
+   * suffix, so a node restarted under the same name is not taken for the one that died.
+   */
+  readonly presenceId: string;
+  private beating = false;
   readonly leases: Leases;
   private rpc!: Rpc;
   private sub!: RedisClientType;
@@ -87,6 +102,7 @@ export class ClusterNode {
     private readonly streamKeepMs = VIEW_STREAM_KEEP_MS,
   ) {
     this.nodeId = nodeId ?? randomId(9);
+    this.presenceId = `${this.nodeId}.${randomId(6)}`;
     this.leases = new Leases(redis, this.nodeId);
   }
 
@@ -115,6 +131,7 @@ export class ClusterNode {
     await this.rpc.start();
     await this.sub.subscribe(TAKEOVER, (text) => void this.recount(text));
     this.rooms().router = (id) => this.route(id);
+    await this.beat();
     this.timer = setInterval(() => void this.tick(), RENEW_MS);
     this.timer.unref();
   }
@@ -223,6 +240,7 @@ export class ClusterNode {
     if (this.closed) return;
     const rooms = this.rooms();
     try {
+      await this.beat();
       for (const actor of rooms.all()) {
         if (!(await this.leases.renew(actor.meetingId))) {
           this.logger.warn('cluster.lease.lost', { meetingId: actor.meetingId });
@@ -243,9 +261,48 @@ export class ClusterNode {
         if ((await this.leases.owner(meetingId)) !== null) continue;
         await this.takeOver(meetingId);
       }
+      await this.countOutTheDead();
       await this.trimViewStream();
     } catch (err) {
       this.logger.warn('cluster.tick.failed', { reason: errorReason(err) });
+    }
+  }
+
+  /**
+   * Says this process is alive (NODE_ALIVE_MS). If its key had lapsed (a long pause, Redis out of
+   * reach), owners may have counted its sockets out: they are counted in again at once.
+   */
+  private async beat(): Promise<void> {
+    const key = aliveKey(this.presenceId);
+    const lapsed = this.beating && (await this.redis.exists(key)) === 0;
+    await this.redis.set(key, '1', { PX: NODE_ALIVE_MS });
+    this.beating = true;
+    if (!lapsed) return;
+    this.logger.warn('cluster.node.alive_again', { node: this.nodeId });
+    for (const meetingId of [...this.presence.keys()]) await this.countIn(meetingId);
+  }
+
+  /**
+   * The meetings this node runs: the sockets of a node that is no longer alive are counted out,
+   * so its people show as gone (and a party's grace starts) instead of present for ever.
+   */
+  private async countOutTheDead(): Promise<void> {
+    const alive = new Map<string, boolean>();
+    for (const actor of this.rooms().all()) {
+      const nodes = this.ledgers.get(actor);
+      if (!nodes) continue;
+      for (const [from, members] of [...nodes]) {
+        if (from === this.presenceId) continue;
+        let ok = alive.get(from);
+        if (ok === undefined) {
+          ok = (await this.redis.exists(aliveKey(from))) === 1;
+          alive.set(from, ok);
+        }
+        if (ok) continue;
+        this.logger.warn('cluster.node.gone', { meetingId: actor.meetingId });
+        for (const memberId of [...members.keys()]) await this.presenceOf(actor, from, memberId, 0);
+        nodes.delete(from);
+      }
     }
   }
 
@@ -296,10 +353,15 @@ export class ClusterNode {
   /** A takeover somewhere: this node's sockets of that meeting are counted in on the new owner. */
   private async recount(text: string): Promise<void> {
     const { meetingId } = JSON.parse(text) as { meetingId: string; owner: string };
+    await this.countIn(meetingId);
+  }
+
+  /** Tells a meeting's owner how many sockets of each member this node holds now. */
+  private async countIn(meetingId: string): Promise<void> {
     const members = this.presence.get(meetingId);
     if (!members) return;
     for (const [memberId, n] of [...members]) {
-      await this.forward({ op: 'presence', meetingId, args: [memberId, n, this.nodeId] }).catch(
+      await this.forward({ op: 'presence', meetingId, args: [memberId, n, this.presenceId] }).catch(
         (err: unknown) =>
           this.logger.warn('cluster.recount.failed', { meetingId, reason: errorReason(err) }),
       );
@@ -335,11 +397,11 @@ class ClusterMeeting implements MeetingHandle {
   // The owner is told how many sockets of the member this node holds now (see ledgers).
   async attach(memberId: string) {
     const n = this.node.counted(this.meetingId, memberId, 1);
-    await this.call('presence', [memberId, n, this.node.nodeId]);
+    await this.call('presence', [memberId, n, this.node.presenceId]);
   }
   async detach(memberId: string) {
     const n = this.node.counted(this.meetingId, memberId, -1);
-    await this.call('presence', [memberId, n, this.node.nodeId]);
+    await this.call('presence', [memberId, n, this.node.presenceId]);
   }
   mintToken(memberId: string) {
     return this.call('mintToken', [memberId]) as Promise<Ack<MediaGrant>>;

@@ -1,3 +1,4 @@
+import { linkValues } from './personRows';
 import type { CommitRecord } from './ports';
 
 /**
@@ -48,8 +49,7 @@ export function toCommitRows(r: CommitRecord): CommitRows {
     endSafety: r.status === 'ended' ? [r.meetingId, r.meetingId] : null,
     withdrawLinks: (r.withdrawLinksOf ?? []).map((personId) => [r.now, r.meetingId, personId]),
     interpreterLinks: (r.interpreterLinks ?? []).map((l) => [
-      l.interpretsFor?.memberId ?? null,
-      l.interpretsFor?.mode ?? null,
+      ...linkValues(l.interpretsFor),
       l.personId,
     ]),
     audit: r.audit.map((a) => [r.meetingId, r.now, a.event, a.actorId, a.actorRole]),

@@ -1,7 +1,6 @@
-import type { InterpretingMode } from '../../../shared/room/interpreters/mode';
-import type { PersonDto } from '../../../shared/protocol/http';
 import type { RoomState } from '../../../shared/room/state';
 import { inTransaction, type PgPool } from './pgDb';
+import { linkValues, personValues, toPerson, type PersonRow } from './personRows';
 import type {
   AccountStore,
   CaseRow,
@@ -70,28 +69,6 @@ export function createPgAccounts(pool: PgPool): AccountStore {
   };
 }
 
-interface PersonRow {
-  id: string;
-  case_id: string;
-  display_name: string;
-  party: PersonDto['party'];
-  role: PersonDto['role'];
-  language: PersonDto['language'];
-  interprets_for: string | null;
-  interpret_mode: InterpretingMode | null;
-}
-
-const toPerson = (r: PersonRow): PersonDto => ({
-  id: r.id,
-  displayName: r.display_name,
-  party: r.party,
-  role: r.role,
-  language: r.language,
-  ...(r.interprets_for && r.interpret_mode
-    ? { interpretsFor: { memberId: r.interprets_for, mode: r.interpret_mode } }
-    : {}),
-});
-
 const CASE_COLUMNS = 'id, owner_id, title, created_at, closed_at';
 
 /** Cases, their people and assigned facilitators in PostgreSQL. */
@@ -154,17 +131,7 @@ export function createPgCases(pool: PgPool): CaseStore {
     insertPerson: async (p) => {
       await pool.query(
         'INSERT INTO people (id, case_id, display_name, party, role, language, interprets_for, interpret_mode, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [
-          p.id,
-          p.caseId,
-          p.displayName,
-          p.party,
-          p.role,
-          p.language ?? 'en',
-          p.interpretsFor?.memberId ?? null,
-          p.interpretsFor?.mode ?? null,
-          p.now,
-        ],
+        personValues(p),
       );
     },
     setPersonLanguage: async (id, language) => {
@@ -172,8 +139,7 @@ export function createPgCases(pool: PgPool): CaseStore {
     },
     setInterpreterLink: async (id, link) => {
       await pool.query('UPDATE people SET interprets_for = $1, interpret_mode = $2 WHERE id = $3', [
-        link?.memberId ?? null,
-        link?.mode ?? null,
+        ...linkValues(link),
         id,
       ]);
     },

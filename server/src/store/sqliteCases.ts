@@ -1,32 +1,7 @@
-import type { InterpretingMode } from '../../../shared/room/interpreters/mode';
-import type { Language } from '../../../shared/i18n/languages';
-import type { PersonDto } from '../../../shared/protocol/http';
-import type { Party, Role } from '../../../shared/room/roles';
 import type { RoomState } from '../../../shared/room/state';
 import type { Db } from './db';
+import { linkValues, personValues, toPerson, type PersonRow } from './personRows';
 import type { CaseRow, CaseStore, FacilitatorSummary, Synchronous } from './ports';
-
-interface PersonRow {
-  id: string;
-  case_id: string;
-  display_name: string;
-  party: Party;
-  role: Role;
-  language: Language;
-  interprets_for: string | null;
-  interpret_mode: InterpretingMode | null;
-}
-
-const toPerson = (r: PersonRow): PersonDto => ({
-  id: r.id,
-  displayName: r.display_name,
-  party: r.party,
-  role: r.role,
-  language: r.language,
-  ...(r.interprets_for && r.interpret_mode
-    ? { interpretsFor: { memberId: r.interprets_for, mode: r.interpret_mode } }
-    : {}),
-});
 
 /** Cases, their people and assigned facilitators in SQLite (prepared statements). */
 export function createSqliteCases(db: Db): Synchronous<CaseStore> {
@@ -88,21 +63,9 @@ export function createSqliteCases(db: Db): Synchronous<CaseStore> {
       q.setCaseOwner.run(toId, caseId);
       q.assignFacilitator.run(caseId, fromId, now);
     }),
-    insertPerson: (p) =>
-      q.insertPerson.run(
-        p.id,
-        p.caseId,
-        p.displayName,
-        p.party,
-        p.role,
-        p.language ?? 'en',
-        p.interpretsFor?.memberId ?? null,
-        p.interpretsFor?.mode ?? null,
-        p.now,
-      ),
+    insertPerson: (p) => q.insertPerson.run(...personValues(p)),
     setPersonLanguage: (id, language) => q.setPersonLanguage.run(language, id),
-    setInterpreterLink: (id, link) =>
-      q.setInterpreterLink.run(link?.memberId ?? null, link?.mode ?? null, id),
+    setInterpreterLink: (id, link) => q.setInterpreterLink.run(...linkValues(link), id),
     peopleByCase: (caseId) => (q.peopleByCase.all(caseId) as PersonRow[]).map(toPerson),
     personById: (id) => {
       const r = q.personById.get(id) as PersonRow | undefined;

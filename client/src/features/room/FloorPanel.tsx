@@ -28,8 +28,6 @@ export function FloorPanel({ view }: { view: RoomView }) {
   // On a phone the panel keeps one line beside Pass and I'm done: "Unmute when you are ready" is
   // said by the bar (who can hear me, Unmute) and the prompt on the stage.
   const narrow = useNarrowRoom();
-  const full = floorStatus(t, view);
-  const status = narrow && full === t('floor.youHaveIt') ? t('floor.youHaveItShort') : full;
   return (
     <section className="floor-panel" aria-labelledby="floor-heading">
       {/* One compact line above the stage: the heading is for screen readers, the explanations
@@ -38,7 +36,7 @@ export function FloorPanel({ view }: { view: RoomView }) {
         {t('floor.heading')}
       </h2>
       <p className="floor-panel__status" data-testid="floor-status">
-        {status}
+        {floorStatus(t, view, narrow)}
       </p>
       {inMainRoom ? (
         holding ? (
